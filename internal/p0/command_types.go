@@ -1,0 +1,19 @@
+package p0
+
+// CommandScriptName is the only script the Command API runs.
+const CommandScriptName = "p0"
+
+// CommandRequest is the body of POST /o/{org}/command.
+type CommandRequest struct {
+	Argv       []string `json:"argv"`
+	ScriptName string   `json:"scriptName"`
+}
+
+// CommandResult is P0's answer to a submitted command.
+type CommandResult struct {
+	OK            bool   `json:"ok"`
+	Message       string `json:"message"`
+	ID            string `json:"id"`
+	IsPreexisting bool   `json:"isPreexisting"`
+	IsPersistent  bool   `json:"isPersistent"`
+}

@@ -1,0 +1,73 @@
+package p0
+
+// RoutingRule is one rule of the routing (access request) workflow. The JSON
+// names are exactly those of the routing-rules document, including its
+// snake_case option fields.
+type RoutingRule struct {
+	Name      string        `json:"name"`
+	Disabled  bool          `json:"disabled"`
+	Requestor RuleRequestor `json:"requestor"`
+	Resource  RuleResource  `json:"resource"`
+	Approval  []Approval    `json:"approval"`
+}
+
+// RuleRequestor says who may make a request: "any", a "group" or a "user".
+type RuleRequestor struct {
+	Type string `json:"type"`
+	UID  string `json:"uid,omitempty"`
+}
+
+// RuleResource says what may be requested.
+type RuleResource struct {
+	Type    string                    `json:"type"`
+	Service string                    `json:"service,omitempty"`
+	Filters map[string]ResourceFilter `json:"filters,omitempty"`
+}
+
+// ResourceFilter narrows an integration resource by one of its properties.
+type ResourceFilter struct {
+	Effect  string `json:"effect"`
+	Key     string `json:"key,omitempty"`
+	Value   *bool  `json:"value,omitempty"`
+	Pattern string `json:"pattern,omitempty"`
+}
+
+// Approval is one approval step of a rule.
+type Approval struct {
+	Type            string           `json:"type"`
+	Directory       string           `json:"directory,omitempty"`
+	Integration     string           `json:"integration,omitempty"`
+	ProfileProperty string           `json:"profile_property,omitempty"`
+	Services        []string         `json:"services,omitempty"`
+	Options         *ApprovalOptions `json:"options,omitempty"`
+}
+
+// ApprovalOptions tune an approval step. Pointers distinguish "not set"
+// from false and zero.
+type ApprovalOptions struct {
+	AllowOneParty *bool  `json:"allow_one_party,omitempty"`
+	RequireReason *bool  `json:"require_reason,omitempty"`
+	Cooldown      *int64 `json:"cooldown,omitempty"`
+	Duration      *int64 `json:"duration,omitempty"`
+}
+
+// Workflow is the organization's whole routing configuration. ID names the
+// version; saving it again requires that version as CurrentVersion.
+type Workflow struct {
+	ID          string        `json:"id,omitempty"`
+	CreatedDate string        `json:"createdDate,omitempty"`
+	Rules       []RoutingRule `json:"rules"`
+}
+
+// SaveWorkflowRequest is the body of POST /o/{org}/routing.
+type SaveWorkflowRequest struct {
+	CurrentVersion string   `json:"currentVersion,omitempty"`
+	Workflow       Workflow `json:"workflow"`
+}
+
+// SaveWorkflowResponse is what P0 answers to a saved workflow: the rules
+// and the new version.
+type SaveWorkflowResponse struct {
+	Rules   []RoutingRule `json:"rules"`
+	Version string        `json:"version"`
+}

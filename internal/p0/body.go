@@ -1,0 +1,73 @@
+package p0
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+const (
+	// maxResponseBytes bounds what the client reads from one response, so a
+	// misbehaving server or proxy cannot exhaust memory.
+	maxResponseBytes = 8 << 20
+	// excerptRunes bounds how much of an unexpected body an error quotes.
+	excerptRunes = 200
+)
+
+// readBody reads at most maxResponseBytes and reports a body that is larger.
+func readBody(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxResponseBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading response body: %w", err)
+	}
+	if len(data) > maxResponseBytes {
+		return nil, fmt.Errorf("%w: body exceeds %d bytes", ErrMalformedResponse, maxResponseBytes)
+	}
+	return data, nil
+}
+
+// decodeBody decodes a successful response into out. An empty body leaves out
+// untouched, since several endpoints answer 204 or {"ok": true}.
+func decodeBody(data []byte, out any) error {
+	if out == nil || len(strings.TrimSpace(string(data))) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("%w: %v; body starts with %q", ErrMalformedResponse, err, excerpt(data))
+	}
+	return nil
+}
+
+// errorMessage extracts P0's {"error": "..."} text from an error body, or
+// quotes the start of a body that is not that JSON.
+func errorMessage(data []byte) string {
+	var body struct {
+		Error   string `json:"error"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal(data, &body); err == nil {
+		if body.Error != "" {
+			return body.Error
+		}
+		if body.Message != "" {
+			return body.Message
+		}
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("non-JSON response: %q", excerpt(data))
+}
+
+// excerpt returns the first excerptRunes runes of data with whitespace runs
+// collapsed, so that an HTML page reads as one short line.
+func excerpt(data []byte) string {
+	text := strings.Join(strings.Fields(string(data)), " ")
+	if utf8.RuneCountInString(text) <= excerptRunes {
+		return text
+	}
+	runes := []rune(text)
+	return string(runes[:excerptRunes]) + "…"
+}

@@ -1,0 +1,178 @@
+package p0
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Client calls the P0 API for one organization. It is safe for concurrent
+// use; one Client should serve a whole provider process so that connections
+// are reused.
+type Client struct {
+	base      *url.URL
+	org       string
+	token     string
+	userAgent string
+	logger    Logger
+	http      *retryablehttp.Client
+
+	// awsRootMu serialises creation of the AWS integration root so that
+	// parallel stages post it at most once per process.
+	awsRootMu    sync.Mutex
+	awsRootReady bool
+}
+
+// NewClient checks the configuration and returns a ready client.
+func NewClient(cfg Config) (*Client, error) {
+	cfg = cfg.withDefaults()
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	base, err := ParseHost(cfg.Host)
+	if err != nil {
+		return nil, err
+	}
+
+	transport := cleanhttp.DefaultPooledTransport()
+	// Terraform runs ten operations at once by default and users raise it;
+	// keep enough idle connections that parallel requests reuse them.
+	transport.MaxIdleConnsPerHost = 64
+
+	c := &Client{
+		base:      base,
+		org:       cfg.Org,
+		token:     cfg.Token,
+		userAgent: cfg.UserAgent,
+		logger:    cfg.Logger,
+	}
+	c.http = &retryablehttp.Client{
+		HTTPClient:   &http.Client{Transport: transport, Timeout: cfg.RequestTimeout},
+		Logger:       nil, // requests are logged by do, without headers
+		RetryWaitMin: cfg.RetryWaitMin,
+		RetryWaitMax: cfg.RetryWaitMax,
+		RetryMax:     cfg.MaxRetries,
+		CheckRetry:   retryPolicy,
+		Backoff:      backoff,
+		// Hand the last response back instead of an opaque "giving up"
+		// error, so that P0's status and message reach the user.
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+		RequestLogHook: c.logRetry,
+	}
+	return c, nil
+}
+
+// Org is the organization the client acts for.
+func (c *Client) Org() string { return c.org }
+
+// orgPath builds /o/{org}/seg1/seg2..., escaping every segment.
+func (c *Client) orgPath(segments ...string) string {
+	var b strings.Builder
+	b.WriteString("/o/")
+	b.WriteString(url.PathEscape(c.org))
+	for _, s := range segments {
+		b.WriteByte('/')
+		b.WriteString(url.PathEscape(s))
+	}
+	return b.String()
+}
+
+// do sends one request (retrying as configured), decodes a successful body
+// into out when out is not nil, and turns error statuses into *APIError.
+func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
+	req, err := c.newRequest(ctx, method, path, in)
+	if err != nil {
+		return err
+	}
+
+	attempts := 0
+	ctx = withAttemptCounter(ctx, &attempts)
+	start := time.Now()
+	resp, err := c.http.Do(req.WithContext(ctx))
+	duration := time.Since(start)
+	if err != nil {
+		c.logger.Warn(ctx, "P0 API request failed", map[string]any{
+			"method": method, "path": path, "attempts": attempts, "duration_ms": duration.Milliseconds(), "error": err.Error(),
+		})
+		return transportError(method, path, attempts, err)
+	}
+	defer resp.Body.Close()
+
+	c.logger.Debug(ctx, "P0 API request", map[string]any{
+		"method": method, "path": path, "status": resp.StatusCode, "attempts": attempts, "duration_ms": duration.Milliseconds(),
+	})
+
+	data, err := readBody(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return &APIError{
+			Method:     method,
+			Path:       path,
+			StatusCode: resp.StatusCode,
+			Message:    errorMessage(data),
+			Attempts:   attempts,
+		}
+	}
+	if err := decodeBody(data, out); err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+func (c *Client) newRequest(ctx context.Context, method, path string, in any) (*retryablehttp.Request, error) {
+	var body []byte
+	if in != nil {
+		var err error
+		if body, err = json.Marshal(in); err != nil {
+			return nil, fmt.Errorf("%s %s: encoding request: %w", method, path, err)
+		}
+	}
+	u := *c.base
+	u.Path = c.base.Path + path
+	u.RawPath = c.base.Path + path // path segments are already escaped
+	var reader any
+	if body != nil {
+		reader = bytes.NewReader(body)
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), reader)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: building request: %w", method, path, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Accept", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.userAgent != "" {
+		req.Header.Set("User-Agent", c.userAgent)
+	}
+	return req, nil
+}
+
+// transportError explains a request that got no usable answer at all.
+func transportError(method, path string, attempts int, err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		// url.Error repeats the full URL; the path is already in our text.
+		err = urlErr.Err
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%s %s: P0 did not answer in time (after %d attempts): %w", method, path, attempts, err)
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("%s %s: cancelled: %w", method, path, err)
+	}
+	return fmt.Errorf("%s %s: no answer from P0 after %d attempts: %w", method, path, attempts, err)
+}

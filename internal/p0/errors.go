@@ -1,0 +1,62 @@
+package p0
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+var (
+	// ErrNotFound matches any *APIError with status 404.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict matches any *APIError with status 409: the object already
+	// exists, or a version was stale.
+	ErrConflict = errors.New("conflict")
+	// ErrMalformedResponse wraps a successful status whose body could not be
+	// read as the documented JSON.
+	ErrMalformedResponse = errors.New("malformed response from P0")
+)
+
+// APIError is an error status from P0. Message is P0's own "error" text, or
+// a short excerpt of the body when it was not JSON (an HTML page from a proxy,
+// for example).
+type APIError struct {
+	Method     string
+	Path       string
+	StatusCode int
+	Message    string
+	// Attempts is how many times the request was sent; more than one means
+	// the final status followed retries.
+	Attempts int
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
+	}
+	return b.String()
+}
+
+// Is lets errors.Is(err, ErrNotFound) and errors.Is(err, ErrConflict) match
+// on the status code.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	}
+	return false
+}
+
+// Retryable reports whether the status is one the client retries (throttling
+// and server errors), so callers can suggest trying again later.
+func (e *APIError) Retryable() bool {
+	return e.StatusCode == http.StatusTooManyRequests || e.StatusCode >= 500
+}

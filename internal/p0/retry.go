@@ -1,0 +1,83 @@
+package p0
+
+import (
+	"context"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// maxRetryAfter caps how long a Retry-After header can make the client wait
+// before one retry, so a misconfigured proxy cannot stall an apply for hours.
+const maxRetryAfter = 2 * time.Minute
+
+// retryPolicy retries throttling (429), server errors (5xx except 501) and
+// transport failures; every other 4xx is final. It is retryablehttp's
+// default policy, which also stops on certificate errors and redirect loops.
+func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+}
+
+// backoff waits what Retry-After asks for when the server sends it, and
+// otherwise grows exponentially from min, capped at max, with "equal
+// jitter": half the interval fixed and half random, so that parallel
+// requests throttled together do not retry together.
+func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+	if wait, ok := retryAfter(resp); ok {
+		return wait
+	}
+	interval := min
+	for i := 0; i < attempt && interval < max; i++ {
+		interval *= 2
+	}
+	if interval > max {
+		interval = max
+	}
+	half := interval / 2
+	return half + rand.N(half+1)
+}
+
+// retryAfter reads a Retry-After header given in seconds or as an HTTP date
+// on a 429 or 503 response.
+func retryAfter(resp *http.Response) (time.Duration, bool) {
+	if resp == nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
+		return 0, false
+	}
+	header := resp.Header.Get("Retry-After")
+	if header == "" {
+		return 0, false
+	}
+	var wait time.Duration
+	if seconds, err := strconv.Atoi(header); err == nil && seconds >= 0 {
+		wait = time.Duration(seconds) * time.Second
+	} else if at, err := http.ParseTime(header); err == nil {
+		wait = time.Until(at)
+	} else {
+		return 0, false
+	}
+	return min(max(wait, 0), maxRetryAfter), true
+}
+
+type attemptCounterKey struct{}
+
+// withAttemptCounter lets the request log hook count attempts for one call.
+func withAttemptCounter(ctx context.Context, n *int) context.Context {
+	return context.WithValue(ctx, attemptCounterKey{}, n)
+}
+
+// logRetry counts every attempt and logs the retries. It never sees the
+// token: it logs the method and path only.
+func (c *Client) logRetry(_ retryablehttp.Logger, req *http.Request, attempt int) {
+	ctx := req.Context()
+	if n, ok := ctx.Value(attemptCounterKey{}).(*int); ok {
+		*n = attempt + 1
+	}
+	if attempt > 0 {
+		c.logger.Warn(ctx, "retrying P0 API request", map[string]any{
+			"method": req.Method, "path": req.URL.Path, "attempt": attempt + 1,
+		})
+	}
+}

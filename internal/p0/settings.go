@@ -1,0 +1,100 @@
+package p0
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+)
+
+// ExpiryKey is the key P0 uses for an expiry option: its time and unit, as
+// in "2h". It is also the option's Terraform id.
+func ExpiryKey(time int64, unit string) string {
+	return strconv.FormatInt(time, 10) + unit
+}
+
+// ListExpiryOptions reads every expiry preset. The settings documents do not
+// describe this read; servers without it answer ErrNotFound.
+func (c *Client) ListExpiryOptions(ctx context.Context) ([]Duration, error) {
+	var out ExpiryOptions
+	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "expiry-options"), nil, &out); err != nil {
+		return nil, err
+	}
+	return out.Options, nil
+}
+
+// CreateExpiryOption adds one expiry preset.
+func (c *Client) CreateExpiryOption(ctx context.Context, time int64, unit string) error {
+	body := Duration{Time: time, Unit: unit}
+	return c.do(ctx, http.MethodPost, c.orgPath("settings", "expiry-options"), body, nil)
+}
+
+// DeleteExpiryOption removes the preset with the given key (see ExpiryKey).
+func (c *Client) DeleteExpiryOption(ctx context.Context, key string) error {
+	return c.do(ctx, http.MethodDelete, c.orgPath("settings", "expiry-options", key), nil, nil)
+}
+
+// ResetExpiryOptions restores P0's default presets and returns them.
+func (c *Client) ResetExpiryOptions(ctx context.Context) ([]Duration, error) {
+	var out ExpiryOptions
+	if err := c.do(ctx, http.MethodPost, c.orgPath("settings", "expiry-options", "_reset"), nil, &out); err != nil {
+		return nil, err
+	}
+	return out.Options, nil
+}
+
+// GetDefaultApprovals reads the approval defaults (an undocumented read).
+func (c *Client) GetDefaultApprovals(ctx context.Context) (*DefaultApprovals, error) {
+	var out DefaultApprovals
+	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "default-approvals"), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateDefaultApprovals sets the approval defaults; nil fields are left as
+// they are.
+func (c *Client) UpdateDefaultApprovals(ctx context.Context, approvals DefaultApprovals) error {
+	return c.do(ctx, http.MethodPut, c.orgPath("settings", "default-approvals"), approvals, nil)
+}
+
+// GetStandingAccessDuration reads the standing access duration (an
+// undocumented read).
+func (c *Client) GetStandingAccessDuration(ctx context.Context) (*Duration, error) {
+	var out standingAccessDurationResponse
+	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "standing-access-duration"), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out.StandingAccessDuration, nil
+}
+
+// SetStandingAccessDuration sets the standing access duration and returns
+// it with P0's display text.
+func (c *Client) SetStandingAccessDuration(ctx context.Context, d Duration) (*Duration, error) {
+	var out standingAccessDurationResponse
+	body := Duration{Time: d.Time, Unit: d.Unit}
+	if err := c.do(ctx, http.MethodPut, c.orgPath("settings", "standing-access-duration"), body, &out); err != nil {
+		return nil, err
+	}
+	return &out.StandingAccessDuration, nil
+}
+
+// GetMaxAccessDuration reads the maximum access duration (an undocumented
+// read).
+func (c *Client) GetMaxAccessDuration(ctx context.Context) (*Duration, error) {
+	var out maxAccessDurationResponse
+	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "max-access-duration"), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out.MaxAccessDuration, nil
+}
+
+// SetMaxAccessDuration sets the maximum access duration and returns it with
+// P0's display text.
+func (c *Client) SetMaxAccessDuration(ctx context.Context, d Duration) (*Duration, error) {
+	var out maxAccessDurationResponse
+	body := Duration{Time: d.Time, Unit: d.Unit}
+	if err := c.do(ctx, http.MethodPut, c.orgPath("settings", "max-access-duration"), body, &out); err != nil {
+		return nil, err
+	}
+	return &out.MaxAccessDuration, nil
+}

@@ -1,0 +1,86 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// addAPIError turns a client error into one diagnostic. summary is Title
+// Case and names the action and object ("Unable to Create Routing Rule");
+// action says, in lower case, what the provider was doing ("creating routing
+// rule \"x\""). The detail adds P0's status and message and what to do next.
+func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
+	diags.AddError(summary, apiErrorDetail(action, err))
+}
+
+// apiErrorDetail is the body of addAPIError's diagnostic, for callers that
+// need to add their own advice.
+func apiErrorDetail(action string, err error) string {
+	var apiErr *p0.APIError
+	if errors.As(err, &apiErr) {
+		detail := fmt.Sprintf("While %s, P0 answered %d %s", action, apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
+		if apiErr.Message != "" {
+			detail += ": " + apiErr.Message
+		}
+		if apiErr.Attempts > 1 {
+			detail += fmt.Sprintf(" (after %d attempts)", apiErr.Attempts)
+		}
+		return detail + ".\n\n" + nextStep(apiErr)
+	}
+	if errors.Is(err, p0.ErrMalformedResponse) {
+		return fmt.Sprintf("While %s, P0's answer could not be read: %s.\n\n"+
+			"If a proxy sits between Terraform and P0, check that it passes P0's JSON answers through; "+
+			"otherwise report this to P0 support.", action, err)
+	}
+	return fmt.Sprintf("While %s, the request to P0 failed: %s.\n\n"+
+		"Check that the host setting is right and that P0 can be reached from here, then run Terraform again.", action, err)
+}
+
+// nextStep says what the user can do about an error status.
+func nextStep(err *p0.APIError) string {
+	switch {
+	case err.StatusCode == http.StatusBadRequest:
+		return "P0 rejected the request as invalid. Correct the configuration according to P0's message and apply again."
+	case err.StatusCode == http.StatusUnauthorized:
+		return "Check that api_token (or P0_API_TOKEN) holds a valid, unexpired P0 API key."
+	case err.StatusCode == http.StatusForbidden:
+		return "Check that org (or P0_ORG) names the right organization and that the API key may manage it."
+	case err.StatusCode == http.StatusNotFound:
+		return "The object does not exist in P0. If it was removed outside Terraform, run terraform apply again to recreate it."
+	case err.StatusCode == http.StatusConflict:
+		return "The object already exists in P0 or was changed concurrently. Import it with terraform import, " +
+			"or run terraform apply again after the other change has finished."
+	case err.Retryable():
+		return "P0 is throttling requests or temporarily unavailable. Try again later, or raise max_retries in the provider block."
+	}
+	return "Check the configuration and try again; contact P0 support if the problem persists."
+}
+
+// addNotConfiguredError reports an operation that needs the API before the
+// provider had a usable configuration.
+func addNotConfiguredError(diags *diag.Diagnostics, summary string) {
+	diags.AddError(summary, "The P0 provider has no API client: its org, api_token or host were not known "+
+		"when it was configured. Make them known before this operation (for example, apply the resources "+
+		"they depend on first with -target).")
+}
+
+// clientFrom extracts the API client from ProviderData. It returns nil
+// without error before the provider is configured, as the framework calls
+// Configure early with no data.
+func clientFrom(providerData any, diags *diag.Diagnostics) *p0.Client {
+	if providerData == nil {
+		return nil
+	}
+	client, ok := providerData.(*p0.Client)
+	if !ok {
+		diags.AddError("Unexpected Provider Data",
+			fmt.Sprintf("Expected *p0.Client, got %T. This is a bug in the provider; please report it.", providerData))
+		return nil
+	}
+	return client
+}

@@ -1,0 +1,105 @@
+// Package provider implements the p0 Terraform provider on
+// terraform-plugin-framework.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+var (
+	_ provider.Provider                       = (*p0Provider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*p0Provider)(nil)
+)
+
+// p0Provider is the provider itself. Resources receive its *p0.Client
+// through ProviderData.
+type p0Provider struct {
+	version string
+	commit  string
+	// tuneClient lets tests shorten retry waits; nil in production.
+	tuneClient func(*p0.Config)
+}
+
+// Option adjusts a provider built by New.
+type Option func(*p0Provider)
+
+// New returns a constructor for the provider, as providerserver expects.
+func New(version, commit string, opts ...Option) func() provider.Provider {
+	return func() provider.Provider {
+		p := &p0Provider{version: version, commit: commit}
+		for _, opt := range opts {
+			opt(p)
+		}
+		return p
+	}
+}
+
+// WithClientConfig lets a caller adjust the API client's configuration after
+// the provider has built it from its attributes; tests use it to shorten
+// retry waits.
+func WithClientConfig(tune func(*p0.Config)) Option {
+	return func(p *p0Provider) { p.tuneClient = tune }
+}
+
+func (p *p0Provider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "p0"
+	resp.Version = p.version
+}
+
+func (p *p0Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages P0 Security's just-in-time access platform: the AWS integration's " +
+			"components, routing rules and JIT settings.",
+		Attributes: map[string]schema.Attribute{
+			"org": schema.StringAttribute{
+				MarkdownDescription: "P0 organization id. Required here or through the `P0_ORG` environment variable.",
+				Optional:            true,
+			},
+			"api_token": schema.StringAttribute{
+				MarkdownDescription: "P0 API key, sent as a bearer token. Required here or through the " +
+					"`P0_API_TOKEN` environment variable. Sensitive: never logged or shown.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"host": schema.StringAttribute{
+				MarkdownDescription: "Base URL of the P0 API. Defaults to `" + p0.DefaultHost + "`, or the " +
+					"`P0_HOST` environment variable. A trailing slash is tolerated. `http://` is refused " +
+					"unless the host is loopback (`127.0.0.0/8`, `localhost`, `[::1]`).",
+				Optional: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a request is retried after throttling (429), server errors " +
+					"(5xx) or network failures, with capped exponential backoff and jitter that honours " +
+					"`Retry-After`. Defaults to `5`, or the `P0_MAX_RETRIES` environment variable.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+		},
+	}
+}
+
+func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewRoutingRuleResource,
+	}
+}
+
+func (p *p0Provider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewRoutingWorkflowDataSource,
+	}
+}
+
+func (p *p0Provider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{}
+}

@@ -1,0 +1,159 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*routingRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingRuleResource)(nil)
+)
+
+// routingRuleResource manages one routing rule through
+// /o/{org}/routing/name/{name}.
+type routingRuleResource struct {
+	client *p0.Client
+}
+
+// NewRoutingRuleResource returns the p0_routing_rule resource.
+func NewRoutingRuleResource() resource.Resource {
+	return &routingRuleResource{}
+}
+
+func (r *routingRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_routing_rule"
+}
+
+func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = routingRuleSchema()
+}
+
+func (r *routingRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	const summary = "Unable to Create Routing Rule"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var plan routingRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	want := ruleFromFields(plan.routingRuleFields)
+	got, err := r.client.CreateRoutingRule(ctx, want)
+	if errors.Is(err, p0.ErrConflict) {
+		got, err = r.adoptIdentical(ctx, want)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("creating routing rule %q", want.Name), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
+}
+
+// adoptIdentical resolves a 409 on create. When the existing rule is exactly
+// the one being created, an earlier attempt committed it and lost the answer
+// (a dropped connection, a retried request), so the rule is adopted.
+// Anything else is a genuine clash and stays an error.
+func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
+	existing, err := r.client.GetRoutingRule(ctx, want.Name)
+	if err != nil {
+		return nil, err
+	}
+	if !sameJSON(*existing, want) {
+		return nil, fmt.Errorf("a different routing rule named %q already exists in P0; import it with "+
+			"`terraform import <address> %s` to manage it, or choose another name", want.Name, want.Name)
+	}
+	tflog.Info(ctx, "routing rule already exists exactly as configured; adopting it", map[string]any{"name": want.Name})
+	return existing, nil
+}
+
+func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	const summary = "Unable to Read Routing Rule"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var state routingRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	name := state.Name.ValueString()
+	got, err := r.client.GetRoutingRule(ctx, name)
+	if errors.Is(err, p0.ErrNotFound) {
+		tflog.Info(ctx, "routing rule no longer exists in P0; removing it from state", map[string]any{"name": name})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("reading routing rule %q", name), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
+}
+
+func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	const summary = "Unable to Update Routing Rule"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var plan routingRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	want := ruleFromFields(plan.routingRuleFields)
+	got, err := r.client.UpdateRoutingRule(ctx, want)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("updating routing rule %q", want.Name), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
+}
+
+func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	const summary = "Unable to Delete Routing Rule"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var name types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("name"), &name)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	err := r.client.DeleteRoutingRule(ctx, name.ValueString())
+	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("deleting routing rule %q", name.ValueString()), err)
+	}
+}
+
+// ImportState takes the rule's name; Read fills in the rest.
+func (r *routingRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resp.Diagnostics.AddError("Invalid Import ID", "Import a routing rule by its name, for example: terraform import p0_routing_rule.example \"Production access\".")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+}

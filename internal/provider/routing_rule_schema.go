@@ -1,0 +1,164 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// nonEmpty rejects "" in optional strings: P0 omits empty strings, so an
+// empty value would read back as null and never converge.
+var nonEmpty = []validator.String{stringvalidator.LengthAtLeast(1)}
+
+func routingRuleSchema() schema.Schema {
+	return schema.Schema{
+		MarkdownDescription: "One rule of P0's routing (access request) workflow: who may request access " +
+			"(`requestor`), to what (`resource`), and how requests are approved (`approval`). " +
+			"Rules are addressed by name.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The rule's name, which identifies it in P0.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Human-readable name of the rule, unique in the organization. Changing it replaces the rule.",
+				Required:            true,
+				Validators:          nonEmpty,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"disabled": schema.BoolAttribute{
+				MarkdownDescription: "Whether P0 skips this rule when evaluating requests. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"requestor": schema.SingleNestedAttribute{
+				MarkdownDescription: "Who may make requests under this rule.",
+				Required:            true,
+				Attributes: map[string]schema.Attribute{
+					"type": schema.StringAttribute{
+						MarkdownDescription: "One of `any`, `group`, `user`.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(requestorTypes...)},
+					},
+					"uid": schema.StringAttribute{
+						MarkdownDescription: "The group or user id. Required when `type` is `group` or `user`; not allowed for `any`.",
+						Optional:            true,
+						Validators:          nonEmpty,
+					},
+				},
+			},
+			"resource": schema.SingleNestedAttribute{
+				MarkdownDescription: "What may be requested under this rule.",
+				Required:            true,
+				Attributes: map[string]schema.Attribute{
+					"type": schema.StringAttribute{
+						MarkdownDescription: "One of `any` (every resource) or `integration` (the resources of one integration).",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(resourceTypes...)},
+					},
+					"service": schema.StringAttribute{
+						MarkdownDescription: "The integration's service, for example `aws`. Required when `type` is `integration`; not allowed for `any`.",
+						Optional:            true,
+						Validators:          nonEmpty,
+					},
+					"filters": schema.MapNestedAttribute{
+						MarkdownDescription: "Filters that narrow the integration's resources, keyed by filter name. Only with `type = \"integration\"`.",
+						Optional:            true,
+						Validators:          []validator.Map{mapvalidator.SizeAtLeast(1)},
+						NestedObject: schema.NestedAttributeObject{
+							Attributes: map[string]schema.Attribute{
+								"effect": schema.StringAttribute{
+									MarkdownDescription: "One of `keep`, `remove`, `removeAll`.",
+									Required:            true,
+									Validators:          []validator.String{stringvalidator.OneOf(filterEffects...)},
+								},
+								"key": schema.StringAttribute{
+									MarkdownDescription: "The property the filter looks at.",
+									Optional:            true,
+									Validators:          nonEmpty,
+								},
+								"value": schema.BoolAttribute{
+									MarkdownDescription: "The boolean value the property must have.",
+									Optional:            true,
+								},
+								"pattern": schema.StringAttribute{
+									MarkdownDescription: "A pattern the property must match.",
+									Optional:            true,
+									Validators:          nonEmpty,
+								},
+							},
+						},
+					},
+				},
+			},
+			"approval": schema.ListNestedAttribute{
+				MarkdownDescription: "The approval steps, at least one.",
+				Required:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							MarkdownDescription: "One of `auto`, `deny`, `escalation`, `group`, `persistent`, `requestor-profile`, `p0`.",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.OneOf(approvalTypes...)},
+						},
+						"directory": schema.StringAttribute{
+							MarkdownDescription: "The directory that holds the approvers, for example `okta` or `azure-ad`.",
+							Optional:            true,
+							Validators:          nonEmpty,
+						},
+						"integration": schema.StringAttribute{
+							MarkdownDescription: "The integration that performs or notifies the approval, for example `slack` or `pagerduty`.",
+							Optional:            true,
+							Validators:          nonEmpty,
+						},
+						"profile_property": schema.StringAttribute{
+							MarkdownDescription: "The requestor profile property naming the approver, for `requestor-profile` approvals.",
+							Optional:            true,
+							Validators:          nonEmpty,
+						},
+						"services": schema.ListAttribute{
+							MarkdownDescription: "Services the approval step applies to; at least one when set.",
+							Optional:            true,
+							ElementType:         types.StringType,
+							Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+						},
+						"options": schema.SingleNestedAttribute{
+							MarkdownDescription: "Options of the approval step. Unset options keep P0's defaults.",
+							Optional:            true,
+							Attributes: map[string]schema.Attribute{
+								"allow_one_party": schema.BoolAttribute{
+									MarkdownDescription: "Whether requestors may approve their own requests.",
+									Optional:            true,
+								},
+								"require_reason": schema.BoolAttribute{
+									MarkdownDescription: "Whether requestors must give a reason.",
+									Optional:            true,
+								},
+								"cooldown": schema.Int64Attribute{
+									MarkdownDescription: "Cooldown before the approval can be used again, as P0 counts it.",
+									Optional:            true,
+									Validators:          []validator.Int64{int64validator.AtLeast(0)},
+								},
+								"duration": schema.Int64Attribute{
+									MarkdownDescription: "How long the approval lasts, as P0 counts it.",
+									Optional:            true,
+									Validators:          []validator.Int64{int64validator.AtLeast(1)},
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	}
+}

@@ -1,0 +1,76 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ValidateConfig checks the rules that span attributes; single attributes
+// are checked by their schema validators. Unknown values are skipped: they
+// are checked again once known.
+func (r *routingRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	config := req.Config
+
+	requestorType := stringAt(ctx, config, path.Root("requestor").AtName("type"))
+	uid := path.Root("requestor").AtName("uid")
+	if known(requestorType) {
+		needsUID := slices.Contains(requestorWithUID, requestorType.ValueString())
+		requireOrForbid(ctx, config, resp, uid, needsUID,
+			fmt.Sprintf("requestor.uid is required when requestor.type is %q", requestorType.ValueString()),
+			"requestor.uid is only allowed when requestor.type is \"group\" or \"user\"")
+	}
+
+	resourceType := stringAt(ctx, config, path.Root("resource").AtName("type"))
+	if known(resourceType) {
+		isIntegration := resourceType.ValueString() == "integration"
+		requireOrForbid(ctx, config, resp, path.Root("resource").AtName("service"), isIntegration,
+			"resource.service is required when resource.type is \"integration\"",
+			"resource.service is only allowed when resource.type is \"integration\"")
+		if filters := path.Root("resource").AtName("filters"); !isIntegration && isSet[types.Map](ctx, config, filters) {
+			resp.Diagnostics.AddAttributeError(filters, "Invalid Attribute Combination",
+				"resource.filters is only allowed when resource.type is \"integration\".")
+		}
+	}
+}
+
+// stringAt reads one string attribute of the configuration; a parent that is
+// null or unknown yields null or unknown.
+func stringAt(ctx context.Context, config tfsdk.Config, p path.Path) types.String {
+	var v types.String
+	if diags := config.GetAttribute(ctx, p, &v); diags.HasError() {
+		return types.StringUnknown()
+	}
+	return v
+}
+
+func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// requireOrForbid reports the attribute at p when it is missing although
+// required, or set although not allowed.
+func requireOrForbid(ctx context.Context, config tfsdk.Config, resp *resource.ValidateConfigResponse, p path.Path, required bool, missing, forbidden string) {
+	if required {
+		if v := stringAt(ctx, config, p); v.IsNull() {
+			resp.Diagnostics.AddAttributeError(p, "Missing Required Attribute", missing+".")
+		}
+		return
+	}
+	if isSet[types.String](ctx, config, p) {
+		resp.Diagnostics.AddAttributeError(p, "Invalid Attribute Combination", forbidden+".")
+	}
+}
+
+// isSet reports whether the attribute at p has a known, non-null value.
+func isSet[T attr.Value](ctx context.Context, config tfsdk.Config, p path.Path) bool {
+	var v T
+	if diags := config.GetAttribute(ctx, p, &v); diags.HasError() {
+		return false
+	}
+	return !v.IsNull() && !v.IsUnknown()
+}

@@ -1,0 +1,112 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"maps"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+var _ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
+
+// routingWorkflowDataSource reads the whole routing configuration, the
+// current version or one named by id.
+type routingWorkflowDataSource struct {
+	client *p0.Client
+}
+
+// NewRoutingWorkflowDataSource returns the p0_routing_workflow data source.
+func NewRoutingWorkflowDataSource() datasource.DataSource {
+	return &routingWorkflowDataSource{}
+}
+
+type routingWorkflowModel struct {
+	ID          types.String        `tfsdk:"id"`
+	CreatedDate types.String        `tfsdk:"created_date"`
+	Rules       []routingRuleFields `tfsdk:"rules"`
+}
+
+func (d *routingWorkflowDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_routing_workflow"
+}
+
+func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	ruleAttributes := maps.Clone(routingRuleSchema().Attributes)
+	delete(ruleAttributes, "id") // a rule's id is its name, already listed
+
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads P0's routing (access request) workflow: every rule, in evaluation order, " +
+			"and the workflow's version. Useful to inspect rules managed outside this configuration.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The workflow version to read. Leave it unset to read the current version; it is then set to that version's id.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"created_date": schema.StringAttribute{
+				MarkdownDescription: "When this version of the workflow was saved (RFC 3339).",
+				Computed:            true,
+			},
+			"rules": schema.ListNestedAttribute{
+				MarkdownDescription: "The workflow's rules, in the order P0 evaluates them.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: computedAttributes(ruleAttributes)},
+			},
+		},
+	}
+}
+
+func (d *routingWorkflowDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	const summary = "Unable to Read Routing Workflow"
+	if d.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var config routingWorkflowModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	var (
+		workflow *p0.Workflow
+		err      error
+		action   = "reading the current routing workflow"
+	)
+	if id := config.ID.ValueString(); id != "" {
+		action = fmt.Sprintf("reading routing workflow version %q", id)
+		workflow, err = d.client.GetWorkflowByID(ctx, id)
+	} else {
+		workflow, err = d.client.GetWorkflow(ctx)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, action, err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, workflowModel(*workflow))...)
+}
+
+// workflowModel maps a workflow to the data source's state.
+func workflowModel(w p0.Workflow) routingWorkflowModel {
+	m := routingWorkflowModel{
+		ID:          types.StringValue(w.ID),
+		CreatedDate: optionalString(w.CreatedDate),
+		Rules:       make([]routingRuleFields, 0, len(w.Rules)),
+	}
+	for _, rule := range w.Rules {
+		m.Rules = append(m.Rules, fieldsFromRule(rule))
+	}
+	return m
+}

@@ -1,0 +1,128 @@
+package p0_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+const rootEndpoint = "POST /o/{org}/integrations/aws/config"
+
+func TestAWSComponentLifecycle(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	const account = "123456789012"
+
+	if _, err := client.GetAWSIntegration(ctx); !errors.Is(err, p0.ErrNotFound) {
+		t.Fatalf("integration before any stage: %v, want ErrNotFound", err)
+	}
+	if err := client.StageAWSComponent(ctx, p0.ComponentIAMWrite, account); err != nil {
+		t.Fatal(err)
+	}
+	if n := mock.Count(rootEndpoint); n != 1 {
+		t.Fatalf("root posted %d times, want 1", n)
+	}
+
+	staged, err := client.GetAWSComponent(ctx, p0.ComponentIAMWrite, account)
+	if err != nil || staged.Item.State != p0.StateStage || staged.Metadata.RoleName == "" || staged.Metadata.TrustPolicy == "" {
+		t.Fatalf("staged item = %+v, %v", staged, err)
+	}
+
+	if err := client.ConfigureAWSComponent(ctx, p0.ComponentIAMWrite, account, p0.AWSItem{}); err == nil {
+		t.Fatal("configure before verify succeeded")
+	}
+	if err := client.VerifyAWSComponent(ctx, p0.ComponentIAMWrite, account); err != nil {
+		t.Fatal(err)
+	}
+	login := &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}
+	if err := client.ConfigureAWSComponent(ctx, p0.ComponentIAMWrite, account, p0.AWSItem{Label: "prod", Login: login}); err != nil {
+		t.Fatal(err)
+	}
+	installed, err := client.GetAWSComponent(ctx, p0.ComponentIAMWrite, account)
+	if err != nil || installed.Item.State != p0.StateInstalled || installed.Item.Login.Identity.TagName != "p0-user" || installed.Item.Label != "prod" {
+		t.Fatalf("installed item = %+v, %v", installed, err)
+	}
+
+	all, err := client.GetAWSIntegration(ctx)
+	if err != nil || all[p0.ComponentIAMWrite][account].State != p0.StateInstalled || len(all[p0.ComponentBase]) != 1 {
+		t.Fatalf("integration = %+v, %v; want the item and the base", all, err)
+	}
+
+	if err := client.DeleteAWSComponent(ctx, p0.ComponentIAMWrite, account); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.GetAWSComponent(ctx, p0.ComponentIAMWrite, account); !errors.Is(err, p0.ErrNotFound) {
+		t.Fatalf("read after delete: %v, want ErrNotFound", err)
+	}
+	if err := client.DeleteAWSIntegration(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if mock.AWSRootExists() {
+		t.Fatal("integration root survived DeleteAWSIntegration")
+	}
+	// After the root is gone the client must create it again when staging.
+	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatal(err)
+	}
+	if n := mock.Count(rootEndpoint); n != 2 {
+		t.Fatalf("root posted %d times after a delete and a new stage, want 2", n)
+	}
+}
+
+func TestAWSVerificationFailure(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	const account = "210987654321"
+	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatal(err)
+	}
+	mock.FailVerification(account, "could not assume role P0RoleInventory")
+	err := client.VerifyAWSComponent(ctx, p0.ComponentInventory, account)
+	if e := apiError(t, err); e.StatusCode != 400 || e.Message != "could not assume role P0RoleInventory" {
+		t.Fatalf("APIError = %+v", e)
+	}
+}
+
+// TestAWSRootPostedOnceUnderConcurrency stages ten components at once on an
+// organization without an integration root.
+func TestAWSRootPostedOnceUnderConcurrency(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 10)
+	for i := range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- client.StageAWSComponent(ctx, p0.ComponentInventory, fmt.Sprintf("1000000000%02d", i))
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := mock.Count(rootEndpoint); n != 1 {
+		t.Fatalf("root posted %d times, want exactly 1", n)
+	}
+	if n := len(mock.AWSIntegration()[p0.ComponentInventory]); n != 10 {
+		t.Fatalf("%d items staged, want 10", n)
+	}
+}
+
+func TestAWSStageUnknownComponentIsNotFound(t *testing.T) {
+	client, mock := newMockClient(t)
+	err := client.StageAWSComponent(context.Background(), "no-such-component", "123456789012")
+	if !errors.Is(err, p0.ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+	if n := mock.Count(rootEndpoint); n != 1 {
+		t.Fatalf("root posted %d times, want 1 (then the 404 is final)", n)
+	}
+}

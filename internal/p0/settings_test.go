@@ -1,0 +1,102 @@
+package p0_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+func TestExpiryOptionMethods(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+
+	defaults, err := client.ListExpiryOptions(ctx)
+	if err != nil || len(defaults) != 5 {
+		t.Fatalf("ListExpiryOptions = %v, %v; want the five defaults", defaults, err)
+	}
+	if err := client.CreateExpiryOption(ctx, 2, p0.UnitHours); err != nil {
+		t.Fatal(err)
+	}
+	if err := client.CreateExpiryOption(ctx, 2, p0.UnitHours); !errors.Is(err, p0.ErrConflict) {
+		t.Fatalf("duplicate option: %v, want ErrConflict", err)
+	}
+	opts, _ := client.ListExpiryOptions(ctx)
+	if len(opts) != 6 {
+		t.Fatalf("%d options after create, want 6", len(opts))
+	}
+	if key := p0.ExpiryKey(2, p0.UnitHours); key != "2h" {
+		t.Fatalf("ExpiryKey = %q", key)
+	}
+	if err := client.DeleteExpiryOption(ctx, "2h"); err != nil {
+		t.Fatal(err)
+	}
+	if err := client.DeleteExpiryOption(ctx, "2h"); !errors.Is(err, p0.ErrNotFound) {
+		t.Fatalf("second delete: %v, want ErrNotFound", err)
+	}
+	if err := client.DeleteExpiryOption(ctx, "5m"); err != nil {
+		t.Fatal(err)
+	}
+	reset, err := client.ResetExpiryOptions(ctx)
+	if err != nil || len(reset) != 5 || len(mock.ExpiryOptions()) != 5 {
+		t.Fatalf("ResetExpiryOptions = %v, %v", reset, err)
+	}
+}
+
+func TestApprovalAndDurationMethods(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+
+	yes := true
+	if err := client.UpdateDefaultApprovals(ctx, p0.DefaultApprovals{RequireReason: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	approvals, err := client.GetDefaultApprovals(ctx)
+	if err != nil || approvals.RequireReason == nil || !*approvals.RequireReason {
+		t.Fatalf("GetDefaultApprovals = %+v, %v", approvals, err)
+	}
+
+	maxDuration, err := client.SetMaxAccessDuration(ctx, p0.Duration{Time: 2, Unit: p0.UnitDays})
+	if err != nil || maxDuration.Value != "2 days" {
+		t.Fatalf("SetMaxAccessDuration = %+v, %v", maxDuration, err)
+	}
+	standing, err := client.SetStandingAccessDuration(ctx, p0.Duration{Time: 90, Unit: p0.UnitMinutes})
+	if err != nil || standing.Value != "90 minutes" {
+		t.Fatalf("SetStandingAccessDuration = %+v, %v", standing, err)
+	}
+	if _, err := client.SetStandingAccessDuration(ctx, p0.Duration{Time: 3, Unit: p0.UnitDays}); err == nil {
+		t.Fatal("standing above max was accepted")
+	}
+	if got, err := client.GetStandingAccessDuration(ctx); err != nil || got.Time != 90 {
+		t.Fatalf("GetStandingAccessDuration = %+v, %v", got, err)
+	}
+	if got, err := client.GetMaxAccessDuration(ctx); err != nil || got.Unit != p0.UnitDays {
+		t.Fatalf("GetMaxAccessDuration = %+v, %v", got, err)
+	}
+
+	mock.SetSettingsReads(false)
+	if _, err := client.GetMaxAccessDuration(ctx); !errors.Is(err, p0.ErrNotFound) {
+		t.Fatalf("read with reads off: %v, want ErrNotFound", err)
+	}
+}
+
+func TestSubmitCommand(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	argv := []string{"request", "aws", "permission-set", "BucketList", "--account", "p0-dev", "--reason", "deploy"}
+	res, err := client.SubmitCommand(ctx, argv)
+	if err != nil || res.ID == "" || res.Message == "" || res.IsPreexisting {
+		t.Fatalf("SubmitCommand = %+v, %v", res, err)
+	}
+	again, err := client.SubmitCommand(ctx, argv)
+	if err != nil || !again.IsPreexisting {
+		t.Fatalf("second SubmitCommand = %+v, %v; want isPreexisting", again, err)
+	}
+	if cmds := mock.Commands(); len(cmds) != 2 || cmds[0].ScriptName != "p0" {
+		t.Fatalf("mock recorded %+v", cmds)
+	}
+	if _, err := client.SubmitCommand(ctx, []string{"rm", "-rf"}); err == nil {
+		t.Fatal("an unknown command was accepted")
+	}
+}

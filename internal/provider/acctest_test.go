@@ -1,0 +1,68 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
+)
+
+// Credentials of the in-process mock. They are fake by construction.
+const (
+	testOrg   = "acc-test-org"
+	testToken = "acc-test-token-9f3c1e"
+)
+
+// testEnv is one acceptance test's private P0: a mock API on loopback and a
+// provider factory pointed at it.
+type testEnv struct {
+	Mock *p0mock.Server
+	URL  string
+}
+
+// newTestEnv starts a fresh mock for one test and stops it at the end.
+func newTestEnv(t *testing.T) *testEnv {
+	t.Helper()
+	mock := p0mock.New(testOrg, testToken)
+	url, err := mock.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("starting mock P0 API: %v", err)
+	}
+	t.Cleanup(func() { _ = mock.Close() })
+	return &testEnv{Mock: mock, URL: url}
+}
+
+// Factories serves the provider in-process, with retry waits short enough
+// that fault-injection tests stay fast.
+func (e *testEnv) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"p0": providerserver.NewProtocol6WithError(New("test", "test", WithClientConfig(fastRetries))()),
+	}
+}
+
+// fastRetries keeps the production backoff shape at a test-friendly scale.
+func fastRetries(cfg *p0.Config) {
+	cfg.RetryWaitMin = 5 * time.Millisecond
+	cfg.RetryWaitMax = 50 * time.Millisecond
+}
+
+// ProviderBlock is the provider configuration for this environment.
+func (e *testEnv) ProviderBlock() string {
+	return fmt.Sprintf(`
+provider "p0" {
+  host      = %q
+  org       = %q
+  api_token = %q
+}
+`, e.URL, testOrg, testToken)
+}
+
+// Config prefixes a test configuration with the provider block.
+func (e *testEnv) Config(hcl string) string {
+	return e.ProviderBlock() + hcl
+}

@@ -1,0 +1,339 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+const ruleAddress = "p0_routing_rule.test"
+
+// fullRuleConfig sets every attribute of a routing rule.
+func fullRuleConfig(name string, disabled bool, duration int) string {
+	return fmt.Sprintf(`
+resource "p0_routing_rule" "test" {
+  name     = %q
+  disabled = %t
+
+  requestor = {
+    type = "group"
+    uid  = "engineering@example.com"
+  }
+
+  resource = {
+    type    = "integration"
+    service = "aws"
+    filters = {
+      account = {
+        effect  = "remove"
+        key     = "account"
+        pattern = "prod-.*"
+      }
+      sensitive = {
+        effect = "keep"
+        key    = "sensitive"
+        value  = false
+      }
+    }
+  }
+
+  approval = [
+    {
+      type             = "requestor-profile"
+      directory        = "okta"
+      profile_property = "manager"
+      options = {
+        allow_one_party = false
+        require_reason  = true
+        cooldown        = 0
+        duration        = %d
+      }
+    },
+    {
+      type        = "group"
+      integration = "pagerduty"
+      services    = ["on-call", "sre"]
+    },
+  ]
+}
+`, name, disabled, duration)
+}
+
+func TestAccRoutingRule_lifecycle(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkNoRoutingRules,
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(fullRuleConfig("Engineering AWS", false, 60)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(ruleAddress, plancheck.ResourceActionCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("id"), knownvalue.StringExact("Engineering AWS")),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("disabled"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("requestor"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"type": knownvalue.StringExact("group"),
+						"uid":  knownvalue.StringExact("engineering@example.com"),
+					})),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("resource").AtMapKey("filters").AtMapKey("sensitive").AtMapKey("value"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("approval"), knownvalue.ListSizeExact(2)),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("approval").AtSliceIndex(0).AtMapKey("options").AtMapKey("cooldown"), knownvalue.Int64Exact(0)),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("approval").AtSliceIndex(1).AtMapKey("services"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("on-call"), knownvalue.StringExact("sre"),
+					})),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("approval").AtSliceIndex(1).AtMapKey("options"), knownvalue.Null()),
+				},
+				Check: env.checkRuleInMock("Engineering AWS", func(rule p0.RoutingRule) error {
+					if got := rule.Approval[0].ProfileProperty; got != "manager" {
+						return fmt.Errorf("profile_property on the wire = %q, want manager", got)
+					}
+					if o := rule.Approval[0].Options; o == nil || o.RequireReason == nil || !*o.RequireReason || o.Duration == nil || *o.Duration != 60 {
+						return fmt.Errorf("approval options on the wire = %+v, want require_reason true and duration 60", o)
+					}
+					return nil
+				}),
+			},
+			{
+				// The same configuration again: nothing to do.
+				Config: env.Config(fullRuleConfig("Engineering AWS", false, 60)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				Config: env.Config(fullRuleConfig("Engineering AWS", true, 120)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(ruleAddress, plancheck.ResourceActionUpdate)},
+				},
+				Check: env.checkRuleInMock("Engineering AWS", func(rule p0.RoutingRule) error {
+					if !rule.Disabled || *rule.Approval[0].Options.Duration != 120 {
+						return fmt.Errorf("update did not reach P0: disabled=%t duration=%d", rule.Disabled, *rule.Approval[0].Options.Duration)
+					}
+					return nil
+				}),
+			},
+			{
+				ResourceName:      ruleAddress,
+				ImportState:       true,
+				ImportStateId:     "Engineering AWS",
+				ImportStateVerify: true,
+			},
+			{
+				Config: env.Config(fullRuleConfig("Engineering AWS (renamed)", true, 120)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(ruleAddress, plancheck.ResourceActionReplace)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("id"), knownvalue.StringExact("Engineering AWS (renamed)")),
+				},
+				Check: func(*terraform.State) error {
+					if _, ok := env.Mock.RoutingRule("Engineering AWS"); ok {
+						return fmt.Errorf("the rule under its old name is still in P0 after the rename")
+					}
+					if n := len(env.Mock.RoutingRules()); n != 1 {
+						return fmt.Errorf("P0 holds %d rules after the rename, want 1", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccRoutingRule_minimal(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkNoRoutingRules,
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(`
+resource "p0_routing_rule" "test" {
+  name      = "Anyone, auto-approved"
+  requestor = { type = "any" }
+  resource  = { type = "any" }
+  approval  = [{ type = "auto" }]
+}
+`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("disabled"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("requestor").AtMapKey("uid"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("resource").AtMapKey("filters"), knownvalue.Null()),
+				},
+			},
+			{
+				ResourceName:      ruleAddress,
+				ImportState:       true,
+				ImportStateId:     "Anyone, auto-approved",
+				ImportStateVerify: true,
+			},
+		},
+	})
+}
+
+func TestAccRoutingRule_drift(t *testing.T) {
+	env := newTestEnv(t)
+	config := env.Config(fullRuleConfig("Drifting", false, 60))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkNoRoutingRules,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// Deleted behind Terraform's back: the next apply recreates it.
+				PreConfig: func() {
+					if !env.Mock.DeleteRoutingRule("Drifting") {
+						t.Fatal("the rule to delete was not in the mock")
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(ruleAddress, plancheck.ResourceActionCreate)},
+				},
+				Check: env.checkRuleInMock("Drifting", func(p0.RoutingRule) error { return nil }),
+			},
+			{
+				// Changed behind Terraform's back: the next apply restores it.
+				PreConfig: func() {
+					rule, _ := env.Mock.RoutingRule("Drifting")
+					rule.Disabled = true
+					rule.Requestor = p0.RuleRequestor{Type: "any"}
+					rule.Approval = []p0.Approval{{Type: "auto"}}
+					env.Mock.PutRoutingRule(rule)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(ruleAddress, plancheck.ResourceActionUpdate)},
+				},
+				Check: env.checkRuleInMock("Drifting", func(rule p0.RoutingRule) error {
+					if rule.Disabled || rule.Requestor.Type != "group" || len(rule.Approval) != 2 {
+						return fmt.Errorf("drift was not repaired: %+v", rule)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// TestAccRoutingRule_invalid feeds configurations that must fail at plan
+// time, naming the attribute, before any request reaches P0.
+func TestAccRoutingRule_invalid(t *testing.T) {
+	cases := map[string]struct {
+		body string
+		want string
+	}{
+		"requestor type": {
+			`requestor = { type = "team" }
+  resource = { type = "any" }
+  approval = [{ type = "auto" }]`, `requestor.type`,
+		},
+		"uid missing for group": {
+			`requestor = { type = "group" }
+  resource = { type = "any" }
+  approval = [{ type = "auto" }]`, `requestor.uid is required when requestor.type is "group"`,
+		},
+		"uid with any": {
+			`requestor = { type = "any", uid = "u1" }
+  resource = { type = "any" }
+  approval = [{ type = "auto" }]`, `requestor.uid is only allowed`,
+		},
+		"resource type": {
+			`requestor = { type = "any" }
+  resource = { type = "everything" }
+  approval = [{ type = "auto" }]`, `resource.type`,
+		},
+		"service missing for integration": {
+			`requestor = { type = "any" }
+  resource = { type = "integration" }
+  approval = [{ type = "auto" }]`, `resource.service is required`,
+		},
+		"filters without integration": {
+			`requestor = { type = "any" }
+  resource = { type = "any", filters = { a = { effect = "keep" } } }
+  approval = [{ type = "auto" }]`, `resource.filters is only allowed`,
+		},
+		"filter effect": {
+			`requestor = { type = "any" }
+  resource = { type = "integration", service = "aws", filters = { a = { effect = "drop" } } }
+  approval = [{ type = "auto" }]`, `resource.filters\["a"\].effect`,
+		},
+		"no approval": {
+			`requestor = { type = "any" }
+  resource = { type = "any" }
+  approval = []`, `approval`,
+		},
+		"approval type": {
+			`requestor = { type = "any" }
+  resource = { type = "any" }
+  approval = [{ type = "manager" }]`, `approval\[0\].type`,
+		},
+		"empty services": {
+			`requestor = { type = "any" }
+  resource = { type = "any" }
+  approval = [{ type = "group", services = [] }]`, `approval\[0\].services`,
+		},
+		"negative cooldown": {
+			`requestor = { type = "any" }
+  resource = { type = "any" }
+  approval = [{ type = "auto", options = { cooldown = -1 } }]`, `approval\[0\].options.cooldown`,
+		},
+		"empty name": {
+			`requestor = { type = "any" }
+  resource = { type = "any" }
+  approval = [{ type = "auto" }]
+  name = ""`, `Attribute name string length must be at least 1`,
+		},
+	}
+	env := newTestEnv(t)
+	steps := make([]resource.TestStep, 0, len(cases))
+	for name, tc := range cases {
+		nameAttr := `name = "invalid"`
+		if name == "empty name" {
+			nameAttr = ""
+		}
+		steps = append(steps, resource.TestStep{
+			Config:      env.Config(fmt.Sprintf("resource \"p0_routing_rule\" \"test\" {\n  %s\n  %s\n}\n", nameAttr, tc.body)),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(tc.want),
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps:                    steps,
+	})
+	if reqs := env.Mock.Requests(); len(reqs) != 0 {
+		t.Errorf("invalid configurations reached P0: %d requests, first %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
+	}
+}
+
+// checkRuleInMock asserts that P0 holds the named rule and that it passes
+// the given check.
+func (e *testEnv) checkRuleInMock(name string, check func(p0.RoutingRule) error) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		rule, ok := e.Mock.RoutingRule(name)
+		if !ok {
+			return fmt.Errorf("routing rule %q is not in P0", name)
+		}
+		return check(rule)
+	}
+}
+
+// checkNoRoutingRules is CheckDestroy for routing rules: P0 is left empty.
+func (e *testEnv) checkNoRoutingRules(*terraform.State) error {
+	if rules := e.Mock.RoutingRules(); len(rules) != 0 {
+		return fmt.Errorf("P0 still holds %d routing rules after destroy, first %q", len(rules), rules[0].Name)
+	}
+	return nil
+}

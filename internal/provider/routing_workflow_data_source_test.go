@@ -1,0 +1,77 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+func TestAccRoutingWorkflowDataSource(t *testing.T) {
+	env := newTestEnv(t)
+	// A rule made outside Terraform, so the data source has something to find
+	// that no resource in the configuration manages.
+	env.Mock.PutRoutingRule(p0.RoutingRule{
+		Name:      "Made elsewhere",
+		Requestor: p0.RuleRequestor{Type: "user", UID: "alice@example.com"},
+		Resource:  p0.RuleResource{Type: "any"},
+		Approval:  []p0.Approval{{Type: "deny"}},
+	})
+	firstVersion := env.Mock.WorkflowVersion()
+
+	const current = "data.p0_routing_workflow.current"
+	const old = "data.p0_routing_workflow.old"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(fmt.Sprintf(`
+resource "p0_routing_rule" "test" {
+  name      = "Managed"
+  requestor = { type = "any" }
+  resource  = { type = "any" }
+  approval  = [{ type = "auto" }]
+}
+
+data "p0_routing_workflow" "current" {
+  depends_on = [p0_routing_rule.test]
+}
+
+data "p0_routing_workflow" "old" {
+  id = %q
+}
+`, firstVersion)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(current, tfjsonpath.New("rules"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"name":      knownvalue.StringExact("Made elsewhere"),
+							"requestor": knownvalue.ObjectExact(map[string]knownvalue.Check{"type": knownvalue.StringExact("user"), "uid": knownvalue.StringExact("alice@example.com")}),
+						}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("Managed")}),
+					})),
+					statecheck.ExpectKnownValue(current, tfjsonpath.New("id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(current, tfjsonpath.New("created_date"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(old, tfjsonpath.New("id"), knownvalue.StringExact(firstVersion)),
+					statecheck.ExpectKnownValue(old, tfjsonpath.New("rules"), knownvalue.ListSizeExact(1)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccRoutingWorkflowDataSource_unknownVersion(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      env.Config(`data "p0_routing_workflow" "test" { id = "no-such-version" }`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Read Routing Workflow.*404 Not Found`),
+		}},
+	})
+}

@@ -31,7 +31,7 @@ func (e *testEnv) withEcho() map[string]func() (tfprotov6.ProviderServer, error)
 func TestAccAccessRequest_results(t *testing.T) {
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported},
 		ProtoV6ProviderFactories: env.withEcho(),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
@@ -72,7 +72,7 @@ resource "echo" "test" {}
 func TestAccAccessRequest_notPersisted(t *testing.T) {
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported},
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
@@ -128,7 +128,7 @@ func TestAccAccessRequest_invalid(t *testing.T) {
 		ExpectError: expectError("Unable to Request Access", "400 Bad Request: no such permission set: Nope"),
 	})
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported},
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps:                    steps,
 	})

@@ -91,6 +91,7 @@ func (p *p0Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewRoutingRuleResource,
+		NewExpiryOptionResource,
 	}
 }
 

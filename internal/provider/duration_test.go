@@ -121,7 +121,7 @@ func TestNoteDriftUndetectable(t *testing.T) {
 // TestSettingsSchemasDescribed checks that every attribute of both settings
 // resources is documented, since the descriptions are the docs.
 func TestSettingsSchemasDescribed(t *testing.T) {
-	for _, r := range []resource.Resource{NewExpiryOptionResource()} {
+	for _, r := range []resource.Resource{NewExpiryOptionResource(), NewJITSettingsResource()} {
 		s := schemaOf(t, r)
 		if s.MarkdownDescription == "" {
 			t.Errorf("%T has no description", r)

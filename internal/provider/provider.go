@@ -92,6 +92,7 @@ func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewRoutingRuleResource,
 		NewExpiryOptionResource,
+		NewJITSettingsResource,
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -153,14 +152,14 @@ func TestAccExpiryOption_lifecycle(t *testing.T) {
 				ResourceName:  expiryAddress,
 				ImportState:   true,
 				ImportStateId: "2 hours",
-				ExpectError:   regexp.MustCompile(`Invalid Import ID(?s).*terraform import p0_expiry_option`),
+				ExpectError:   expectError("Invalid Import ID", "terraform import p0_expiry_option"),
 			},
 			{
 				// A well-formed key that P0 does not have.
 				ResourceName:  expiryAddress,
 				ImportState:   true,
 				ImportStateId: "9h",
-				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
+				ExpectError:   expectError("Cannot import non-existent remote object"),
 			},
 			{
 				// A new unit replaces the option: the old key is deleted,
@@ -251,7 +250,7 @@ func TestAccExpiryOption_existing(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      env.Config(expiryOptionConfig(1, "h")),
-				ExpectError: regexp.MustCompile(`Expiry Option Already Exists(?s).*terraform import p0_expiry_option\.<name> 1h.*import \{`),
+				ExpectError: expectError("Expiry Option Already Exists", "terraform import p0_expiry_option.<name> 1h", "import {"),
 			},
 			{
 				Config: env.Config(`
@@ -350,7 +349,7 @@ func TestAccExpiryOption_invalid(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      env.Config(fmt.Sprintf("resource \"p0_expiry_option\" \"test\" {\n  %s\n}\n", tc.body)),
 			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(tc.want),
+			ExpectError: expectError(tc.want),
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})

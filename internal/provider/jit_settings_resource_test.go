@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -166,7 +165,7 @@ func TestAccJITSettings_lifecycle(t *testing.T) {
 				ResourceName:  jitAddress,
 				ImportState:   true,
 				ImportStateId: "another-org",
-				ExpectError:   regexp.MustCompile(`Invalid Import ID(?s).*` + testOrg),
+				ExpectError:   expectError("Invalid Import ID", testOrg),
 			},
 		},
 	})
@@ -316,26 +315,29 @@ func TestAccJITSettings_drift(t *testing.T) {
 // time, naming the attribute, before any request reaches P0.
 func TestAccJITSettings_invalid(t *testing.T) {
 	env := newTestEnv(t)
-	cases := []struct{ body, want string }{
+	cases := []struct {
+		body string
+		want []string
+	}{
 		// 90 minutes is longer than 1 hour though 90 < 1 would say no.
 		{`standing_access_duration = { time = 90, unit = "m" }
-  max_access_duration = { time = 1, unit = "h" }`, `Standing Access Longer Than Maximum(?s).*standing_access_duration \(90m, 5400 seconds\)`},
+  max_access_duration = { time = 1, unit = "h" }`, []string{"Standing Access Longer Than Maximum", "standing_access_duration (90m, 5400 seconds)"}},
 		{`standing_access_duration = { time = 8, unit = "d" }
-  max_access_duration = { time = 1, unit = "w" }`, `Standing Access Longer Than Maximum(?s).*max_access_duration \(1w, 604800 seconds\)`},
-		{`standing_access_duration = { time = 0, unit = "h" }`, `Attribute standing_access_duration.time value must be at least 1`},
-		{`max_access_duration = { time = -3, unit = "d" }`, `Attribute max_access_duration.time value must be at least 1`},
-		{`standing_access_duration = { time = 2, unit = "y" }`, `Attribute standing_access_duration.unit value must be one of`},
-		{`max_access_duration = { time = 2, unit = "H" }`, `Attribute max_access_duration.unit value must be one of`},
-		{`max_access_duration = { time = 2, unit = "months" }`, `Attribute max_access_duration.unit value must be one of`},
-		{`standing_access_duration = { time = 2 }`, `Inappropriate value for attribute "standing_access_duration"(?s).*"unit" is required`},
-		{`require_reason = "sometimes"`, `Inappropriate value for attribute "require_reason"`},
+  max_access_duration = { time = 1, unit = "w" }`, []string{"Standing Access Longer Than Maximum", "max_access_duration (1w, 604800 seconds)"}},
+		{`standing_access_duration = { time = 0, unit = "h" }`, []string{`Attribute standing_access_duration.time value must be at least 1`}},
+		{`max_access_duration = { time = -3, unit = "d" }`, []string{`Attribute max_access_duration.time value must be at least 1`}},
+		{`standing_access_duration = { time = 2, unit = "y" }`, []string{`Attribute standing_access_duration.unit value must be one of`}},
+		{`max_access_duration = { time = 2, unit = "H" }`, []string{`Attribute max_access_duration.unit value must be one of`}},
+		{`max_access_duration = { time = 2, unit = "months" }`, []string{`Attribute max_access_duration.unit value must be one of`}},
+		{`standing_access_duration = { time = 2 }`, []string{`Inappropriate value for attribute "standing_access_duration"`, `"unit" is required`}},
+		{`require_reason = "sometimes"`, []string{`Inappropriate value for attribute "require_reason"`}},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{
 			Config:      env.Config(jitSettingsConfig("  " + tc.body)),
 			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(tc.want),
+			ExpectError: expectError(tc.want...),
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})

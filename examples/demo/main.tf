@@ -69,3 +69,38 @@ data "p0_routing_workflow" "current" {
 output "routing_rules" {
   value = [for r in data.p0_routing_workflow.current.rules : r.name]
 }
+
+# Expiry presets requestors can pick besides P0's five defaults.
+resource "p0_expiry_option" "two_hours" {
+  time = 2
+  unit = "h"
+}
+
+resource "p0_expiry_option" "four_hours" {
+  time = 4
+  unit = "h"
+}
+
+# The organization's JIT settings: a second approver and a reason for every
+# request, one hour of standing access, at most a week on request.
+resource "p0_jit_settings" "this" {
+  allow_one_party = false
+  require_reason  = true
+
+  standing_access_duration = {
+    time = 1
+    unit = "h"
+  }
+  max_access_duration = {
+    time = 7
+    unit = "d"
+  }
+}
+
+output "custom_expiry_options" {
+  value = [p0_expiry_option.two_hours.value, p0_expiry_option.four_hours.value]
+}
+
+output "max_access_duration" {
+  value = p0_jit_settings.this.max_access_duration.value
+}

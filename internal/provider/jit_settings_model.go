@@ -26,6 +26,17 @@ const (
 	partMax       settingsPart = "max-access-duration"
 )
 
+// description names the part in messages.
+func (p settingsPart) description() string {
+	switch p {
+	case partApprovals:
+		return "the approval defaults"
+	case partStanding:
+		return "the standing access duration"
+	}
+	return "the maximum access duration"
+}
+
 // managesApprovals reports whether either approval default is managed.
 func (m jitSettingsModel) managesApprovals() bool {
 	return !m.AllowOneParty.IsNull() || !m.RequireReason.IsNull()

@@ -156,20 +156,10 @@ func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateReq
 	// Nothing is in state yet, so every managed setting is written. A
 	// failure leaves nothing in state: the PUTs set values rather than
 	// add objects, so the next apply can simply send them all again.
-	prior := jitSettingsModel{}
-	var current *durationModel
-	if bothDurationsChange(plan, prior) {
-		var ok bool
-		if current, ok = r.readStanding(ctx, &resp.Diagnostics, summary); !ok {
-			return
-		}
+	result, ok := r.apply(ctx, plan, jitSettingsModel{}, &resp.Diagnostics, summary)
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
 	}
-	result, err := r.write(ctx, plan, prior, current)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, err.action, err.err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
 }
 
 func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -185,62 +175,59 @@ func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 
-	// The refreshed state holds P0's standing duration when it is managed;
-	// otherwise it is read, but only when the order of the PUTs depends on it.
-	current := prior.StandingAccessDuration
-	if current == nil && bothDurationsChange(plan, prior) {
-		var ok bool
-		if current, ok = r.readStanding(ctx, &resp.Diagnostics, summary); !ok {
-			return
-		}
-	}
-	result, err := r.write(ctx, plan, prior, current)
-	// On failure, state keeps what was written, so the next plan sends only
-	// the rest.
+	// Even after a failure, state takes what was written, so that the next
+	// plan sends only the rest.
+	result, _ := r.apply(ctx, plan, prior, &resp.Diagnostics, summary)
 	resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, err.action, err.err)
+}
+
+// apply sends the PUTs that take P0 from prior to plan (see
+// settingsWrites) and returns the resulting state, with ok false after a
+// failure, which it reports under summary. The duration PUTs answer with
+// the duration and its display text, so nothing is read back.
+func (r *jitSettingsResource) apply(ctx context.Context, plan, prior jitSettingsModel, diags *diag.Diagnostics, summary string) (result jitSettingsModel, ok bool) {
+	result = unwrittenResult(plan, prior, r.client.Org())
+	current, ok := r.currentStanding(ctx, plan, prior, diags, summary)
+	if !ok {
+		return result, false
 	}
-}
-
-// writeError is a failed PUT and what it was doing.
-type writeError struct {
-	action string
-	err    error
-}
-
-// write sends the PUTs that take P0 from prior to plan (see
-// settingsWrites) and returns the resulting state. The duration PUTs answer
-// with the duration and its display text, so nothing is read back.
-func (r *jitSettingsResource) write(ctx context.Context, plan, prior jitSettingsModel, current *durationModel) (jitSettingsModel, *writeError) {
-	result := unwrittenResult(plan, prior, r.client.Org())
 	for _, part := range settingsWrites(plan, prior, current) {
+		var err error
 		switch part {
 		case partApprovals:
-			if err := r.client.UpdateDefaultApprovals(ctx, approvalsFromModel(plan)); err != nil {
-				return result, &writeError{"updating the approval defaults", err}
+			if err = r.client.UpdateDefaultApprovals(ctx, approvalsFromModel(plan)); err == nil {
+				result.AllowOneParty, result.RequireReason = plan.AllowOneParty, plan.RequireReason
 			}
-			result.AllowOneParty, result.RequireReason = plan.AllowOneParty, plan.RequireReason
 		case partStanding:
-			got, err := r.client.SetStandingAccessDuration(ctx, durationFromModel(*plan.StandingAccessDuration))
-			if err != nil {
-				return result, &writeError{"setting the standing access duration", err}
+			var got *p0.Duration
+			if got, err = r.client.SetStandingAccessDuration(ctx, durationFromModel(*plan.StandingAccessDuration)); err == nil {
+				result.StandingAccessDuration = writtenDuration(plan.StandingAccessDuration, *got)
 			}
-			result.StandingAccessDuration = writtenDuration(plan.StandingAccessDuration, *got)
 		case partMax:
-			got, err := r.client.SetMaxAccessDuration(ctx, durationFromModel(*plan.MaxAccessDuration))
-			if err != nil {
-				return result, &writeError{"setting the maximum access duration", err}
+			var got *p0.Duration
+			if got, err = r.client.SetMaxAccessDuration(ctx, durationFromModel(*plan.MaxAccessDuration)); err == nil {
+				result.MaxAccessDuration = writtenDuration(plan.MaxAccessDuration, *got)
 			}
-			result.MaxAccessDuration = writtenDuration(plan.MaxAccessDuration, *got)
+		}
+		if err != nil {
+			addAPIError(diags, summary, "setting "+part.description(), err)
+			return result, false
 		}
 	}
-	return result, nil
+	return result, true
 }
 
-// readStanding reads the standing duration P0 holds now, to order the
-// duration PUTs. Without the read it returns nil and the maximum goes first.
-func (r *jitSettingsResource) readStanding(ctx context.Context, diags *diag.Diagnostics, summary string) (*durationModel, bool) {
+// currentStanding is the standing duration P0 holds now, which decides the
+// order of the duration PUTs when both change (and only then is it
+// needed). The refreshed state has it when it is managed; otherwise it is
+// read. Without the read it is nil, and the maximum goes first.
+func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior jitSettingsModel, diags *diag.Diagnostics, summary string) (*durationModel, bool) {
+	if !bothDurationsChange(plan, prior) {
+		return nil, true
+	}
+	if prior.StandingAccessDuration != nil {
+		return prior.StandingAccessDuration, true
+	}
 	got, ok := readSetting(ctx, diags, summary, standingRead, r.client.GetStandingAccessDuration)
 	if got == nil {
 		return nil, ok

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -304,6 +305,25 @@ func TestAccJITSettings_drift(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					env.checkSettings(false, false, "3h", "7d"),
+					env.checkWrites(putStandingEndpoint),
+				),
+			},
+			{
+				// P0 takes the approvals but refuses the duration: the error
+				// names what failed, and state records what was written.
+				PreConfig: func() {
+					env.Mock.FailNext("PUT", "/o/{org}/settings/standing-access-duration", http.StatusBadRequest, "standing access is frozen")
+					env.Mock.ResetRequests()
+				},
+				Config:      env.Config(fullJITSettings(true, true, "2h", "7d")),
+				ExpectError: expectError("Unable to Update JIT Settings", "setting the standing access duration", "standing access is frozen"),
+			},
+			{
+				// So the next apply sends only the rest, even without reads.
+				PreConfig: env.Mock.ResetRequests,
+				Config:    env.Config(fullJITSettings(true, true, "2h", "7d")),
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, true, "2h", "7d"),
 					env.checkWrites(putStandingEndpoint),
 				),
 			},

@@ -35,7 +35,7 @@ func FuzzDecodeResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		targets := []any{
 			&RoutingRule{}, &Workflow{}, &SaveWorkflowResponse{}, &AWSComponentItem{}, &AWSIntegration{},
-			&ExpiryOptions{}, &DefaultApprovals{}, &standingAccessDurationResponse{}, &maxAccessDurationResponse{},
+			&ExpiryOptions{}, &DefaultApprovals{}, &accessDurationResponse{},
 			&CommandResult{}, &okResponse{},
 		}
 		for _, target := range targets {

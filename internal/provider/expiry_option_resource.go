@@ -95,17 +95,18 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 	time, unit := plan.Time.ValueInt64(), plan.Unit.ValueString()
 	key := p0.ExpiryKey(time, unit)
 	err := r.client.CreateExpiryOption(ctx, time, unit)
-	if errors.Is(err, p0.ErrConflict) {
+	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
 		// P0 answers the same 409 for a preset created elsewhere (one of its
 		// defaults, another workspace) and for our own earlier attempt whose
 		// answer was lost; neither can be told apart, so the user decides.
 		resp.Diagnostics.AddError("Expiry Option Already Exists",
-			fmt.Sprintf("P0 already has the expiry option %q; it may be one of P0's default presets, have been "+
-				"created outside Terraform, or have been created by an earlier apply that did not receive P0's answer.\n\n"+
+			fmt.Sprintf("While creating expiry option %q, P0 answered %s: the option already exists. It may be one of "+
+				"P0's default presets, have been created outside Terraform, or have been created by an earlier apply "+
+				"that did not receive P0's answer.\n\n"+
 				"To manage it with Terraform, import it:\n\n"+
 				"  terraform import p0_expiry_option.<name> %s\n\n"+
 				"or add an import block to the configuration:\n\n"+
-				"  import {\n    to = p0_expiry_option.<name>\n    id = %q\n  }", key, key, key))
+				"  import {\n    to = p0_expiry_option.<name>\n    id = %q\n  }", key, answered(apiErr), key, key))
 		return
 	}
 	if err != nil {

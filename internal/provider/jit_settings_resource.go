@@ -65,8 +65,11 @@ func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"Every attribute is optional, and only the settings that are set are managed: an apply sends only the " +
 			"settings whose values changed, and a setting removed from the configuration keeps its value in P0. " +
 			"Destroying the resource also leaves every value in P0, as the API has no way to unset them.\n\n" +
-			"P0 refuses a standing access duration longer than the maximum access duration; the provider checks " +
-			"that at plan time when both are set, and orders its requests so that P0 never sees it midway.",
+			"P0 refuses a standing access duration longer than the maximum access duration. The provider checks " +
+			"that at plan time when both are set, and when both change it writes them in the order that keeps the " +
+			"standing duration within the maximum at every step.\n\n" +
+			"Importing reads every setting from P0; settings that the configuration then leaves out are dropped " +
+			"from state by the next apply, without being changed in P0.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The P0 organization id, which is also the import ID.",

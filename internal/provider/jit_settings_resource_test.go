@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -496,5 +498,57 @@ func (e *testEnv) checkWrites(want ...string) resource.TestCheckFunc {
 			return fmt.Errorf("writes sent to P0: %q, want %q", got, want)
 		}
 		return nil
+	}
+}
+
+// TestJITSettingsValidateConfig calls ValidateConfig directly, with values
+// that configurations can only give through other resources: unknown ones
+// are skipped, to be checked once known.
+func TestJITSettingsValidateConfig(t *testing.T) {
+	r := NewJITSettingsResource().(*jitSettingsResource)
+	s := schemaOf(t, r)
+	ctx := context.Background()
+	rootType := s.Type().TerraformType(ctx).(tftypes.Object)
+	durationType := rootType.AttributeTypes["max_access_duration"].(tftypes.Object)
+	duration := func(time any, unit any) tftypes.Value {
+		return tftypes.NewValue(durationType, map[string]tftypes.Value{
+			"time":  tftypes.NewValue(tftypes.Number, time),
+			"unit":  tftypes.NewValue(tftypes.String, unit),
+			"value": tftypes.NewValue(tftypes.String, nil),
+		})
+	}
+	unknownDuration := tftypes.NewValue(durationType, tftypes.UnknownValue)
+	nullDuration := tftypes.NewValue(durationType, nil)
+	cases := []struct {
+		name              string
+		standing, maximum tftypes.Value
+		wantError         bool
+	}{
+		{"90m over 1h", duration(90, "m"), duration(1, "h"), true},
+		{"8d over 1w", duration(8, "d"), duration(1, "w"), true},
+		{"1w equals 7d", duration(1, "w"), duration(7, "d"), false},
+		{"60m equals 1h", duration(60, "m"), duration(1, "h"), false},
+		{"standing unknown", unknownDuration, duration(1, "h"), false},
+		{"maximum's time unknown", duration(90, "m"), duration(tftypes.UnknownValue, "h"), false},
+		{"standing's unit unknown", duration(90, tftypes.UnknownValue), duration(1, "h"), false},
+		{"no maximum", duration(90, "d"), nullDuration, false},
+		{"unit rejected by its own validator", duration(90, "y"), duration(1, "h"), false},
+	}
+	for _, tc := range cases {
+		config := tfsdk.Config{Schema: s, Raw: tftypes.NewValue(rootType, map[string]tftypes.Value{
+			"id":                       tftypes.NewValue(tftypes.String, nil),
+			"allow_one_party":          tftypes.NewValue(tftypes.Bool, nil),
+			"require_reason":           tftypes.NewValue(tftypes.Bool, nil),
+			"standing_access_duration": tc.standing,
+			"max_access_duration":      tc.maximum,
+		})}
+		var resp fwresource.ValidateConfigResponse
+		r.ValidateConfig(ctx, fwresource.ValidateConfigRequest{Config: config}, &resp)
+		if got := resp.Diagnostics.HasError(); got != tc.wantError {
+			t.Errorf("%s: error = %t, want %t: %v", tc.name, got, tc.wantError, resp.Diagnostics)
+		}
+		if tc.wantError && resp.Diagnostics.Errors()[0].Summary() != "Standing Access Longer Than Maximum" {
+			t.Errorf("%s: summary = %q", tc.name, resp.Diagnostics.Errors()[0].Summary())
+		}
 	}
 }

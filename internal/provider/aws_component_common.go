@@ -36,12 +36,12 @@ var (
 	cloudTrailLakeARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:eventdatastore/[A-Za-z0-9_.-]+$`)
 )
 
-// Messages of the validators above, completing "Attribute x must ...".
+// Messages of the validators above, which follow "Attribute <name> ".
 const (
-	accountIDForm         = "be a 12-digit AWS account ID"
-	lambdaARNForm         = "be a Lambda function ARN (arn:aws:lambda:<region>:<account_id>:function:<name>)"
-	accessAnalyzerARNForm = "be an IAM Access Analyzer ARN (arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>)"
-	cloudTrailLakeARNForm = "be a CloudTrail Lake event data store ARN (arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>)"
+	accountIDForm         = "must be a 12-digit AWS account ID"
+	lambdaARNForm         = "must be a Lambda function ARN (arn:aws:lambda:<region>:<account_id>:function:<name>)"
+	accessAnalyzerARNForm = "must be an IAM Access Analyzer ARN (arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>)"
+	cloudTrailLakeARNForm = "must be a CloudTrail Lake event data store ARN (arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>)"
 )
 
 // awsItemTarget names one item: the attributes both AWS component resources

@@ -199,13 +199,3 @@ func (e *testEnv) checkOnlyBaseLeft(*terraform.State) error {
 	}
 	return nil
 }
-
-// words matches text with any whitespace between its words, as Terraform
-// wraps diagnostics to the terminal's width.
-func words(text string) *regexp.Regexp {
-	parts := strings.Fields(text)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return regexp.MustCompile(strings.Join(parts, `\s+`))
-}

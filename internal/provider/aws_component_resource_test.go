@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -310,7 +311,7 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 					env.Mock.FailNext(http.MethodPost, configureEndpoint, http.StatusBadRequest, "configuration store unavailable")
 				},
 				Config:      env.Config(a + b),
-				ExpectError: words("Unable to Install AWS Component"),
+				ExpectError: expectError("Unable to Install AWS Component"),
 			},
 			{
 				// The next apply configures the verified item: no second
@@ -335,7 +336,7 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 				// all: the create gives up.
 				PreConfig:   func() { env.Mock.SetFaults(p0mock.Faults{Latency: 400 * time.Millisecond}) },
 				Config:      env.Config(a + b + c),
-				ExpectError: words("P0 did not answer in time"),
+				ExpectError: expectError("P0 did not answer in time"),
 			},
 			{
 				// P0 is quick again: c is installed from wherever it stopped.
@@ -441,4 +442,258 @@ func TestVerificationErrorDetail(t *testing.T) {
 			t.Errorf("advice about the role for %v:\n%s", err, d)
 		}
 	}
+}
+
+// TestAccAWSComponent_invalid feeds configurations that must fail at plan
+// time, naming the attribute, before any request reaches P0.
+func TestAccAWSComponent_invalid(t *testing.T) {
+	const (
+		account   = `account_id = "123456789012"`
+		emailUser = `login = { type = "iam", identity = { type = "email" } }`
+	)
+	cases := map[string]struct {
+		resource, body string
+		want           []string
+	}{
+		"base component": {"p0_aws_component", `component = "base"
+  ` + account, []string{`Attribute component value must be one of`, `"base"`}},
+		"unknown component": {"p0_aws_component", `component = "iam-read"
+  ` + account, []string{`Attribute component value must be one of`}},
+		"short account id": {"p0_aws_component", `component = "inventory"
+  account_id = "12345"`, []string{`Attribute account_id must be a 12-digit AWS account ID`}},
+		"account id with a letter": {"p0_aws_component", `component = "inventory"
+  account_id = "12345678901a"`, []string{`Attribute account_id must be a 12-digit AWS account ID`}},
+		"function arn of a role": {"p0_aws_component", `component = "function-caller"
+  function_arn = "arn:aws:iam::123456789012:role/p0"`, []string{`Attribute function_arn must be a Lambda function ARN`}},
+		"function-caller by account": {"p0_aws_component", `component = "function-caller"
+  ` + account, []string{`account_id is not allowed for component "function-caller"`}},
+		"function-caller without arn": {"p0_aws_component", `component = "function-caller"`,
+			[]string{`function_arn is required for component "function-caller"`}},
+		"inventory by function": {"p0_aws_component", `component = "inventory"
+  function_arn = "` + testLambdaARN + `"`, []string{`function_arn is only allowed for component "function-caller"`}},
+		"both identifiers": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  function_arn = "` + testLambdaARN + `"`, []string{`function_arn is only allowed for component "function-caller"`}},
+		"no identifier": {"p0_aws_component", `component = "inventory"`,
+			[]string{`account_id is required for component "inventory"`}},
+		"assessment without analyzer": {"p0_aws_component", `component = "iam-assessment"
+  ` + account, []string{`access_analyzer_arn is required for component "iam-assessment"`}},
+		"analyzer on inventory": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  access_analyzer_arn = "` + testAnalyzerA + `"`, []string{`access_analyzer_arn is only allowed for component "iam-assessment", not for "inventory"`}},
+		"analyzer arn of a role": {"p0_aws_component", `component = "iam-assessment"
+  ` + account + `
+  access_analyzer_arn = "arn:aws:iam::123456789012:role/p0"`, []string{`Attribute access_analyzer_arn must be an IAM Access Analyzer ARN`}},
+		"access-logs without lake": {"p0_aws_component", `component = "access-logs"
+  ` + account, []string{`cloud_lake_arn is required for component "access-logs"`}},
+		"lake on iam-write": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  ` + emailUser + `
+  cloud_lake_arn = "` + testCloudLakeA + `"`, []string{`cloud_lake_arn is only allowed for component "access-logs", not for "iam-write"`}},
+		"lake arn of a trail": {"p0_aws_component", `component = "access-logs"
+  ` + account + `
+  cloud_lake_arn = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management"`, []string{`Attribute cloud_lake_arn must be a CloudTrail Lake event data store ARN`}},
+		"iam-write without login": {"p0_aws_component", `component = "iam-write"
+  ` + account, []string{`login is required for component "iam-write"`}},
+		"login on inventory": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  ` + emailUser, []string{`login is only allowed for component "iam-write", not for "inventory"`}},
+		"login type": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "sso", identity = { type = "email" } }`, []string{`Attribute login.type value must be one of`, `"sso"`}},
+		"identity type": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "username" } }`, []string{`Attribute login.identity.type value must be one of`, `"username"`}},
+		"tag identity without tag_name": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "tag" } }`, []string{`login.identity.tag_name is required when login.identity.type is "tag"`}},
+		"tag_name with email identity": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "email", tag_name = "p0-user" } }`, []string{`login.identity.tag_name is only allowed when login.identity.type is "tag"`}},
+		"empty tag_name": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "tag", tag_name = "" } }`, []string{`Attribute login.identity.tag_name string length must be at least 1`}},
+		"empty label": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  label = ""`, []string{`Attribute label string length must be at least 1`}},
+		"create timeout": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  timeouts {
+    create = "ten minutes"
+  }`, []string{`create = "ten minutes"`, `must be a string containing a sequence of decimal numbers`}},
+		"staged base": {"p0_aws_component_staged", `component = "base"
+  ` + account, []string{`Attribute component value must be one of`, `"base"`}},
+		"staged short account id": {"p0_aws_component_staged", `component = "iam-write"
+  account_id = "1234567890"`, []string{`Attribute account_id must be a 12-digit AWS account ID`}},
+		"staged function-caller by account": {"p0_aws_component_staged", `component = "function-caller"
+  ` + account, []string{`account_id is not allowed for component "function-caller"`}},
+		"staged inventory without account": {"p0_aws_component_staged", `component = "inventory"`,
+			[]string{`account_id is required for component "inventory"`}},
+		"staged takes no settings": {"p0_aws_component_staged", `component = "iam-write"
+  ` + account + `
+  ` + emailUser, []string{`An argument named "login" is not expected here`}},
+	}
+	env := newTestEnv(t)
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, tc := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      env.Config(fmt.Sprintf("resource %q \"test\" {\n  %s\n}\n", tc.resource, tc.body)),
+			PlanOnly:    true,
+			ExpectError: expectError(tc.want...),
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps:                    steps,
+	})
+	if reqs := env.Mock.Requests(); len(reqs) != 0 {
+		t.Errorf("invalid configurations reached P0: %d requests, first %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
+	}
+}
+
+// onboardingHCL is the flow of examples/aws-onboarding for one component,
+// with terraform_data standing in for aws_iam_role and
+// aws_iam_role_policy so that it runs offline.
+func onboardingHCL(name, component, account, settings string) string {
+	return fmt.Sprintf(`
+resource "p0_aws_component_staged" %[1]q {
+  component  = %[2]q
+  account_id = %[3]q
+}
+
+resource "terraform_data" "%[1]s_role" {
+  input = {
+    name               = p0_aws_component_staged.%[1]s.role_name
+    assume_role_policy = p0_aws_component_staged.%[1]s.trust_policy
+    policy_name        = p0_aws_component_staged.%[1]s.inline_policy_name
+    policy             = p0_aws_component_staged.%[1]s.inline_policy
+  }
+}
+
+resource "p0_aws_component" %[1]q {
+  component  = p0_aws_component_staged.%[1]s.component
+  account_id = p0_aws_component_staged.%[1]s.account_id
+  %[4]s
+
+  depends_on = [terraform_data.%[1]s_role]
+}
+`, name, component, account, settings)
+}
+
+// callsFor keeps the calls that concern one item.
+func callsFor(calls []string, item string) []string {
+	var out []string
+	for _, c := range calls {
+		if _, path, _ := strings.Cut(c, " "); path == item || strings.HasPrefix(path, item+"/") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TestAccAWSComponent_onboarding runs the whole onboarding in one apply:
+// stage, create the role from the staged metadata, install.
+func TestAccAWSComponent_onboarding(t *testing.T) {
+	env := newTestEnv(t)
+	const writeAccount, assessmentAccount = "999999999991", "999999999992"
+	config := env.Config(
+		onboardingHCL("iam_write", p0.ComponentIAMWrite, writeAccount, `login = { type = "idc", identity = { type = "email" } }`) +
+			onboardingHCL("iam_assessment", p0.ComponentIAMAssessment, assessmentAccount, `access_analyzer_arn = "arn:aws:access-analyzer:us-east-1:`+assessmentAccount+`:analyzer/p0"`))
+	// Each item is staged (a PUT, twice when the root had to be created
+	// first), read by the staged resource, then installed by the other
+	// without a second stage.
+	expectFlow := func(item string) func(*terraform.State) error {
+		return func(*terraform.State) error {
+			calls := callsFor(env.awsCallsSince(0), item)
+			puts := 0
+			for puts < len(calls) && calls[puts] == "PUT "+item {
+				puts++
+			}
+			want := []string{"GET " + item, "GET " + item, "POST " + item + "/verify", "POST " + item + "/configure", "GET " + item}
+			if puts == 0 || puts > 2 || !slices.Equal(calls[puts:], want) {
+				return fmt.Errorf("requests for %s: %v; want one or two PUTs, then %v", item, calls, want)
+			}
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkOnlyBaseLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("terraform_data.iam_write_role", tfjsonpath.New("output").AtMapKey("name"), knownvalue.StringExact("P0RoleIamWrite")),
+					statecheck.ExpectKnownValue("terraform_data.iam_assessment_role", tfjsonpath.New("output").AtMapKey("name"), knownvalue.StringExact("P0RoleIamAssessment")),
+					statecheck.ExpectKnownValue("p0_aws_component.iam_write", tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+					statecheck.ExpectKnownValue("p0_aws_component.iam_assessment", tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					expectFlow("/iam-write/"+writeAccount),
+					expectFlow("/iam-assessment/"+assessmentAccount),
+					func(*terraform.State) error { return countCalls(env.awsCallsSince(0), "POST /", 1) },
+				),
+			},
+			{
+				// The staged resources now see their items installed;
+				// nothing changes.
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("p0_aws_component_staged.iam_write", tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+				},
+			},
+		},
+	})
+}
+
+// TestAccAWSComponent_verificationFailure installs before the AWS side is
+// ready, the way P0 fails verification when the role is missing: the error
+// says what to fix, and the next apply after the fix succeeds.
+func TestAccAWSComponent_verificationFailure(t *testing.T) {
+	env := newTestEnv(t)
+	const account = "999999999993"
+	const message = "could not assume role arn:aws:iam::999999999993:role/P0RoleIamWrite"
+	config := env.Config(onboardingHCL("iam_write", p0.ComponentIAMWrite, account, `login = { type = "iam", identity = { type = "email" } }`))
+	item := "/iam-write/" + account
+	var mark int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkOnlyBaseLeft,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { env.Mock.FailVerification(account, message) },
+				Config:    config,
+				ExpectError: expectError(
+					"Unable to Install AWS Component",
+					`verifying AWS component "iam-write" in account `+account,
+					"400 Bad Request: "+message,
+					"p0_aws_component_staged",
+					`must exist in AWS account `+account+` before P0 can verify component "iam-write"`,
+					"apply again",
+				),
+			},
+			{
+				// The role exists now: verification passes, and the staged
+				// item is installed without being staged again.
+				PreConfig: func() {
+					if got, _ := env.Mock.AWSItem(p0.ComponentIAMWrite, account); got.State != p0.StateStage {
+						t.Fatalf("after the failed verification the item is in state %q, want stage", got.State)
+					}
+					env.Mock.ClearVerificationFailure(account)
+					env.markRequests(&mark)()
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("p0_aws_component.iam_write", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("p0_aws_component_staged.iam_write", plancheck.ResourceActionNoop),
+					},
+				},
+				Check: env.expectAWSCalls(&mark, "GET "+item, "GET "+item, "POST "+item+"/verify", "POST "+item+"/configure", "GET "+item),
+			},
+		},
+	})
 }

@@ -81,7 +81,7 @@ func TestAccAWSComponentStaged_lifecycle(t *testing.T) {
 			ResourceName:  writeAddress,
 			ImportState:   true,
 			ImportStateId: id,
-			ExpectError:   regexp.MustCompile(`Invalid Import ID(.|\n)*` + words(`"<component>/<account_id>"`).String() + `(.|\n)*` + reason),
+			ExpectError:   expectError("Invalid Import ID", `"<component>/<account_id>"`, reason),
 		}
 	}
 	var mark int
@@ -138,10 +138,10 @@ func TestAccAWSComponentStaged_lifecycle(t *testing.T) {
 			{ResourceName: writeAddress, ImportState: true, ImportStateId: "iam-write/" + account, ImportStateVerify: true},
 			{ResourceName: inventoryAddress, ImportState: true, ImportStateId: "inventory/" + account, ImportStateVerify: true},
 			{ResourceName: functionAddress, ImportState: true, ImportStateId: "function-caller/" + testLambdaARN, ImportStateVerify: true},
-			malformedImport("iam-write", `no\s+"/"`),
-			malformedImport("base/"+account, `"base"\s+is\s+not\s+a\s+component`),
-			malformedImport("iam-write/1234", `12-digit\s+AWS\s+account\s+ID`),
-			malformedImport("function-caller/"+account, `Lambda\s+function\s+ARN`),
+			malformedImport("iam-write", `no "/"`),
+			malformedImport("base/"+account, `"base" is not a component`),
+			malformedImport("iam-write/1234", "12-digit AWS account ID"),
+			malformedImport("function-caller/"+account, "Lambda function ARN"),
 			{
 				// Installed meanwhile (by p0_aws_component): the staged
 				// resource follows without planning anything.

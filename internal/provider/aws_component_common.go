@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -112,7 +111,7 @@ func parseAWSItemID(id string) (awsItemTarget, error) {
 	switch {
 	case !found || component == "" || itemID == "":
 		problem = "it has no \"/\" between component and id"
-	case !isInstallableComponent(component):
+	case !slices.Contains(p0.InstallableComponents, component):
 		problem = fmt.Sprintf("%q is not a component that can be managed; expected one of %s", component,
 			strings.Join(p0.InstallableComponents, ", "))
 	case component == p0.ComponentFunctionCaller && !lambdaARNPattern.MatchString(itemID):
@@ -126,10 +125,6 @@ func parseAWSItemID(id string) (awsItemTarget, error) {
 			"\"function-caller/arn:aws:lambda:us-east-1:123456789012:function:my-function\"), but %s", problem)
 	}
 	return newAWSItemTarget(component, itemID), nil
-}
-
-func isInstallableComponent(component string) bool {
-	return slices.Contains(p0.InstallableComponents, component)
 }
 
 // importAWSItem is ImportState for both resources: it fills in the
@@ -150,32 +145,11 @@ func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *r
 	}
 }
 
-// targetFromState reads the target attributes of either resource's state.
-func targetFromState(ctx context.Context, state tfsdk.State) (awsItemTarget, diag.Diagnostics) {
-	var (
-		target awsItemTarget
-		diags  diag.Diagnostics
-	)
-	for name, value := range map[string]*types.String{
-		"id":           &target.ID,
-		"component":    &target.Component,
-		"account_id":   &target.AccountID,
-		"function_arn": &target.FunctionARN,
-	} {
-		diags.Append(state.GetAttribute(ctx, path.Root(name), value)...)
-	}
-	return target, diags
-}
-
-// deleteAWSItem is Delete for both resources: it removes the item named in
-// the state. An item already gone counts as deleted.
-func deleteAWSItem(ctx context.Context, client *p0.Client, state tfsdk.State, diags *diag.Diagnostics, summary string) {
+// deleteAWSItem is Delete for both resources: it removes the item. An
+// item already gone counts as deleted.
+func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, diags *diag.Diagnostics, summary string) {
 	if client == nil {
 		addNotConfiguredError(diags, summary)
-		return
-	}
-	target, d := targetFromState(ctx, state)
-	if diags.Append(d...); diags.HasError() {
 		return
 	}
 	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())

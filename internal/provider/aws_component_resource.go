@@ -257,7 +257,8 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultAWSComponentTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
@@ -397,7 +398,8 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	timeout, diags := plan.Timeouts.Update(ctx, defaultAWSComponentTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
@@ -410,15 +412,19 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var t timeouts.Value
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	timeout, diags := t.Delete(ctx, defaultAWSComponentTimeout)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	var state awsComponentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultAWSComponentTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	deleteAWSItem(ctx, r.client, req.State, &resp.Diagnostics, "Unable to Delete AWS Component")
+	deleteAWSItem(ctx, r.client, state.awsItemTarget, &resp.Diagnostics, "Unable to Delete AWS Component")
 }
 
 // ImportState takes "<component>/<account_id or function_arn>".

@@ -355,6 +355,26 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 					},
 				),
 			},
+			{
+				// Only the timeouts change: an update with nothing to tell P0.
+				PreConfig: env.markRequests(&mark),
+				Config:    env.Config(a + b + strings.Replace(c, `"1s"`, `"2m"`, 1)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("p0_aws_component.c", plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("p0_aws_component.c", tfjsonpath.New("timeouts").AtMapKey("create"), knownvalue.StringExact("2m")),
+				},
+				Check: func(*terraform.State) error {
+					// The refresh reads each item once; nothing else is sent.
+					for _, call := range env.awsCallsSince(mark) {
+						if !strings.HasPrefix(call, "GET ") {
+							return fmt.Errorf("a timeouts-only update sent %s", call)
+						}
+					}
+					return nil
+				},
+			},
 		},
 	})
 }

@@ -186,7 +186,12 @@ func (r *awsComponentStagedResource) Update(ctx context.Context, req resource.Up
 }
 
 func (r *awsComponentStagedResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteAWSItem(ctx, r.client, req.State, &resp.Diagnostics, "Unable to Delete Staged AWS Component")
+	var state awsComponentStagedModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	deleteAWSItem(ctx, r.client, state.awsItemTarget, &resp.Diagnostics, "Unable to Delete Staged AWS Component")
 }
 
 // ImportState takes "<component>/<account_id or function_arn>".

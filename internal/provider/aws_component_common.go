@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -143,6 +144,36 @@ func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *r
 	} {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
 	}
+}
+
+// stageAWSItem stages the item. A 409 means the item is already there:
+// staged by an earlier attempt whose answer was lost, or by the other AWS
+// component resource. Staging has no settings that could disagree, so that
+// counts as staged.
+func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
+	err := client.StageAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if errors.Is(err, p0.ErrConflict) {
+		tflog.Info(ctx, "AWS component item already exists in P0; taking it as staged", map[string]any{"id": target.ID.ValueString()})
+		return nil
+	}
+	return err
+}
+
+// readAWSItem is the shared part of both resources' Read: it reads the
+// item, and removes the resource from state when P0 no longer has it. It
+// returns nil when there is nothing more to do.
+func readAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, resp *resource.ReadResponse, summary string) *p0.AWSComponentItem {
+	got, err := client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if errors.Is(err, p0.ErrNotFound) {
+		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return nil
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, "reading "+target.describe(), err)
+		return nil
+	}
+	return got
 }
 
 // deleteAWSItem is Delete for both resources: it removes the item. An

@@ -285,14 +285,9 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 	var state string
 	switch {
 	case errors.Is(err, p0.ErrNotFound):
-		err = r.client.StageAWSComponent(ctx, component, itemID)
-		if errors.Is(err, p0.ErrConflict) {
-			// Absent a moment ago, so this is the stage of an earlier
-			// attempt whose answer was lost: the item is staged.
-			tflog.Info(ctx, "AWS component item was staged meanwhile; continuing with verification", map[string]any{"id": target.ID.ValueString()})
-			err = nil
-		}
-		if err != nil {
+		// A 409 here, for an item absent a moment ago, is most likely an
+		// earlier attempt's stage whose answer was lost: it is staged.
+		if err := stageAWSItem(ctx, r.client, target); err != nil {
 			addAPIError(diags, summary, "staging "+target.describe(), err)
 			return false
 		}
@@ -359,14 +354,8 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 	}
 
 	target := state.awsItemTarget
-	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if errors.Is(err, p0.ErrNotFound) {
-		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, "reading "+target.describe(), err)
+	got := readAWSItem(ctx, r.client, target, resp, summary)
+	if got == nil {
 		return
 	}
 	if got.Item.State != p0.StateInstalled {

@@ -2,13 +2,11 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -129,21 +127,13 @@ func (r *awsComponentStagedResource) Create(ctx context.Context, req resource.Cr
 		return
 	}
 
+	// An item that already exists is adopted as it is, whatever its state.
 	target := plan.withID()
-	component, itemID := target.Component.ValueString(), target.itemID()
-	err := r.client.StageAWSComponent(ctx, component, itemID)
-	if errors.Is(err, p0.ErrConflict) {
-		// The item exists: staged by an earlier attempt whose answer was
-		// lost, or by p0_aws_component. A staged item has no settings of its
-		// own to disagree with, so it is adopted as it is.
-		tflog.Info(ctx, "AWS component item already exists in P0; adopting it", map[string]any{"component": component, "id": itemID})
-		err = nil
-	}
-	if err != nil {
+	if err := stageAWSItem(ctx, r.client, target); err != nil {
 		addAPIError(&resp.Diagnostics, summary, "staging "+target.describe(), err)
 		return
 	}
-	got, err := r.client.GetAWSComponent(ctx, component, itemID)
+	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if err != nil {
 		addAPIError(&resp.Diagnostics, summary, "reading "+target.describe()+" after staging it", err)
 		return
@@ -163,18 +153,9 @@ func (r *awsComponentStagedResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 
-	target := state.awsItemTarget
-	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if errors.Is(err, p0.ErrNotFound) {
-		tflog.Info(ctx, "staged AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
+	if got := readAWSItem(ctx, r.client, state.awsItemTarget, resp, summary); got != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, stagedModel(state.awsItemTarget, *got))...)
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, "reading "+target.describe(), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, stagedModel(target, *got))...)
 }
 
 // Update is never called with a change to make: every configurable

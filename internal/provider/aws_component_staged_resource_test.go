@@ -203,3 +203,36 @@ func TestAccAWSComponentStaged_lifecycle(t *testing.T) {
 		},
 	})
 }
+
+func TestStagedModel(t *testing.T) {
+	target := newAWSItemTarget(p0.ComponentIAMWrite, "123456789012")
+	got := stagedModel(target, p0.AWSComponentItem{
+		Item:     p0.AWSItem{State: p0.StateStage},
+		Metadata: p0.AWSMetadata{RoleName: "P0RoleIamWrite", TrustPolicy: "{}", InlinePolicy: "{ }", InlinePolicyName: "P0Policy", ServiceAccountID: "1"},
+	})
+	if got.awsItemTarget != target || got.State.ValueString() != p0.StateStage || !got.Label.IsNull() {
+		t.Errorf("stagedModel item fields = %+v", got)
+	}
+	for name, v := range map[string]string{
+		"role_name": got.RoleName.ValueString(), "trust_policy": got.TrustPolicy.ValueString(), "inline_policy": got.InlinePolicy.ValueString(),
+		"inline_policy_name": got.InlinePolicyName.ValueString(), "service_account_id": got.ServiceAccountID.ValueString(),
+	} {
+		if v == "" {
+			t.Errorf("%s is empty", name)
+		}
+	}
+
+	// Components without a role come without metadata: nulls, not "".
+	bare := stagedModel(newAWSItemTarget(p0.ComponentInventory, "123456789012"), p0.AWSComponentItem{Item: p0.AWSItem{State: p0.StateInstalled, Label: "inv"}})
+	for name, v := range map[string]bool{
+		"role_name": bare.RoleName.IsNull(), "trust_policy": bare.TrustPolicy.IsNull(), "inline_policy": bare.InlinePolicy.IsNull(),
+		"inline_policy_name": bare.InlinePolicyName.IsNull(), "service_account_id": bare.ServiceAccountID.IsNull(),
+	} {
+		if !v {
+			t.Errorf("%s should be null without metadata", name)
+		}
+	}
+	if bare.Label.ValueString() != "inv" || bare.State.ValueString() != p0.StateInstalled {
+		t.Errorf("stagedModel without metadata = %+v", bare)
+	}
+}

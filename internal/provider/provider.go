@@ -101,5 +101,7 @@ func (p *p0Provider) DataSources(context.Context) []func() datasource.DataSource
 }
 
 func (p *p0Provider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{}
+	return []func() ephemeral.EphemeralResource{
+		NewAccessRequestEphemeralResource,
+	}
 }

@@ -1,0 +1,98 @@
+package p0mock
+
+import (
+	"net/http"
+	"sync"
+)
+
+// Server is the fake P0 API for one organization. It is safe for concurrent
+// use; every request and every state accessor runs under one mutex, so each
+// request sees and leaves a consistent state.
+type Server struct {
+	org   string
+	token string
+	mux   *http.ServeMux
+
+	mu       sync.Mutex
+	state    *state        // guarded by mu
+	faults   faultInjector // guarded by mu
+	requests []*logEntry   // guarded by mu; in arrival order
+
+	listening listener
+}
+
+// New returns a server for org that accepts token, with P0's initial state:
+// no routing rules, no AWS integration, the default JIT settings.
+func New(org, token string) *Server {
+	s := &Server{
+		org:    org,
+		token:  token,
+		mux:    http.NewServeMux(),
+		state:  newState(org),
+		faults: newFaultInjector(),
+	}
+	s.registerRoutes()
+	return s
+}
+
+// Org is the organization the server answers for.
+func (s *Server) Org() string { return s.org }
+
+// Token is the API token the server accepts.
+func (s *Server) Token() string { return s.token }
+
+// registerRoutes maps every endpoint to its handler. The patterns are also
+// the endpoint names in the request log, in FailNext and in Count.
+func (s *Server) registerRoutes() {
+	routes := map[string]endpointFunc{
+		// Routing rules
+		"GET /o/{org}/routing":                s.getWorkflow,
+		"POST /o/{org}/routing":               s.saveWorkflow,
+		"GET /o/{org}/routing/{workflowId}":   s.getWorkflowVersion,
+		"GET /o/{org}/routing/name/{name}":    s.getRoutingRule,
+		"POST /o/{org}/routing/name/{name}":   s.createRoutingRule,
+		"PUT /o/{org}/routing/name/{name}":    s.updateRoutingRule,
+		"DELETE /o/{org}/routing/name/{name}": s.deleteRoutingRule,
+
+		// AWS integration
+		"GET /o/{org}/integrations/aws/config":                             s.getAWSIntegration,
+		"POST /o/{org}/integrations/aws/config":                            s.installAWSIntegration,
+		"DELETE /o/{org}/integrations/aws/config":                          s.uninstallAWSIntegration,
+		"GET /o/{org}/integrations/aws/config/{component}/{id}":            s.getAWSItem,
+		"PUT /o/{org}/integrations/aws/config/{component}/{id}":            s.stageAWSItem,
+		"DELETE /o/{org}/integrations/aws/config/{component}/{id}":         s.deleteAWSItem,
+		"POST /o/{org}/integrations/aws/config/{component}/{id}/verify":    s.verifyAWSItem,
+		"POST /o/{org}/integrations/aws/config/{component}/{id}/configure": s.configureAWSItem,
+
+		// JIT settings
+		"GET /o/{org}/settings/expiry-options":           s.getExpiryOptions,
+		"POST /o/{org}/settings/expiry-options":          s.addExpiryOption,
+		"DELETE /o/{org}/settings/expiry-options/{key}":  s.deleteExpiryOption,
+		"POST /o/{org}/settings/expiry-options/_reset":   s.resetExpiryOptions,
+		"GET /o/{org}/settings/default-approvals":        s.getDefaultApprovals,
+		"PUT /o/{org}/settings/default-approvals":        s.putDefaultApprovals,
+		"GET /o/{org}/settings/standing-access-duration": s.getStandingAccessDuration,
+		"PUT /o/{org}/settings/standing-access-duration": s.putStandingAccessDuration,
+		"GET /o/{org}/settings/max-access-duration":      s.getMaxAccessDuration,
+		"PUT /o/{org}/settings/max-access-duration":      s.putMaxAccessDuration,
+
+		// Command API
+		"POST /o/{org}/command": s.submitCommand,
+	}
+	for pattern, endpoint := range routes {
+		s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+			s.serve(w, r, endpoint)
+		})
+	}
+}
+
+// ServeHTTP answers one request. Requests that match no endpoint still go
+// through the shared steps (log, faults, auth) and then get a JSON 404 or
+// 405, where a bare ServeMux would answer plain text or redirect.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if _, pattern := s.mux.Handler(r); pattern == "" || !isCanonicalPath(r.URL.EscapedPath()) {
+		s.serve(w, r, s.noRoute)
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}

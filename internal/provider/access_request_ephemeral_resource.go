@@ -1,0 +1,168 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+var (
+	_ ephemeral.EphemeralResourceWithConfigure      = (*accessRequestEphemeralResource)(nil)
+	_ ephemeral.EphemeralResourceWithValidateConfig = (*accessRequestEphemeralResource)(nil)
+)
+
+// accessCommands are the p0 commands the Command API accepts as the first
+// word of argv.
+var accessCommands = []string{"request", "grant", "allow"}
+
+// reasonFlag is how the p0 CLI takes a request's justification.
+const reasonFlag = "--reason"
+
+// accessRequestEphemeralResource submits a just-in-time access request
+// through the Command API while Terraform runs. Being ephemeral, nothing of
+// it is stored in plan or state files.
+type accessRequestEphemeralResource struct {
+	client *p0.Client
+}
+
+// NewAccessRequestEphemeralResource returns the p0_access_request
+// ephemeral resource.
+func NewAccessRequestEphemeralResource() ephemeral.EphemeralResource {
+	return &accessRequestEphemeralResource{}
+}
+
+type accessRequestModel struct {
+	Argv          []types.String `tfsdk:"argv"`
+	Reason        types.String   `tfsdk:"reason"`
+	ID            types.String   `tfsdk:"id"`
+	Message       types.String   `tfsdk:"message"`
+	IsPreexisting types.Bool     `tfsdk:"is_preexisting"`
+	IsPersistent  types.Bool     `tfsdk:"is_persistent"`
+}
+
+func (r *accessRequestEphemeralResource) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_access_request"
+}
+
+func (r *accessRequestEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Requests just-in-time access through P0's Command API while Terraform runs, " +
+			"for pipelines that need temporary access during an apply. The request is submitted each time " +
+			"Terraform opens the ephemeral resource; nothing of it is written to plan or state files.",
+		Attributes: map[string]schema.Attribute{
+			"argv": schema.ListAttribute{
+				MarkdownDescription: "The p0 command line without the leading `p0`, for example " +
+					"`[\"request\", \"aws\", \"permission-set\", \"BucketList\", \"--account\", \"p0-dev\"]`. " +
+					"The first word must be one of `" + strings.Join(accessCommands, "`, `") + "`.",
+				Required:    true,
+				ElementType: types.StringType,
+				Validators: []validator.List{
+					listvalidator.SizeAtLeast(1),
+					listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
+				},
+			},
+			"reason": schema.StringAttribute{
+				MarkdownDescription: "Justification for the request, appended as `--reason`. Leave it out of `argv` when set here.",
+				Optional:            true,
+				Validators:          nonEmpty,
+			},
+			"id": schema.StringAttribute{
+				MarkdownDescription: "P0's id of the access request.",
+				Computed:            true,
+			},
+			"message": schema.StringAttribute{
+				MarkdownDescription: "P0's answer, as the p0 CLI would print it.",
+				Computed:            true,
+			},
+			"is_preexisting": schema.BoolAttribute{
+				MarkdownDescription: "Whether an identical request already existed, so P0 did not create a new one.",
+				Computed:            true,
+			},
+			"is_persistent": schema.BoolAttribute{
+				MarkdownDescription: "Whether the granted access is persistent rather than time-bound.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (r *accessRequestEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ValidateConfig checks the command word and that the reason is not given
+// twice. Unknown values are checked once known.
+func (r *accessRequestEphemeralResource) ValidateConfig(ctx context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
+	var argv types.List
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("argv"), &argv)...)
+	if resp.Diagnostics.HasError() || argv.IsNull() || argv.IsUnknown() || len(argv.Elements()) == 0 {
+		return
+	}
+	words := make([]types.String, 0, len(argv.Elements()))
+	resp.Diagnostics.Append(argv.ElementsAs(ctx, &words, false)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if first := words[0]; known(first) && !slices.Contains(accessCommands, first.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("argv").AtListIndex(0), "Unsupported P0 Command",
+			fmt.Sprintf("argv must start with one of %s; got %q.", strings.Join(accessCommands, ", "), first.ValueString()))
+	}
+
+	var reason types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("reason"), &reason)...)
+	if reason.IsNull() {
+		return
+	}
+	for i, w := range words {
+		if w.ValueString() == reasonFlag {
+			resp.Diagnostics.AddAttributeError(path.Root("argv").AtListIndex(i), "Reason Given Twice",
+				"argv contains --reason while the reason attribute is set; keep only the reason attribute.")
+		}
+	}
+}
+
+func (r *accessRequestEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
+	const summary = "Unable to Request Access"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var m accessRequestModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	argv := commandLine(m)
+	result, err := r.client.SubmitCommand(ctx, argv)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("submitting `p0 %s`", argv[0]), err)
+		return
+	}
+	m.ID = types.StringValue(result.ID)
+	m.Message = types.StringValue(result.Message)
+	m.IsPreexisting = types.BoolValue(result.IsPreexisting)
+	m.IsPersistent = types.BoolValue(result.IsPersistent)
+	resp.Diagnostics.Append(resp.Result.Set(ctx, m)...)
+}
+
+// commandLine is argv with the reason appended as the p0 CLI expects it.
+func commandLine(m accessRequestModel) []string {
+	argv := stringsFromValues(m.Argv)
+	if !m.Reason.IsNull() {
+		argv = append(argv, reasonFlag, m.Reason.ValueString())
+	}
+	return argv
+}

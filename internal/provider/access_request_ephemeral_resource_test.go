@@ -1,0 +1,164 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// withEcho adds the echo provider, which copies an ephemeral value into a
+// managed resource so that tests can look at it.
+func (e *testEnv) withEcho() map[string]func() (tfprotov6.ProviderServer, error) {
+	factories := e.Factories()
+	factories["echo"] = echoprovider.NewProviderServer()
+	return factories
+}
+
+func TestAccAccessRequest_results(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		ProtoV6ProviderFactories: env.withEcho(),
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+ephemeral "p0_access_request" "test" {
+  argv   = ["request", "aws", "permission-set", "BucketList", "--account", "p0-dev"]
+  reason = "deploy pipeline"
+}
+
+provider "echo" {
+  data = ephemeral.p0_access_request.test
+}
+
+resource "echo" "test" {}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("id"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("message"), knownvalue.StringRegexp(regexp.MustCompile(`.+`))),
+				statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("is_persistent"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("is_preexisting"), knownvalue.NotNull()),
+			},
+			Check: func(*terraform.State) error {
+				cmds := env.Mock.Commands()
+				if len(cmds) == 0 {
+					return fmt.Errorf("no command reached P0")
+				}
+				want := []string{"request", "aws", "permission-set", "BucketList", "--account", "p0-dev", "--reason", "deploy pipeline"}
+				if got := cmds[0].Argv; !slices.Equal(got, want) || cmds[0].ScriptName != "p0" {
+					return fmt.Errorf("P0 received %q %q, want p0 %q", cmds[0].ScriptName, got, want)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// TestAccAccessRequest_notPersisted opens the ephemeral resource for another
+// resource's input and then searches plan and state for anything of it.
+func TestAccAccessRequest_notPersisted(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+ephemeral "p0_access_request" "test" {
+  argv = ["request", "aws", "role", "Deployer", "--persistent"]
+}
+
+locals {
+  granted = ephemeral.p0_access_request.test.is_persistent
+}
+
+resource "p0_routing_rule" "test" {
+  name      = "uses the pipeline"
+  requestor = { type = "any" }
+  resource  = { type = "any" }
+  approval  = [{ type = "auto" }]
+}
+`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{notInPlan{}},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{notInState{}},
+			Check: func(*terraform.State) error {
+				if len(env.Mock.Commands()) == 0 {
+					return fmt.Errorf("the ephemeral resource was never opened")
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+func TestAccAccessRequest_invalid(t *testing.T) {
+	env := newTestEnv(t)
+	cases := map[string]struct{ body, want string }{
+		"empty argv":     {`argv = []`, `argv list must contain at least 1`},
+		"unknown word":   {`argv = ["delete", "everything"]`, `(?s)Unsupported P0 Command.*argv\[0\]`},
+		"reason twice":   {`argv = ["request", "aws", "--reason", "x"]` + "\n  reason = \"y\"", `(?s)Reason Given Twice`},
+		"empty reason":   {`argv = ["request", "aws"]` + "\n  reason = \"\"", `reason string length must be at least 1`},
+		"empty argument": {`argv = ["request", ""]`, `argv\[1\]`},
+	}
+	steps := make([]resource.TestStep, 0, len(cases)+1)
+	for _, tc := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      env.Config("ephemeral \"p0_access_request\" \"test\" {\n  " + tc.body + "\n}\n"),
+			ExpectError: regexp.MustCompile(tc.want),
+		})
+	}
+	// A command P0 rejects: the error carries P0's message and status.
+	env.Mock.FailNext("POST", "/o/{org}/command", 400, "no such permission set: Nope")
+	steps = append(steps, resource.TestStep{
+		Config:      env.Config(`ephemeral "p0_access_request" "test" { argv = ["request", "aws", "permission-set", "Nope"] }`),
+		ExpectError: regexp.MustCompile(`(?s)Unable to Request Access.*400 Bad Request: no such permission set: Nope`),
+	})
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps:                    steps,
+	})
+}
+
+// notInPlan fails when the plan mentions the ephemeral resource's results.
+type notInPlan struct{}
+
+func (notInPlan) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = mustNotMention(req.Plan, "plan")
+}
+
+// notInState fails when the state mentions the ephemeral resource's results.
+type notInState struct{}
+
+func (notInState) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = mustNotMention(req.State, "state")
+}
+
+// mustNotMention encodes a plan or state as JSON and looks for the
+// ephemeral resource's type and the mock's request id prefix.
+func mustNotMention(v any, what string) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	for _, needle := range []string{"p0_access_request", "is_persistent", "Deployer"} {
+		if strings.Contains(string(data), needle) {
+			return fmt.Errorf("the %s contains %q", what, needle)
+		}
+	}
+	return nil
+}

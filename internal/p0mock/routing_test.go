@@ -281,4 +281,3 @@ func TestSaveWorkflow(t *testing.T) {
 		})
 	}
 }
-

@@ -139,14 +139,13 @@ func (c *Client) newRequest(ctx context.Context, method, path string, in any) (*
 			return nil, fmt.Errorf("%s %s: encoding request: %w", method, path, err)
 		}
 	}
-	u := *c.base
-	u.Path = c.base.Path + path
-	u.RawPath = c.base.Path + path // path segments are already escaped
+	// path's segments are already escaped; appending keeps them so.
+	target := c.base.String() + path
 	var reader any
 	if body != nil {
 		reader = bytes.NewReader(body)
 	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), reader)
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, target, reader)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: building request: %w", method, path, err)
 	}

@@ -2,6 +2,7 @@ package p0
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 )
@@ -57,44 +58,51 @@ func (c *Client) UpdateDefaultApprovals(ctx context.Context, approvals DefaultAp
 	return c.do(ctx, http.MethodPut, c.orgPath("settings", "default-approvals"), approvals, nil)
 }
 
+// Names of the two access duration settings, as their paths spell them.
+const (
+	standingAccessDuration = "standing-access-duration"
+	maxAccessDuration      = "max-access-duration"
+)
+
 // GetStandingAccessDuration reads the standing access duration (an
 // undocumented read).
 func (c *Client) GetStandingAccessDuration(ctx context.Context) (*Duration, error) {
-	var out standingAccessDurationResponse
-	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "standing-access-duration"), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out.StandingAccessDuration, nil
+	return c.accessDuration(ctx, http.MethodGet, standingAccessDuration, nil)
 }
 
 // SetStandingAccessDuration sets the standing access duration and returns
 // it with P0's display text.
 func (c *Client) SetStandingAccessDuration(ctx context.Context, d Duration) (*Duration, error) {
-	var out standingAccessDurationResponse
-	body := Duration{Time: d.Time, Unit: d.Unit}
-	if err := c.do(ctx, http.MethodPut, c.orgPath("settings", "standing-access-duration"), body, &out); err != nil {
-		return nil, err
-	}
-	return &out.StandingAccessDuration, nil
+	return c.accessDuration(ctx, http.MethodPut, standingAccessDuration, Duration{Time: d.Time, Unit: d.Unit})
 }
 
 // GetMaxAccessDuration reads the maximum access duration (an undocumented
 // read).
 func (c *Client) GetMaxAccessDuration(ctx context.Context) (*Duration, error) {
-	var out maxAccessDurationResponse
-	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "max-access-duration"), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out.MaxAccessDuration, nil
+	return c.accessDuration(ctx, http.MethodGet, maxAccessDuration, nil)
 }
 
 // SetMaxAccessDuration sets the maximum access duration and returns it with
 // P0's display text.
 func (c *Client) SetMaxAccessDuration(ctx context.Context, d Duration) (*Duration, error) {
-	var out maxAccessDurationResponse
-	body := Duration{Time: d.Time, Unit: d.Unit}
-	if err := c.do(ctx, http.MethodPut, c.orgPath("settings", "max-access-duration"), body, &out); err != nil {
+	return c.accessDuration(ctx, http.MethodPut, maxAccessDuration, Duration{Time: d.Time, Unit: d.Unit})
+}
+
+// accessDuration reads or writes one of the two duration settings; both
+// answer {"ok": true, "<settingName>": {time, unit, value}}.
+// body is nil for a read.
+func (c *Client) accessDuration(ctx context.Context, method, setting string, body any) (*Duration, error) {
+	var out accessDurationResponse
+	path := c.orgPath("settings", setting)
+	if err := c.do(ctx, method, path, body, &out); err != nil {
 		return nil, err
 	}
-	return &out.MaxAccessDuration, nil
+	d := out.StandingAccessDuration
+	if setting == maxAccessDuration {
+		d = out.MaxAccessDuration
+	}
+	if d == nil {
+		return nil, fmt.Errorf("%s %s: %w: the answer has no %s", method, path, ErrMalformedResponse, setting)
+	}
+	return d, nil
 }

@@ -31,16 +31,10 @@ type DefaultApprovals struct {
 	RequireReason *bool `json:"requireReason,omitempty"`
 }
 
-// standingAccessDurationResponse is the answer to the standing access
-// duration endpoints.
-type standingAccessDurationResponse struct {
-	OK                     bool     `json:"ok"`
-	StandingAccessDuration Duration `json:"standingAccessDuration"`
-}
-
-// maxAccessDurationResponse is the answer to the maximum access duration
-// endpoints.
-type maxAccessDurationResponse struct {
-	OK                bool     `json:"ok"`
-	MaxAccessDuration Duration `json:"maxAccessDuration"`
+// accessDurationResponse is the answer of the standing and maximum access
+// duration endpoints; each fills in its own field.
+type accessDurationResponse struct {
+	OK                     bool      `json:"ok"`
+	StandingAccessDuration *Duration `json:"standingAccessDuration,omitempty"`
+	MaxAccessDuration      *Duration `json:"maxAccessDuration,omitempty"`
 }

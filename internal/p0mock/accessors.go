@@ -148,7 +148,7 @@ func (s *Server) SetDefaultApprovals(approvals p0.DefaultApprovals) {
 func (s *Server) StandingAccessDuration() p0.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.settings.standingAccessSpan
+	return s.state.settings.standingAccess
 }
 
 // SetStandingAccessDuration sets the duration, recomputing its display
@@ -156,13 +156,13 @@ func (s *Server) StandingAccessDuration() p0.Duration {
 func (s *Server) SetStandingAccessDuration(d p0.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.settings.standingAccessSpan = displayed(d.Time, d.Unit)
+	s.state.settings.standingAccess = displayed(d.Time, d.Unit)
 }
 
 func (s *Server) MaxAccessDuration() p0.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.settings.maxAccessSpan
+	return s.state.settings.maxAccess
 }
 
 // SetMaxAccessDuration sets the duration, recomputing its display text,
@@ -170,7 +170,7 @@ func (s *Server) MaxAccessDuration() p0.Duration {
 func (s *Server) SetMaxAccessDuration(d p0.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.settings.maxAccessSpan = displayed(d.Time, d.Unit)
+	s.state.settings.maxAccess = displayed(d.Time, d.Unit)
 }
 
 // Commands returns every command submitted, in order.

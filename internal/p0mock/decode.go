@@ -22,12 +22,14 @@ type apiRequest struct {
 	body []byte
 }
 
-// readRequest reads the body of POST and PUT requests and rejects anything
-// that is not a single JSON object sent as application/json. Other methods'
-// bodies are ignored, as P0 ignores them.
+// readRequest reads the body of POST and PUT requests to an endpoint and
+// rejects anything that is not a single JSON object sent as
+// application/json. Other methods' bodies are ignored, as P0 ignores them,
+// and so are the bodies of requests that matched no endpoint, which are
+// answered 404 or 405 whatever they carry.
 func readRequest(r *http.Request) (*apiRequest, error) {
 	req := &apiRequest{Request: r}
-	if r.Method != http.MethodPost && r.Method != http.MethodPut {
+	if r.Pattern == "" || (r.Method != http.MethodPost && r.Method != http.MethodPut) {
 		return req, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))

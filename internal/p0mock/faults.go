@@ -26,7 +26,7 @@ type Faults struct {
 	ThrottleRate     float64       // fraction of requests answered 429 with a Retry-After header
 	RetryAfter       time.Duration // Retry-After value sent with 429 (whole seconds, rounded up; 0 sends "0")
 	UnavailableRate  float64       // fraction of requests answered 503 with an HTML body, as from a proxy
-	LoseResponseRate float64       // fraction of writes (POST/PUT/DELETE) that are committed, then the connection is dropped so the client never sees the answer
+	LoseResponseRate float64       // fraction of writes (POST/PUT/DELETE) that run as usual, committing any change, but whose connection is then dropped so the client never sees the answer
 	Latency          time.Duration // added before every request is handled
 	Seed             int64         // seeds the random choices so that tests are repeatable
 }

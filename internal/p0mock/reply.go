@@ -14,7 +14,7 @@ type reply struct {
 	status int
 	header http.Header
 	body   []byte
-	fault  string // set when the answer comes from an injected fault
+	fault  string // set when a fault answers, or loses the answer
 }
 
 // errorBody is the body of every error answer.
@@ -60,7 +60,8 @@ func noContentReply() reply {
 	return reply{status: http.StatusNoContent, header: http.Header{}}
 }
 
-// respondJSON and respondNoContent are the success returns of endpoints.
+// respondJSON, respondOK and respondNoContent are the success returns of
+// endpoints.
 func respondJSON(v any) (reply, error) { return jsonReply(http.StatusOK, v), nil }
 
 func respondOK() (reply, error) { return respondJSON(okBody{OK: true}) }

@@ -196,3 +196,9 @@ func TestStartRefusesNonLoopbackAddresses(t *testing.T) {
 		})
 	}
 }
+
+func TestUnmatchedRequestsIgnoreTheirBody(t *testing.T) {
+	h := newHarness(t)
+	expectError(t, h.do(http.MethodPost, orgPath+"/nowhere", `not json`), http.StatusNotFound, "not found")
+	expectError(t, h.do(http.MethodPut, orgPath+"/command", `not json`), http.StatusMethodNotAllowed, "allowed: POST")
+}

@@ -12,12 +12,12 @@ import (
 
 // settingsState is the organization's JIT settings.
 type settingsState struct {
-	readsEnabled       bool
-	expiryOptions      []p0.Duration // in the order added; never nil
-	allowOneParty      bool
-	requireReason      bool
-	standingAccessSpan p0.Duration
-	maxAccessSpan      p0.Duration
+	readsEnabled   bool
+	expiryOptions  []p0.Duration // in the order added; never nil
+	allowOneParty  bool
+	requireReason  bool
+	standingAccess p0.Duration
+	maxAccess      p0.Duration
 }
 
 // standingAccessBody and maxAccessBody answer the duration endpoints.
@@ -34,10 +34,10 @@ type maxAccessBody struct {
 // defaultSettings are P0's settings for a new organization.
 func defaultSettings() settingsState {
 	return settingsState{
-		readsEnabled:       true,
-		expiryOptions:      defaultExpiryOptions(),
-		standingAccessSpan: displayed(1, p0.UnitHours),
-		maxAccessSpan:      displayed(30, p0.UnitDays),
+		readsEnabled:   true,
+		expiryOptions:  defaultExpiryOptions(),
+		standingAccess: displayed(1, p0.UnitHours),
+		maxAccess:      displayed(30, p0.UnitDays),
 	}
 }
 
@@ -137,7 +137,7 @@ func (s *Server) getStandingAccessDuration(*apiRequest) (reply, error) {
 	if err := s.state.settings.checkReadable(); err != nil {
 		return reply{}, err
 	}
-	return respondJSON(standingAccessBody{OK: true, StandingAccessDuration: s.state.settings.standingAccessSpan})
+	return respondJSON(standingAccessBody{OK: true, StandingAccessDuration: s.state.settings.standingAccess})
 }
 
 func (s *Server) putStandingAccessDuration(req *apiRequest) (reply, error) {
@@ -146,10 +146,10 @@ func (s *Server) putStandingAccessDuration(req *apiRequest) (reply, error) {
 		return reply{}, err
 	}
 	settings := &s.state.settings
-	if err := checkStandingWithinMax(standing, settings.maxAccessSpan); err != nil {
+	if err := checkStandingWithinMax(standing, settings.maxAccess); err != nil {
 		return reply{}, err
 	}
-	settings.standingAccessSpan = standing
+	settings.standingAccess = standing
 	return respondJSON(standingAccessBody{OK: true, StandingAccessDuration: standing})
 }
 
@@ -157,7 +157,7 @@ func (s *Server) getMaxAccessDuration(*apiRequest) (reply, error) {
 	if err := s.state.settings.checkReadable(); err != nil {
 		return reply{}, err
 	}
-	return respondJSON(maxAccessBody{OK: true, MaxAccessDuration: s.state.settings.maxAccessSpan})
+	return respondJSON(maxAccessBody{OK: true, MaxAccessDuration: s.state.settings.maxAccess})
 }
 
 func (s *Server) putMaxAccessDuration(req *apiRequest) (reply, error) {
@@ -166,10 +166,10 @@ func (s *Server) putMaxAccessDuration(req *apiRequest) (reply, error) {
 		return reply{}, err
 	}
 	settings := &s.state.settings
-	if err := checkStandingWithinMax(settings.standingAccessSpan, maximum); err != nil {
+	if err := checkStandingWithinMax(settings.standingAccess, maximum); err != nil {
 		return reply{}, err
 	}
-	settings.maxAccessSpan = maximum
+	settings.maxAccess = maximum
 	return respondJSON(maxAccessBody{OK: true, MaxAccessDuration: maximum})
 }
 

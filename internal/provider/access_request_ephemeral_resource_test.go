@@ -109,8 +109,8 @@ func TestAccAccessRequest_invalid(t *testing.T) {
 	env := newTestEnv(t)
 	cases := map[string]struct{ body, want string }{
 		"empty argv":     {`argv = []`, `argv list must contain at least 1`},
-		"unknown word":   {`argv = ["delete", "everything"]`, `(?s)Unsupported P0 Command.*argv\[0\]`},
-		"reason twice":   {`argv = ["request", "aws", "--reason", "x"]` + "\n  reason = \"y\"", `(?s)Reason Given Twice`},
+		"unknown word":   {`argv = ["delete", "everything"]`, `(?s)Unsupported P0 Command.*argv must start with one of request, grant, allow`},
+		"reason twice":   {`argv = ["request", "aws", "--reason", "x"]` + "\n  reason = \"y\"", `(?s)Reason Given Twice.*argv contains --reason`},
 		"empty reason":   {`argv = ["request", "aws"]` + "\n  reason = \"\"", `reason string length must be at least 1`},
 		"empty argument": {`argv = ["request", ""]`, `argv\[1\]`},
 	}
@@ -125,7 +125,7 @@ func TestAccAccessRequest_invalid(t *testing.T) {
 	env.Mock.FailNext("POST", "/o/{org}/command", 400, "no such permission set: Nope")
 	steps = append(steps, resource.TestStep{
 		Config:      env.Config(`ephemeral "p0_access_request" "test" { argv = ["request", "aws", "permission-set", "Nope"] }`),
-		ExpectError: regexp.MustCompile(`(?s)Unable to Request Access.*400 Bad Request: no such permission set: Nope`),
+		ExpectError: expectError("Unable to Request Access", "400 Bad Request: no such permission set: Nope"),
 	})
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},

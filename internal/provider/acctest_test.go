@@ -2,6 +2,10 @@ package provider
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +21,29 @@ const (
 	testOrg   = "acc-test-org"
 	testToken = "acc-test-token-9f3c1e"
 )
+
+// TestMain points Terraform at an empty CLI configuration unless the caller
+// chose one, so that acceptance tests neither read the user's ~/.terraformrc
+// nor print warnings about its absence.
+func TestMain(m *testing.M) {
+	if os.Getenv("TF_CLI_CONFIG_FILE") == "" {
+		dir, err := os.MkdirTemp("", "p0-acc-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		cliConfig := filepath.Join(dir, "terraformrc")
+		if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Setenv("TF_CLI_CONFIG_FILE", cliConfig)
+		code := m.Run()
+		os.RemoveAll(dir)
+		os.Exit(code)
+	}
+	os.Exit(m.Run())
+}
 
 // testEnv is one acceptance test's private P0: a mock API on loopback and a
 // provider factory pointed at it.
@@ -49,6 +76,21 @@ func (e *testEnv) Factories() map[string]func() (tfprotov6.ProviderServer, error
 func fastRetries(cfg *p0.Config) {
 	cfg.RetryWaitMin = 5 * time.Millisecond
 	cfg.RetryWaitMax = 50 * time.Millisecond
+}
+
+// expectError matches an error that contains the given phrases in order.
+// Terraform wraps diagnostics at its terminal width, so the words of each
+// phrase may be separated by any whitespace, including line breaks.
+func expectError(phrases ...string) *regexp.Regexp {
+	parts := make([]string, 0, len(phrases))
+	for _, phrase := range phrases {
+		words := strings.Fields(phrase)
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		parts = append(parts, strings.Join(words, `\s+`))
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }
 
 // ProviderBlock is the provider configuration for this environment.

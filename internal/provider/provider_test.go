@@ -58,11 +58,19 @@ func TestAccProvider_configurationErrors(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Missing P0 API Token.*P0_API_TOKEN`),
 			},
 			{
-				Config:      `provider "p0" { org = "o"  api_token = "x"  host = "http://api.example.com" }` + minimalRule,
+				Config: `provider "p0" {
+  org       = "o"
+  api_token = "x"
+  host      = "http://api.example.com"
+}` + minimalRule,
 				ExpectError: regexp.MustCompile(`(?s)Invalid P0 Host.*non-loopback`),
 			},
 			{
-				Config:      `provider "p0" { org = "o"  api_token = "x"  max_retries = 99 }` + minimalRule,
+				Config: `provider "p0" {
+  org         = "o"
+  api_token   = "x"
+  max_retries = 99
+}` + minimalRule,
 				ExpectError: regexp.MustCompile(`max_retries`),
 			},
 		},

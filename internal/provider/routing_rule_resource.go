@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -43,27 +45,43 @@ func (r *routingRuleResource) Configure(_ context.Context, req resource.Configur
 }
 
 func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	const summary = "Unable to Create Routing Rule"
+	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Create Routing Rule", "creating", r.createOrAdopt)
+}
+
+func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Update Routing Rule", "updating", r.client.UpdateRoutingRule)
+}
+
+// write sends the planned rule through send and stores P0's answer, which
+// carries the whole rule, so no read follows.
+func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics,
+	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
 	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
+		addNotConfiguredError(diags, summary)
 		return
 	}
-	var plan routingRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	var model routingRuleModel
+	diags.Append(plan.Get(ctx, &model)...)
+	if diags.HasError() {
 		return
 	}
 
-	want := ruleFromFields(plan.routingRuleFields)
-	got, err := r.client.CreateRoutingRule(ctx, want)
-	if errors.Is(err, p0.ErrConflict) {
-		got, err = r.adoptIdentical(ctx, want)
-	}
+	want := ruleFromFields(model.routingRuleFields)
+	got, err := send(ctx, want)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("creating routing rule %q", want.Name), err)
+		addAPIError(diags, summary, fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
+	diags.Append(state.Set(ctx, modelFromRule(*got))...)
+}
+
+// createOrAdopt creates the rule; see adoptIdentical for a 409.
+func (r *routingRuleResource) createOrAdopt(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
+	got, err := r.client.CreateRoutingRule(ctx, want)
+	if errors.Is(err, p0.ErrConflict) {
+		return r.adoptIdentical(ctx, want)
+	}
+	return got, err
 }
 
 // adoptIdentical resolves a 409 on create. When the existing rule is exactly
@@ -104,27 +122,6 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("reading routing rule %q", name), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
-}
-
-func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	const summary = "Unable to Update Routing Rule"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var plan routingRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	want := ruleFromFields(plan.routingRuleFields)
-	got, err := r.client.UpdateRoutingRule(ctx, want)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("updating routing rule %q", want.Name), err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)

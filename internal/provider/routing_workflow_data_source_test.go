@@ -71,7 +71,7 @@ func TestAccRoutingWorkflowDataSource_unknownVersion(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      env.Config(`data "p0_routing_workflow" "test" { id = "no-such-version" }`),
-			ExpectError: regexp.MustCompile(`(?s)Unable to Read Routing Workflow.*404 Not Found`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Read Routing Workflow.*404 Not\s+Found`),
 		}},
 	})
 }

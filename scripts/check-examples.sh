@@ -14,7 +14,7 @@
 # default "aws-onboarding"); they are still formatted and checked by fmt.
 set -euo pipefail
 
-# shellcheck source=lib/dev-provider.sh
+# shellcheck source-path=SCRIPTDIR source=lib/dev-provider.sh
 source "$(dirname "$0")/lib/dev-provider.sh"
 cd "$root"
 

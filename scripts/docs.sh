@@ -22,7 +22,7 @@
 # the file under that name too.
 set -euo pipefail
 
-# shellcheck source=lib/dev-provider.sh
+# shellcheck source-path=SCRIPTDIR source=lib/dev-provider.sh
 source "$(dirname "$0")/lib/dev-provider.sh"
 cd "$root"
 

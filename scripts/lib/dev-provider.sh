@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts beside it (not run on its own).
 #
 # dev_provider builds the provider from this checkout into a temporary

@@ -30,20 +30,9 @@ func skipBelow(terraform, openTofu *version.Version) tfversion.TerraformVersionC
 	return byCLI{Terraform: tfversion.SkipBelow(terraform), OpenTofu: tfversion.SkipBelow(openTofu)}
 }
 
-// skipOnOpenTofu skips a test under OpenTofu only; reason says why.
-func skipOnOpenTofu(reason string) tfversion.TerraformVersionCheck {
-	return byCLI{OpenTofu: skipCheck("OpenTofu: " + reason)}
-}
-
-// skipCheck always skips, with the given message.
-type skipCheck string
-
-func (s skipCheck) CheckTerraformVersion(_ context.Context, _ tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
-	resp.Skip = string(s)
-}
-
 // byCLI applies one version check under Terraform and another under
-// OpenTofu. A nil check passes.
+// OpenTofu. A nil check passes. A skip under OpenTofu says "OpenTofu CLI"
+// where terraform-plugin-testing's message says "Terraform CLI".
 type byCLI struct {
 	Terraform tfversion.TerraformVersionCheck
 	OpenTofu  tfversion.TerraformVersionCheck

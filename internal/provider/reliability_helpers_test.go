@@ -403,7 +403,7 @@ func (f fleet) rule(i int) p0.RoutingRule {
 			Name:      name,
 			Disabled:  f.Variant%2 == 0,
 			Requestor: p0.RuleRequestor{Type: "any"},
-			Resource:  p0.RuleResource{Type: "integration", Service: "okta", Filters: map[string]p0.ResourceFilter{
+			Resource: p0.RuleResource{Type: "integration", Service: "okta", Filters: map[string]p0.ResourceFilter{
 				"all": {Effect: "removeAll"},
 			}},
 			Approval: []p0.Approval{{Type: "deny"}},

@@ -210,6 +210,22 @@ func TestErrorClasses(t *testing.T) {
 		}
 	})
 
+	t.Run("a body echoing the token is quoted without it", func(t *testing.T) {
+		echo := func(status int) http.HandlerFunc {
+			return func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html")
+				w.WriteHeader(status)
+				_, _ = w.Write([]byte("<html><h1>Request rejected</h1><pre>Authorization: " + r.Header.Get("Authorization") + "</pre></html>"))
+			}
+		}
+		for _, status := range []int{http.StatusBadRequest, http.StatusOK} {
+			_, err := newServerClient(t, echo(status), 0).GetRoutingRule(ctx, "x")
+			if err == nil || strings.Contains(err.Error(), testToken) || !strings.Contains(err.Error(), "Bearer [redacted]") {
+				t.Errorf("status %d: error %v; want the echoed header with the token redacted", status, err)
+			}
+		}
+	})
+
 	t.Run("malformed success body", func(t *testing.T) {
 		for name, body := range map[string]string{
 			"truncated":   `{"name":"x","requestor":{`,

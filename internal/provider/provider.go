@@ -91,6 +91,8 @@ func (p *p0Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewRoutingRuleResource,
+		NewAWSComponentStagedResource,
+		NewAWSComponentResource,
 		NewExpiryOptionResource,
 		NewJITSettingsResource,
 	}
@@ -99,6 +101,7 @@ func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
 func (p *p0Provider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewRoutingWorkflowDataSource,
+		NewAWSIntegrationDataSource,
 	}
 }
 

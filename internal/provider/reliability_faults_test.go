@@ -28,7 +28,7 @@ const (
 // the wait Retry-After asks for and no longer than the backoff allows.
 func TestAccReliability_faults(t *testing.T) {
 	env := newReliabilityEnv(t)
-	f := fleet{Rules: 50, ExpiryOptions: 10, JITSettings: true}
+	f := fleet{Rules: 30, Accounts: 3, Functions: 1, Unstaged: 1, ExpiryOptions: 8, JITSettings: true, Reads: true}
 	config := env.configWithRetries(faultRetries, f.hcl())
 	// 10% throttled, then 1/9 of the rest (10% of all) unavailable: 20%.
 	faults := p0mock.Faults{ThrottleRate: 0.1, UnavailableRate: 1.0 / 9, RetryAfter: faultRetryAfter, Seed: 20}
@@ -36,7 +36,7 @@ func TestAccReliability_faults(t *testing.T) {
 	var applied trafficReport
 	start := time.Now()
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+		ProtoV6ProviderFactories: env.withEcho(),
 		CheckDestroy:             f.checkEmpty(env.Mock),
 		Steps: []resource.TestStep{
 			{
@@ -45,7 +45,8 @@ func TestAccReliability_faults(t *testing.T) {
 					env.Mock.ResetRequests()
 					env.Traffic.Reset()
 				},
-				Config: config,
+				Config:            config,
+				ConfigStateChecks: f.readsChecks(),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					f.checkMatches(env.Mock),
 					func(*terraform.State) error {

@@ -3,6 +3,7 @@ package provider
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -20,7 +21,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
@@ -94,14 +98,23 @@ type trafficRecorder struct {
 }
 
 // plannedLoss loses the answer to the next request with this method whose
-// path starts with pathPrefix.
+// path starts with pathPrefix, or is exactly pathPrefix without its
+// trailing "$".
 type plannedLoss struct {
 	method, pathPrefix string
 }
 
+func (loss plannedLoss) matches(r *http.Request) bool {
+	if exact, ok := strings.CutSuffix(loss.pathPrefix, "$"); ok {
+		return loss.method == r.Method && r.URL.Path == exact
+	}
+	return loss.method == r.Method && strings.HasPrefix(r.URL.Path, loss.pathPrefix)
+}
+
 // loseNext makes the recorder drop the connection of the next request with
-// this method and path prefix once the mock has handled it, so the change
-// is committed and its answer lost. Several calls queue up.
+// this method and path prefix (or exact path, ending in "$") once the mock
+// has handled it, so the change is committed and its answer lost. Several
+// calls queue up.
 func (tr *trafficRecorder) loseNext(method, pathPrefix string) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
@@ -119,7 +132,7 @@ func (tr *trafficRecorder) takeLoss(r *http.Request) bool {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	for i, loss := range tr.losses {
-		if loss.method == r.Method && strings.HasPrefix(r.URL.Path, loss.pathPrefix) {
+		if loss.matches(r) {
 			tr.losses = append(tr.losses[:i:i], tr.losses[i+1:]...)
 			return true
 		}
@@ -330,18 +343,80 @@ func mockFaults(mock *p0mock.Server) map[string]int {
 // is applied. Variant changes every object's settings, for update tests.
 type fleet struct {
 	Rules         int  // p0_routing_rule
+	Accounts      int  // AWS accounts, each with four components staged (p0_aws_component_staged) and installed (p0_aws_component)
+	Functions     int  // Lambda functions, each with function-caller staged and installed
+	Unstaged      int  // AWS accounts with inventory installed by p0_aws_component alone, which stages it itself
 	ExpiryOptions int  // p0_expiry_option
 	JITSettings   bool // p0_jit_settings
-	Variant       int
+	// Reads adds the data sources p0_routing_workflow and
+	// p0_aws_integration, read after everything else, with outputs that
+	// count what they found, and an ephemeral p0_access_request passed to
+	// an echo resource.
+	Reads   bool
+	Variant int
 }
 
-// objects is how many resources the configuration declares.
+// objects is how many resources the configuration declares, the echo
+// resource of Reads not included.
 func (f fleet) objects() int {
-	n := f.Rules + f.ExpiryOptions
+	n := f.Rules + 2*len(f.awsItems()) - f.Unstaged + f.ExpiryOptions
 	if f.JITSettings {
 		n++
 	}
 	return n
+}
+
+// accountComponents are the components each fleet account installs.
+var accountComponents = []string{p0.ComponentIAMAssessment, p0.ComponentIAMWrite, p0.ComponentAccessLogs, p0.ComponentInventory}
+
+// awsFleetItem is one AWS item of the fleet: what to stage and install, and
+// the configuration P0 must end up with.
+type awsFleetItem struct {
+	label     string // Terraform resource name
+	unstaged  bool   // no p0_aws_component_staged for it
+	component string
+	id        string // account id, or function ARN
+	item      p0.AWSItem
+}
+
+// awsItems lists the fleet's AWS items. A new variant reconfigures each in
+// place.
+func (f fleet) awsItems() []awsFleetItem {
+	var items []awsFleetItem
+	for a := range f.Accounts {
+		account := fmt.Sprintf("4000000000%02d", a)
+		for _, component := range accountComponents {
+			item := p0.AWSItem{Label: fmt.Sprintf("fleet %s %s v%d", component, account, f.Variant)}
+			switch component {
+			case p0.ComponentIAMAssessment:
+				item.AccessAnalyzerArn = fmt.Sprintf("arn:aws:access-analyzer:us-east-1:%s:analyzer/fleet-v%d", account, f.Variant)
+			case p0.ComponentIAMWrite:
+				login := &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "email"}}
+				if f.Variant%2 == 1 {
+					login = &p0.AWSLogin{Type: "federated", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}
+				}
+				item.Login = login
+			case p0.ComponentAccessLogs:
+				item.CloudLakeArn = fmt.Sprintf("arn:aws:cloudtrail:us-west-2:%s:eventdatastore/fleet-v%d", account, f.Variant)
+			}
+			items = append(items, awsFleetItem{label: fmt.Sprintf("%s_%s", strings.ReplaceAll(component, "-", "_"), account), component: component, id: account, item: item})
+		}
+	}
+	for i := range f.Functions {
+		arn := fmt.Sprintf("arn:aws:lambda:eu-west-1:400000000099:function:fleet-fn-%02d", i)
+		items = append(items, awsFleetItem{
+			label: fmt.Sprintf("function_caller_%02d", i), component: p0.ComponentFunctionCaller, id: arn,
+			item: p0.AWSItem{Label: fmt.Sprintf("fleet function %02d v%d", i, f.Variant)},
+		})
+	}
+	for i := range f.Unstaged {
+		account := fmt.Sprintf("4000000001%02d", i)
+		items = append(items, awsFleetItem{
+			label: "unstaged_" + account, unstaged: true, component: p0.ComponentInventory, id: account,
+			item: p0.AWSItem{Label: fmt.Sprintf("fleet unstaged %s v%d", account, f.Variant)},
+		})
+	}
+	return items
 }
 
 // expiryOption is the i-th expiry option; none is one of P0's defaults.
@@ -417,6 +492,15 @@ func (f fleet) hcl() string {
 	for i := range f.Rules {
 		writeRuleHCL(&b, fmt.Sprintf("fleet_%02d", i), f.rule(i))
 	}
+	for _, it := range f.awsItems() {
+		if it.unstaged {
+			b.WriteString(awsComponentHCL(it.label, it.component, it.id, it.item, ""))
+		} else {
+			b.WriteString(stagedHCL(it.label, it.component, it.id))
+			b.WriteString(awsComponentHCL(it.label, it.component, it.id, it.item, "  depends_on = [p0_aws_component_staged."+it.label+"]\n"))
+		}
+		b.WriteString("\n")
+	}
 	for i := range f.ExpiryOptions {
 		option := f.expiryOption(i)
 		fmt.Fprintf(&b, "resource \"p0_expiry_option\" \"fleet_%02d\" {\n  time = %d\n  unit = %q\n}\n\n", i, option.Time, option.Unit)
@@ -432,7 +516,61 @@ func (f fleet) hcl() string {
 
 `, *approvals.AllowOneParty, *approvals.RequireReason, standing.Time, standing.Unit, maximum.Time, maximum.Unit)
 	}
+	if f.Reads {
+		b.WriteString(f.readsHCL())
+	}
 	return b.String()
+}
+
+// readsHCL reads the workflow and the AWS integration once every rule and
+// component is applied, counts what they found in outputs, and opens an
+// access request for the echo resource.
+func (f fleet) readsHCL() string {
+	var rules, components []string
+	for i := range f.Rules {
+		rules = append(rules, fmt.Sprintf("p0_routing_rule.fleet_%02d", i))
+	}
+	for _, it := range f.awsItems() {
+		components = append(components, "p0_aws_component."+it.label)
+	}
+	return fmt.Sprintf(`
+data "p0_routing_workflow" "fleet" {
+  depends_on = [%s]
+}
+
+data "p0_aws_integration" "fleet" {
+  depends_on = [%s]
+}
+
+output "rules" {
+  value = length(data.p0_routing_workflow.fleet.rules)
+}
+
+output "installed" {
+  value = length(flatten([for component, items in data.p0_aws_integration.fleet.components :
+    [for id, item in items : id if item.state == "installed"] if component != "base"]))
+}
+
+ephemeral "p0_access_request" "fleet" {
+  argv   = ["request", "aws", "role", "FleetDeployer"]
+  reason = "fleet apply"
+}
+
+provider "echo" {
+  data = ephemeral.p0_access_request.fleet.is_preexisting
+}
+
+resource "echo" "fleet" {}
+`, strings.Join(rules, ", "), strings.Join(components, ", "))
+}
+
+// readsChecks expect the outputs of readsHCL to count the whole fleet.
+func (f fleet) readsChecks() []statecheck.StateCheck {
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownOutputValue("rules", knownvalue.Int64Exact(int64(f.Rules))),
+		statecheck.ExpectKnownOutputValue("installed", knownvalue.Int64Exact(int64(len(f.awsItems())))),
+		statecheck.ExpectKnownValue("echo.fleet", tfjsonpath.New("data"), knownvalue.NotNull()),
+	}
 }
 
 // writeRuleHCL writes a p0_routing_rule block that sends exactly rule.
@@ -533,11 +671,45 @@ func (f fleet) mismatches(mock *p0mock.Server) []string {
 			problems = append(problems, fmt.Sprintf("routing rule %q is missing from P0", name))
 		}
 	}
+	problems = append(problems, f.awsMismatches(mock)...)
 	problems = append(problems, f.expiryMismatches(mock)...)
 	if f.JITSettings {
 		problems = append(problems, f.jitMismatches(mock)...)
 	}
 	slices.Sort(problems)
+	return problems
+}
+
+// awsMismatches compares P0's AWS items, base left aside, with the
+// fleet's, which must all be installed with their configuration.
+func (f fleet) awsMismatches(mock *p0mock.Server) []string {
+	var problems []string
+	want := map[string]p0.AWSItem{}
+	for _, it := range f.awsItems() {
+		want[it.component+"/"+it.id] = installed(it.item)
+	}
+	seen := map[string]bool{}
+	for component, items := range mock.AWSIntegration() {
+		if component == p0.ComponentBase {
+			continue
+		}
+		for id, item := range items {
+			key := component + "/" + id
+			seen[key] = true
+			expected, ok := want[key]
+			switch {
+			case !ok:
+				problems = append(problems, fmt.Sprintf("AWS item %s is in P0 but not in the configuration", key))
+			case !sameJSON(item, expected):
+				problems = append(problems, fmt.Sprintf("AWS item %s differs: P0 has %s, the configuration %s", key, jsonText(item), jsonText(expected)))
+			}
+		}
+	}
+	for key := range want {
+		if !seen[key] {
+			problems = append(problems, fmt.Sprintf("AWS item %s is missing from P0", key))
+		}
+	}
 	return problems
 }
 
@@ -633,4 +805,17 @@ provider "p0" {
   max_retries = %d
 }
 `, e.URL, testOrg, testToken, retries) + hcl
+}
+
+// createAWSRoot creates the AWS integration root through the API, as an
+// earlier apply would have.
+func (e *testEnv) createAWSRoot(t *testing.T) {
+	t.Helper()
+	client, err := p0.NewClient(p0.Config{Host: e.URL, Org: testOrg, Token: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := client.CreateAWSIntegration(context.Background()); err != nil {
+		t.Fatalf("creating the AWS integration root: %v", err)
+	}
 }

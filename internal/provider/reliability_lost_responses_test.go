@@ -25,7 +25,7 @@ import (
 // holding exactly the configuration.
 func TestAccReliability_lostResponses(t *testing.T) {
 	env := newReliabilityEnv(t)
-	created := fleet{Rules: 40, ExpiryOptions: 12, JITSettings: true}
+	created := fleet{Rules: 30, Accounts: 2, Functions: 1, Unstaged: 1, ExpiryOptions: 10, JITSettings: true}
 	updated := created
 	updated.Variant = 1
 	lostIn := map[string]int{}
@@ -99,23 +99,29 @@ func TestAccReliability_lostResponses(t *testing.T) {
 // succeed at the first apply, with no duplicate and nothing left behind.
 func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 	env := newReliabilityEnv(t)
-	created := fleet{Rules: 1, ExpiryOptions: 1, JITSettings: true}
+	created := fleet{Rules: 1, Accounts: 1, Unstaged: 1, ExpiryOptions: 1, JITSettings: true}
 	updated := created
 	updated.Variant = 1
-	org := "/o/" + testOrg
-	lose := func(writes ...string) func() {
-		return func() {
-			env.Traffic.Reset()
-			for _, w := range writes {
-				method, path, _ := strings.Cut(w, " ")
-				env.Traffic.loseNext(method, org+path)
-			}
-		}
+	const (
+		account  = "/integrations/aws/config/%s/400000000000"
+		unstaged = "/integrations/aws/config/inventory/400000000100"
+	)
+	aws := func(method, component, suffix string) string {
+		return method + " " + fmt.Sprintf(account, component) + suffix + "$"
 	}
 	settingsWrites := []string{
 		"PUT /settings/default-approvals",
 		"PUT /settings/standing-access-duration",
 		"PUT /settings/max-access-duration",
+	}
+	lose := func(writes ...string) func() {
+		return func() {
+			env.Traffic.Reset()
+			for _, w := range writes {
+				method, path, _ := strings.Cut(w, " ")
+				env.Traffic.loseNext(method, "/o/"+testOrg+path)
+			}
+		}
 	}
 	checkAllLost := func(want int) resource.TestCheckFunc {
 		return func(*terraform.State) error {
@@ -128,37 +134,79 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 			return nil
 		}
 	}
+	creates := append([]string{
+		"POST /routing/name/",
+		aws("PUT", p0.ComponentInventory, ""),             // p0_aws_component_staged's stage
+		"PUT " + unstaged + "$",                           // p0_aws_component's own stage
+		aws("POST", p0.ComponentIAMWrite, "/verify"),      // verification
+		aws("POST", p0.ComponentAccessLogs, "/configure"), // installation
+		"POST /settings/expiry-options",
+	}, settingsWrites...)
+	updates := append([]string{
+		"PUT /routing/name/",
+		aws("POST", p0.ComponentIAMAssessment, "/configure"),
+		"DELETE /settings/expiry-options/", // the option is replaced
+		"POST /settings/expiry-options",
+	}, settingsWrites...)
+	deletes := []string{
+		"DELETE /routing/name/",
+		aws("DELETE", p0.ComponentIAMWrite, ""),
+		"DELETE " + unstaged + "$",
+		"DELETE /settings/expiry-options/",
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(created.checkEmpty(env.Mock), checkAllLost(2)),
+		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(created.checkEmpty(env.Mock), checkAllLost(len(deletes))),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: lose(append([]string{
-					"POST /routing/name/",
-					"POST /settings/expiry-options",
-				}, settingsWrites...)...),
+				// The integration root exists, so that every stage commits;
+				// TestAccReliability_lostIntegrationRoot loses the root's.
+				PreConfig: func() {
+					env.createAWSRoot(t)
+					lose(creates...)()
+				},
 				Config: env.Config(created.hcl()),
-				Check:  resource.ComposeAggregateTestCheckFunc(created.checkMatches(env.Mock), checkAllLost(5)),
+				Check:  resource.ComposeAggregateTestCheckFunc(created.checkMatches(env.Mock), checkAllLost(len(creates))),
 			},
 			{
-				// The rule is updated in place, the option replaced: its
-				// delete and its new create both lose their answers.
-				PreConfig: lose(append([]string{
-					"PUT /routing/name/",
-					"DELETE /settings/expiry-options/",
-					"POST /settings/expiry-options",
-				}, settingsWrites...)...),
-				Config: env.Config(updated.hcl()),
-				Check:  resource.ComposeAggregateTestCheckFunc(updated.checkMatches(env.Mock), checkAllLost(6)),
+				// Rules, components and settings are updated in place, the
+				// option replaced.
+				PreConfig: lose(updates...),
+				Config:    env.Config(updated.hcl()),
+				Check:     resource.ComposeAggregateTestCheckFunc(updated.checkMatches(env.Mock), checkAllLost(len(updates))),
 			},
 			{
-				PreConfig: lose("DELETE /routing/name/", "DELETE /settings/expiry-options/"),
+				// Nothing to do; the planned losses wait for the destroy.
+				PreConfig: lose(deletes...),
 				Config:    env.Config(updated.hcl()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
 		},
+	})
+}
+
+// TestAccReliability_lostIntegrationRoot loses the answer to the POST that
+// creates the AWS integration root, which staging sends when P0 has none.
+func TestAccReliability_lostIntegrationRoot(t *testing.T) {
+	env := newReliabilityEnv(t)
+	const account = "400000000055"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			PreConfig: func() { env.Traffic.loseNext(http.MethodPost, "/o/"+testOrg+"/integrations/aws/config$") },
+			Config:    env.Config(stagedHCL("test", p0.ComponentIAMWrite, account)),
+			Check: func(*terraform.State) error {
+				if n := env.Traffic.pendingLosses(); n > 0 {
+					return fmt.Errorf("the root was never created")
+				}
+				if item, ok := env.Mock.AWSItem(p0.ComponentIAMWrite, account); !ok || item.State != p0.StateStage {
+					return fmt.Errorf("the item is not staged: %+v", item)
+				}
+				return nil
+			},
+		}},
 	})
 }
 

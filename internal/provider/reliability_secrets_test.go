@@ -52,7 +52,7 @@ func TestAccReliability_secrets(t *testing.T) {
 	}))
 	t.Cleanup(echo.Close)
 
-	created := fleet{Rules: 4, ExpiryOptions: 2, JITSettings: true}
+	created := fleet{Rules: 4, Accounts: 1, ExpiryOptions: 2, JITSettings: true}
 	updated := created
 	updated.Variant = 1
 	config := func(f fleet) string { return "provider \"p0\" {}\n" + f.hcl() }

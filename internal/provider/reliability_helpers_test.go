@@ -94,50 +94,72 @@ type trafficRecorder struct {
 	exchanges   []*exchange
 	inFlight    int
 	maxInFlight int
-	losses      []plannedLoss
+	planned     []plannedFault
 }
 
-// plannedLoss loses the answer to the next request with this method whose
-// path starts with pathPrefix, or is exactly pathPrefix without its
-// trailing "$".
-type plannedLoss struct {
-	method, pathPrefix string
+// plannedFault is what happens to a chosen request: its answer is lost
+// after the mock has committed it (status 0), or it is refused with status
+// before it reaches the mock. It matches requests with this method whose
+// path starts with path, or is exactly path without its trailing "$", and
+// fires on the one after skip matching requests.
+type plannedFault struct {
+	method, path string
+	skip         int
+	status       int
+	message      string
 }
 
-func (loss plannedLoss) matches(r *http.Request) bool {
-	if exact, ok := strings.CutSuffix(loss.pathPrefix, "$"); ok {
-		return loss.method == r.Method && r.URL.Path == exact
+func (f plannedFault) matches(r *http.Request) bool {
+	if exact, ok := strings.CutSuffix(f.path, "$"); ok {
+		return f.method == r.Method && r.URL.Path == exact
 	}
-	return loss.method == r.Method && strings.HasPrefix(r.URL.Path, loss.pathPrefix)
+	return f.method == r.Method && strings.HasPrefix(r.URL.Path, f.path)
 }
 
 // loseNext makes the recorder drop the connection of the next request with
 // this method and path prefix (or exact path, ending in "$") once the mock
-// has handled it, so the change is committed and its answer lost. Several
-// calls queue up.
-func (tr *trafficRecorder) loseNext(method, pathPrefix string) {
-	tr.mu.Lock()
-	defer tr.mu.Unlock()
-	tr.losses = append(tr.losses, plannedLoss{method: method, pathPrefix: pathPrefix})
+// has handled it, so the change is committed and its answer lost. Planned
+// faults queue up.
+func (tr *trafficRecorder) loseNext(method, path string) {
+	tr.plan(plannedFault{method: method, path: path})
 }
 
-// pendingLosses is how many planned losses have not fired yet.
-func (tr *trafficRecorder) pendingLosses() int {
-	tr.mu.Lock()
-	defer tr.mu.Unlock()
-	return len(tr.losses)
+// failNext answers the request after skip matching ones with status and
+// {"error": message}, without letting it reach the mock.
+func (tr *trafficRecorder) failNext(method, path string, skip, status int, message string) {
+	tr.plan(plannedFault{method: method, path: path, skip: skip, status: status, message: message})
 }
 
-func (tr *trafficRecorder) takeLoss(r *http.Request) bool {
+func (tr *trafficRecorder) plan(f plannedFault) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	for i, loss := range tr.losses {
-		if loss.matches(r) {
-			tr.losses = append(tr.losses[:i:i], tr.losses[i+1:]...)
-			return true
+	tr.planned = append(tr.planned, f)
+}
+
+// pending is how many planned faults have not fired yet.
+func (tr *trafficRecorder) pending() int {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return len(tr.planned)
+}
+
+// takeFault returns the planned fault that fires for r, if any. Of the
+// faults r matches, the oldest counts r against its skip or fires.
+func (tr *trafficRecorder) takeFault(r *http.Request) (plannedFault, bool) {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	for i, f := range tr.planned {
+		if !f.matches(r) {
+			continue
 		}
+		if f.skip > 0 {
+			tr.planned[i].skip--
+			return plannedFault{}, false
+		}
+		tr.planned = append(tr.planned[:i:i], tr.planned[i+1:]...)
+		return f, true
 	}
-	return false
+	return plannedFault{}, false
 }
 
 func (tr *trafficRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -160,7 +182,14 @@ func (tr *trafficRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		tr.mu.Unlock()
 	}()
 
-	if tr.takeLoss(r) {
+	fault, planned := tr.takeFault(r)
+	if planned && fault.status != 0 {
+		w.Header().Set("Content-Type", "application/json")
+		sw.WriteHeader(fault.status)
+		_ = json.NewEncoder(sw).Encode(map[string]string{"error": fault.message})
+		return
+	}
+	if planned {
 		answer := httptest.NewRecorder()
 		tr.next.ServeHTTP(answer, r)
 		sw.status, sw.lost = answer.Code, true

@@ -125,7 +125,7 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 	}
 	checkAllLost := func(want int) resource.TestCheckFunc {
 		return func(*terraform.State) error {
-			if n := env.Traffic.pendingLosses(); n > 0 {
+			if n := env.Traffic.pending(); n > 0 {
 				return fmt.Errorf("%d planned losses never fired: the writes they were meant for were not sent", n)
 			}
 			if got := len(env.Traffic.lostExchanges()); got != want {
@@ -198,7 +198,7 @@ func TestAccReliability_lostIntegrationRoot(t *testing.T) {
 			PreConfig: func() { env.Traffic.loseNext(http.MethodPost, "/o/"+testOrg+"/integrations/aws/config$") },
 			Config:    env.Config(stagedHCL("test", p0.ComponentIAMWrite, account)),
 			Check: func(*terraform.State) error {
-				if n := env.Traffic.pendingLosses(); n > 0 {
+				if n := env.Traffic.pending(); n > 0 {
 					return fmt.Errorf("the root was never created")
 				}
 				if item, ok := env.Mock.AWSItem(p0.ComponentIAMWrite, account); !ok || item.State != p0.StateStage {
@@ -229,7 +229,7 @@ func TestAccReliability_lostExpiryCreateWithoutReads(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				f.checkMatches(env.Mock),
 				func(*terraform.State) error {
-					if n := env.Traffic.pendingLosses(); n > 0 {
+					if n := env.Traffic.pending(); n > 0 {
 						return fmt.Errorf("the create was never sent")
 					}
 					return nil

@@ -64,7 +64,9 @@ func TestAccReliability_partialFailure(t *testing.T) {
 		},
 		{
 			name: "aws_side_not_ready", component: p0.ComponentIAMWrite, id: "400000000203", item: p0.AWSItem{Login: login},
-			fail:      func(env *reliabilityEnv) { env.Mock.FailVerification("400000000203", "cannot assume role P0RoleIamWrite") },
+			fail: func(env *reliabilityEnv) {
+				env.Mock.FailVerification("400000000203", "cannot assume role P0RoleIamWrite")
+			},
 			error:     `cannot assume role P0RoleIamWrite`,
 			notResent: []string{"PUT "},
 		},

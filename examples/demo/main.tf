@@ -164,3 +164,10 @@ output "custom_expiry_options" {
 output "max_access_duration" {
   value = p0_jit_settings.this.max_access_duration.value
 }
+
+# A pipeline's just-in-time access request. It is submitted on every plan and
+# apply and never stored in the plan or the state.
+ephemeral "p0_access_request" "pipeline" {
+  argv   = ["request", "aws", "permission-set", "Deployer", "--account", "demo"]
+  reason = "make demo"
+}

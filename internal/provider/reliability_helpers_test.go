@@ -107,6 +107,7 @@ type plannedFault struct {
 	skip         int
 	status       int
 	message      string
+	hang         bool // no answer until the client gives up
 }
 
 func (f plannedFault) matches(r *http.Request) bool {
@@ -128,6 +129,12 @@ func (tr *trafficRecorder) loseNext(method, path string) {
 // {"error": message}, without letting it reach the mock.
 func (tr *trafficRecorder) failNext(method, path string, skip, status int, message string) {
 	tr.plan(plannedFault{method: method, path: path, skip: skip, status: status, message: message})
+}
+
+// hangNext holds the request after skip matching ones without answering
+// until the client gives up (or a minute passes), as a hung server does.
+func (tr *trafficRecorder) hangNext(method, path string, skip int) {
+	tr.plan(plannedFault{method: method, path: path, skip: skip, hang: true})
 }
 
 func (tr *trafficRecorder) plan(f plannedFault) {
@@ -183,6 +190,13 @@ func (tr *trafficRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 
 	fault, planned := tr.takeFault(r)
+	if planned && fault.hang {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(time.Minute):
+		}
+		return
+	}
 	if planned && fault.status != 0 {
 		w.Header().Set("Content-Type", "application/json")
 		sw.WriteHeader(fault.status)

@@ -465,7 +465,11 @@ func (f fleet) awsItems() []awsFleetItem {
 // expiryOption is the i-th expiry option; none is one of P0's defaults.
 // A new variant replaces every option.
 func (f fleet) expiryOption(i int) p0.Duration {
-	return p0.Duration{Time: int64(2 + i + 10*f.Variant), Unit: []string{"h", "d", "w", "s"}[i%4]}
+	option := p0.Duration{Time: int64(2 + i + 10*f.Variant), Unit: []string{"h", "d", "w", "s"}[i%4]}
+	if slices.Contains(defaultExpiryKeys, p0.ExpiryKey(option.Time, option.Unit)) {
+		option.Time += 1000
+	}
+	return option
 }
 
 // jitSettings are the JIT settings the fleet manages.

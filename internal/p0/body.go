@@ -29,13 +29,24 @@ func readBody(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// decodeBody decodes a successful response into out. An empty body leaves out
-// untouched, since several endpoints answer 204 or {"ok": true}. An error
-// quotes the start of the body with every occurrence of secret (the API
-// token, or "" for none) replaced: see redact.
+// decodeBody decodes a successful response into out. Writes that answer
+// {"ok": true} (out is *okResponse) may also answer with an empty body, or
+// 204; every other answer carries the object asked for, so an empty body or
+// a JSON null is an error rather than a zero value. An error quotes the
+// start of the body with every occurrence of secret (the API token, or ""
+// for none) replaced: see redact.
 func decodeBody(data []byte, out any, secret string) error {
-	if out == nil || len(strings.TrimSpace(string(data))) == 0 {
+	if out == nil {
 		return nil
+	}
+	if text := strings.TrimSpace(string(data)); text == "" || text == "null" {
+		if _, ok := out.(*okResponse); ok {
+			return nil
+		}
+		if text == "" {
+			return fmt.Errorf("%w: the body is empty", ErrMalformedResponse)
+		}
+		return fmt.Errorf("%w: the body is null", ErrMalformedResponse)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
 		return fmt.Errorf("%w: %v; body starts with %q", ErrMalformedResponse, err, excerpt(redact(data, secret)))

@@ -210,6 +210,16 @@ func TestErrorClasses(t *testing.T) {
 		}
 	})
 
+	t.Run("writes may answer with an empty body", func(t *testing.T) {
+		client := newServerClient(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }, 0)
+		if err := client.VerifyAWSComponent(ctx, p0.ComponentInventory, "123456789012"); err != nil {
+			t.Fatalf("verify answered 204: %v", err)
+		}
+		if err := client.DeleteRoutingRule(ctx, "x"); err != nil {
+			t.Fatalf("delete answered 204: %v", err)
+		}
+	})
+
 	t.Run("a body echoing the token is quoted without it", func(t *testing.T) {
 		echo := func(status int) http.HandlerFunc {
 			return func(w http.ResponseWriter, r *http.Request) {
@@ -231,6 +241,9 @@ func TestErrorClasses(t *testing.T) {
 			"truncated":   `{"name":"x","requestor":{`,
 			"wrong types": `{"name": 42}`,
 			"html":        `<html>oops</html>`,
+			"empty":       ``,
+			"null":        `null`,
+			"huge":        `{"name":"` + strings.Repeat("x", 9<<20) + `"}`,
 		} {
 			client := newServerClient(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) }, 0)
 			_, err := client.GetRoutingRule(ctx, "x")

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -255,6 +256,62 @@ func TestAccReliability_badInput(t *testing.T) {
 		t.Errorf("the mock logged %d requests", n)
 	}
 	t.Logf("bad input suite: %d invalid configurations across %d resource types and the provider, none reached P0", len(invalidInputs), len(resources))
+}
+
+// TestAccReliability_malformedResponses answers creates and reads with
+// bodies P0 should never send, as a broken proxy or a bad deployment might:
+// each must end in a diagnostic that says P0's answer could not be read,
+// never in a panic or a zero-valued object in state.
+func TestAccReliability_malformedResponses(t *testing.T) {
+	env := newReliabilityEnv(t)
+	f := fleet{Rules: 1}
+	path := "/o/" + testOrg + "/routing/name/" + f.rule(0).Name + "$"
+	cases := []struct {
+		name        string
+		method      string
+		status      int
+		contentType string
+		body        string
+		want        []string
+	}{
+		{"truncated JSON", http.MethodPost, 200, "application/json", `{"name":"fleet rule 00","requestor":{`,
+			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", "unexpected end of JSON input"}},
+		{"wrong types", http.MethodPost, 200, "application/json", `{"name":"fleet rule 00","approval":{"type":"auto"}}`,
+			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", "cannot unmarshal object", "approval"}},
+		{"HTML page with success status", http.MethodPost, 200, "text/html", `<html><body>Welcome to nginx!</body></html>`,
+			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", `body starts with "<html><body>Welcome to nginx!`}},
+		{"empty body", http.MethodPost, 200, "application/json", ``,
+			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", "the body is empty"}},
+		{"null body", http.MethodPost, 200, "application/json", `null`,
+			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", "the body is null"}},
+		{"huge body", http.MethodPost, 200, "application/json", `{"name":"` + strings.Repeat("x", 9<<20) + `"}`,
+			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", "body exceeds 8388608 bytes"}},
+		{"HTML error page", http.MethodPost, http.StatusForbidden, "text/html", "<html>\n<h1>403 Forbidden</h1>\n<p>Request blocked by policy</p></html>",
+			[]string{"Unable to Create Routing Rule", "P0 answered 403 Forbidden", `non-JSON response: "<html> <h1>403 Forbidden</h1>`}},
+		{"wrong types on read", http.MethodGet, 200, "application/json", `{"name":"fleet rule 00","disabled":"no"}`,
+			[]string{"Unable to Read Routing Rule", "P0's answer could not be read", "cannot unmarshal string", "disabled"}},
+	}
+	var steps []resource.TestStep
+	for _, tc := range cases {
+		if tc.method == http.MethodGet {
+			// A read needs the rule in state first.
+			steps = append(steps, resource.TestStep{Config: env.Config(f.hcl()), Check: f.checkMatches(env.Mock)})
+		}
+		steps = append(steps, resource.TestStep{
+			PreConfig: func() {
+				t.Logf("malformed response: %s", tc.name)
+				env.Traffic.answerNext(tc.method, path, 0, tc.status, tc.contentType, []byte(tc.body))
+			},
+			Config:      env.Config(f.hcl()),
+			ExpectError: expectError(tc.want...),
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             f.checkEmpty(env.Mock),
+		Steps:                    steps,
+	})
+	t.Logf("malformed responses: %d kinds of body, each a clear error", len(cases))
 }
 
 // TestInvalidInputsCoverEveryType checks that the table has a case for every

@@ -106,7 +106,8 @@ type plannedFault struct {
 	method, path string
 	skip         int
 	status       int
-	message      string
+	contentType  string
+	body         []byte
 	hang         bool // no answer until the client gives up
 }
 
@@ -128,7 +129,14 @@ func (tr *trafficRecorder) loseNext(method, path string) {
 // failNext answers the request after skip matching ones with status and
 // {"error": message}, without letting it reach the mock.
 func (tr *trafficRecorder) failNext(method, path string, skip, status int, message string) {
-	tr.plan(plannedFault{method: method, path: path, skip: skip, status: status, message: message})
+	body, _ := json.Marshal(map[string]string{"error": message})
+	tr.answerNext(method, path, skip, status, "application/json", body)
+}
+
+// answerNext answers the request after skip matching ones with status and
+// body, whatever they are, without letting it reach the mock.
+func (tr *trafficRecorder) answerNext(method, path string, skip, status int, contentType string, body []byte) {
+	tr.plan(plannedFault{method: method, path: path, skip: skip, status: status, contentType: contentType, body: body})
 }
 
 // hangNext holds the request after skip matching ones without answering
@@ -198,9 +206,9 @@ func (tr *trafficRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if planned && fault.status != 0 {
-		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Type", fault.contentType)
 		sw.WriteHeader(fault.status)
-		_ = json.NewEncoder(sw).Encode(map[string]string{"error": fault.message})
+		_, _ = sw.Write(fault.body)
 		return
 	}
 	if planned {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -129,7 +130,7 @@ func TestAccReliability_secrets(t *testing.T) {
 		t.Errorf("the TRACE log shows the API token: …%s…", logged[max(0, i-200):i])
 	}
 
-	states, withRules, files := 0, 0, 0
+	states, withRules, files, plans := 0, 0, 0, 0
 	err = filepath.WalkDir(workDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -143,14 +144,19 @@ func TestAccReliability_secrets(t *testing.T) {
 			return err
 		}
 		files++
+		if d.Name() == "tfplan" {
+			plans++
+		}
 		if d.Name() == "terraform.tfstate" {
 			states++
 			if bytes.Contains(data, []byte("p0_routing_rule")) {
 				withRules++
 			}
 		}
-		if bytes.Contains(data, []byte(testToken)) {
-			t.Errorf("%s shows the API token", path)
+		for name, content := range unpacked(t, path, data) {
+			if bytes.Contains(content, []byte(testToken)) {
+				t.Errorf("%s shows the API token", name)
+			}
 		}
 		return nil
 	})
@@ -160,7 +166,39 @@ func TestAccReliability_secrets(t *testing.T) {
 	if withRules == 0 {
 		t.Errorf("none of the %d files Terraform left in %s is a state file with the routing rules (%d state files)", files, workDir, states)
 	}
-	t.Logf("secrets suite: searched a %d-byte TRACE log, %d files (%d state files) and %d error texts", len(logged), files, states, len(failures))
+	if plans == 0 {
+		t.Errorf("no saved plan among the %d files Terraform left in %s", files, workDir)
+	}
+	t.Logf("secrets suite: searched a %d-byte TRACE log, %d files (%d state files, %d saved plans) and %d error texts",
+		len(logged), files, states, plans, len(failures))
+}
+
+// unpacked returns a file's content, or for a zip archive (a saved plan)
+// the content of each member, which compression would otherwise hide.
+func unpacked(t *testing.T, path string, data []byte) map[string][]byte {
+	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return map[string][]byte{path: data}
+	}
+	archive, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Errorf("reading %s as a zip archive: %v", path, err)
+		return map[string][]byte{path: data}
+	}
+	contents := map[string][]byte{}
+	for _, member := range archive.File {
+		r, err := member.Open()
+		if err != nil {
+			t.Errorf("opening %s in %s: %v", member.Name, path, err)
+			continue
+		}
+		content, err := io.ReadAll(r)
+		_ = r.Close()
+		if err != nil {
+			t.Errorf("reading %s in %s: %v", member.Name, path, err)
+		}
+		contents[path+"!"+member.Name] = content
+	}
+	return contents
 }
 
 // TestAccReliability_tlsVerified puts P0 behind TLS with a certificate that

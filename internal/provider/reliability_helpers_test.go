@@ -31,8 +31,10 @@ import (
 )
 
 // What the reliability suites share: a recorder between the provider and
-// the mock that times every exchange and can lose chosen answers, and the
-// figures each suite reports.
+// the mock that times every exchange and can lose, refuse, replace or hold
+// chosen ones; a large configuration of every resource type (fleet) that
+// knows what P0 must hold once it is applied; and the traffic report the
+// suites take their figures from.
 
 // reliabilityEnv is a testEnv whose mock is reached through a
 // trafficRecorder.
@@ -83,10 +85,12 @@ func (e exchange) faulted() bool {
 }
 
 // trafficRecorder is an http.Handler in front of the mock. It logs every
-// exchange with its timing, tracks how many requests are in flight at once,
-// and can lose the answer to chosen requests after the mock has committed
-// them (loseNext), which the mock's own LoseResponseRate can only do at
-// random.
+// exchange with its timing and tracks how many requests are in flight at
+// once. For chosen requests it can lose the answer after the mock has
+// committed them (loseNext, which the mock's LoseResponseRate only does at
+// random), answer in the mock's stead (failNext, answerNext: for one item
+// among many, or for the second of two reads, which FailNext cannot
+// single out), or hold them unanswered (hangNext).
 type trafficRecorder struct {
 	next http.Handler
 
@@ -98,8 +102,8 @@ type trafficRecorder struct {
 }
 
 // plannedFault is what happens to a chosen request: its answer is lost
-// after the mock has committed it (status 0), or it is refused with status
-// before it reaches the mock. It matches requests with this method whose
+// after the mock has committed it (status 0), it is answered with status
+// and body before it reaches the mock, or it hangs. It matches requests with this method whose
 // path starts with path, or is exactly path without its trailing "$", and
 // fires on the one after skip matching requests.
 type plannedFault struct {

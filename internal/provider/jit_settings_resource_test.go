@@ -505,11 +505,20 @@ func (e *testEnv) checkWrites(want ...string) resource.TestCheckFunc {
 // that configurations can only give through other resources: unknown ones
 // are skipped, to be checked once known.
 func TestJITSettingsValidateConfig(t *testing.T) {
-	r := NewJITSettingsResource().(*jitSettingsResource)
+	r, ok := NewJITSettingsResource().(*jitSettingsResource)
+	if !ok {
+		t.Fatalf("NewJITSettingsResource returned %T, want *jitSettingsResource", NewJITSettingsResource())
+	}
 	s := schemaOf(t, r)
 	ctx := context.Background()
-	rootType := s.Type().TerraformType(ctx).(tftypes.Object)
-	durationType := rootType.AttributeTypes["max_access_duration"].(tftypes.Object)
+	rootType, ok := s.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("schema type is %T, want tftypes.Object", s.Type().TerraformType(ctx))
+	}
+	durationType, ok := rootType.AttributeTypes["max_access_duration"].(tftypes.Object)
+	if !ok {
+		t.Fatalf("max_access_duration type is %T, want tftypes.Object", rootType.AttributeTypes["max_access_duration"])
+	}
 	duration := func(time any, unit any) tftypes.Value {
 		return tftypes.NewValue(durationType, map[string]tftypes.Value{
 			"time":  tftypes.NewValue(tftypes.Number, time),

@@ -319,7 +319,10 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 // a new one cannot be left out.
 func TestInvalidInputsCoverEveryType(t *testing.T) {
 	ctx := context.Background()
-	p := New("test", "test")().(*p0Provider)
+	p, ok := New("test", "test")().(*p0Provider)
+	if !ok {
+		t.Fatal("New does not build a *p0Provider")
+	}
 	var blocks []string
 	for _, newResource := range p.Resources(ctx) {
 		var resp fwresource.MetadataResponse

@@ -31,9 +31,9 @@ type terraformCLI struct {
 	reattach tfexec.ReattachInfo
 }
 
-// newTerraformCLI serves the provider for env until the test ends and
-// initialises a working directory holding config.
-func newTerraformCLI(t *testing.T, env *reliabilityEnv, config string) *terraformCLI {
+// newTerraformCLI serves the provider until the test ends and initialises
+// a working directory holding config.
+func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 	t.Helper()
 	ctx, stop := context.WithCancel(context.Background())
 	reattachCh := make(chan *plugin.ReattachConfig)
@@ -117,7 +117,7 @@ func TestAccReliability_concurrency(t *testing.T) {
 	updated.Variant = 1
 	ctx := context.Background()
 	start := time.Now()
-	cli := newTerraformCLI(t, env, env.Config(created.hcl()))
+	cli := newTerraformCLI(t, env.Config(created.hcl()))
 
 	inFlight := map[string]int{}
 	run := func(what string, lowest, highest int, command func() error, want fleet) {

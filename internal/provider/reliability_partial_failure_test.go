@@ -19,7 +19,6 @@ import (
 // partialCreate is one object whose create fails once at one step.
 type partialCreate struct {
 	name      string
-	hcl       string
 	component string // AWS component, or "" for another resource
 	id        string // AWS item id
 	item      p0.AWSItem

@@ -28,11 +28,14 @@ func TestAccReliability_lostResponses(t *testing.T) {
 	created := fleet{Rules: 30, Accounts: 2, Functions: 1, Unstaged: 1, ExpiryOptions: 10, JITSettings: true}
 	updated := created
 	updated.Variant = 1
-	lostIn := map[string]int{}
+	reports := map[string]trafficReport{}
 	countLost := func(step string) resource.TestCheckFunc {
 		return func(*terraform.State) error {
-			lostIn[step] = len(env.Traffic.lostExchanges())
+			reports[step] = env.Traffic.report()
 			env.Traffic.Reset()
+			if r := reports[step]; r.Unretried > 0 {
+				return fmt.Errorf("%d writes whose answers were lost were not sent again (%s)", r.Unretried, r)
+			}
 			return nil
 		}
 	}
@@ -89,8 +92,8 @@ func TestAccReliability_lostResponses(t *testing.T) {
 	if lost == 0 {
 		t.Fatal("the mock lost no answer at all")
 	}
-	t.Logf("lost responses suite: %d objects; answers lost: %d while creating, %d while updating and replacing, %d while destroying",
-		created.objects(), lostIn["create"], lostIn["update"], lostIn["destroy"])
+	t.Logf("lost responses suite: %d objects; create: %s; update and replace: %s; destroy: %s",
+		created.objects(), reports["create"], reports["update"], reports["destroy"])
 }
 
 // TestAccReliability_lostAnswerToEveryWrite loses, once each, the answer

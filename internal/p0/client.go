@@ -121,11 +121,11 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 			Method:     method,
 			Path:       path,
 			StatusCode: resp.StatusCode,
-			Message:    errorMessage(data),
+			Message:    quotedMessage(data, c.token),
 			Attempts:   attempts,
 		}
 	}
-	if err := decodeBody(data, out); err != nil {
+	if err := decodeBody(data, out, c.token); err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	return nil

@@ -301,10 +301,28 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 	if state != p0.StateStage {
 		return true
 	}
-	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil {
+	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil && !r.verifiedByEarlierAttempt(ctx, target, err) {
 		diags.AddError(summary, verificationErrorDetail(target, err))
 		return false
 	}
+	return true
+}
+
+// verifiedByEarlierAttempt tells whether a verification that P0 refused
+// after retries was done by an earlier attempt: one committed but whose
+// answer was lost (a dropped connection, a proxy's 502), so that the retry
+// found the item no longer staged. The item is read back to tell.
+func (r *awsComponentResource) verifiedByEarlierAttempt(ctx context.Context, target awsItemTarget, err error) bool {
+	var apiErr *p0.APIError
+	if !errors.As(err, &apiErr) || apiErr.Attempts < 2 {
+		return false
+	}
+	got, readErr := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if readErr != nil || got.Item.State == p0.StateStage {
+		return false
+	}
+	tflog.Info(ctx, "AWS component item was verified by an earlier attempt whose answer was lost; continuing with configuration",
+		map[string]any{"id": target.ID.ValueString(), "state": got.Item.State})
 	return true
 }
 

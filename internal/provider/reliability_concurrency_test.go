@@ -2,9 +2,11 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,9 +19,18 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
-// providerAddress is the provider's source address in Terraform's registry
-// form, under which terraformCLI serves it.
-const providerAddress = "registry.terraform.io/p0-security/p0"
+// providerAddress is the provider's source address, under which
+// terraformCLI serves it: on registry.terraform.io, or on the host in
+// TF_ACC_PROVIDER_HOST, which TestMain sets to registry.opentofu.org under
+// OpenTofu (that is where OpenTofu resolves a short source address, and
+// where its reattach addresses must be).
+func providerAddress() string {
+	host := "registry.terraform.io"
+	if v := os.Getenv("TF_ACC_PROVIDER_HOST"); v != "" {
+		host = strings.TrimSuffix(v, "/")
+	}
+	return host + "/p0-security/p0"
+}
 
 // terraformCLI runs Terraform in its own working directory against the
 // provider served in-process. It exists for what terraform-plugin-testing
@@ -40,7 +51,7 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 	closed := make(chan struct{})
 	server := providerserver.NewProtocol6(New("test", "test", WithClientConfig(fastRetries))())
 	go func() {
-		_ = tf6server.Serve(providerAddress, server,
+		_ = tf6server.Serve(providerAddress(), server,
 			tf6server.WithDebug(ctx, reattachCh, closed),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			tf6server.WithLoggingSink(t))
@@ -69,7 +80,7 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cli := &terraformCLI{tf: tf, reattach: tfexec.ReattachInfo{providerAddress: {
+	cli := &terraformCLI{tf: tf, reattach: tfexec.ReattachInfo{providerAddress(): {
 		Protocol:        string(served.Protocol),
 		ProtocolVersion: served.ProtocolVersion,
 		Pid:             served.Pid,
@@ -87,13 +98,13 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 // required_providers block that maps p0 to the served provider.
 func (c *terraformCLI) write(t *testing.T, config string) {
 	t.Helper()
-	config = `
+	config = fmt.Sprintf(`
 terraform {
   required_providers {
-    p0 = { source = "p0-security/p0" }
+    p0 = { source = %q }
   }
 }
-` + config
+`, providerAddress()) + config
 	if err := os.WriteFile(filepath.Join(c.tf.WorkingDir(), "main.tf"), []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -84,13 +84,15 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 }
 
 // write replaces the working directory's configuration, adding the
-// required_providers block that maps p0 to the served provider.
+// required_providers block that maps p0 to the served provider. The source
+// names its registry host, since OpenTofu would otherwise look for it on its
+// own.
 func (c *terraformCLI) write(t *testing.T, config string) {
 	t.Helper()
 	config = `
 terraform {
   required_providers {
-    p0 = { source = "p0-security/p0" }
+    p0 = { source = "` + providerAddress + `" }
   }
 }
 ` + config

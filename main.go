@@ -19,15 +19,21 @@ var (
 	commit  = "none"
 )
 
+// startProfile is replaced in builds with -tags profile (main_profile.go);
+// it returns the function that ends profiling.
+var startProfile = func() (stop func()) { return func() {} }
+
 func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()
 
+	stopProfile := startProfile()
 	err := providerserver.Serve(context.Background(), provider.New(version, commit), providerserver.ServeOpts{
 		Address: "registry.terraform.io/p0-security/p0",
 		Debug:   debug,
 	})
+	stopProfile()
 	if err != nil {
 		log.Fatal(err)
 	}

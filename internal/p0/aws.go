@@ -6,8 +6,6 @@ import (
 	"net/http"
 )
 
-const awsConfig = "integrations/aws/config"
-
 // awsPath builds /o/{org}/integrations/aws/config[/segments...].
 func (c *Client) awsPath(segments ...string) string {
 	return c.orgPath(append([]string{"integrations", "aws", "config"}, segments...)...)

@@ -21,6 +21,10 @@ var InstallableComponents = []string{
 	ComponentInventory,
 }
 
+// AllComponents lists every component, base included, in the order P0's
+// documents present them.
+var AllComponents = append([]string{ComponentBase}, InstallableComponents...)
+
 // AWS component item states, in lifecycle order.
 const (
 	StateStage     = "stage"

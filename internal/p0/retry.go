@@ -22,19 +22,19 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 }
 
 // backoff waits what Retry-After asks for when the server sends it, and
-// otherwise grows exponentially from min, capped at max, with "equal
+// otherwise grows exponentially from minWait, capped at maxWait, with "equal
 // jitter": half the interval fixed and half random, so that parallel
 // requests throttled together do not retry together.
-func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
 	if wait, ok := retryAfter(resp); ok {
 		return wait
 	}
-	interval := min
-	for i := 0; i < attempt && interval < max; i++ {
+	interval := minWait
+	for i := 0; i < attempt && interval < maxWait; i++ {
 		interval *= 2
 	}
-	if interval > max {
-		interval = max
+	if interval > maxWait {
+		interval = maxWait
 	}
 	half := interval / 2
 	return half + rand.N(half+1)

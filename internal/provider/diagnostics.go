@@ -23,14 +23,7 @@ func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
 func apiErrorDetail(action string, err error) string {
 	var apiErr *p0.APIError
 	if errors.As(err, &apiErr) {
-		detail := fmt.Sprintf("While %s, P0 answered %d %s", action, apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
-		if apiErr.Message != "" {
-			detail += ": " + apiErr.Message
-		}
-		if apiErr.Attempts > 1 {
-			detail += fmt.Sprintf(" (after %d attempts)", apiErr.Attempts)
-		}
-		return detail + ".\n\n" + nextStep(apiErr)
+		return fmt.Sprintf("While %s, P0 answered %s.\n\n%s", action, answered(apiErr), nextStep(apiErr))
 	}
 	if errors.Is(err, p0.ErrMalformedResponse) {
 		return fmt.Sprintf("While %s, P0's answer could not be read: %s.\n\n"+
@@ -39,6 +32,19 @@ func apiErrorDetail(action string, err error) string {
 	}
 	return fmt.Sprintf("While %s, the request to P0 failed: %s.\n\n"+
 		"Check that the host setting is right and that P0 can be reached from here, then run Terraform again.", action, err)
+}
+
+// answered is P0's error answer in words: the status, P0's message and
+// how many attempts it took, as in "409 Conflict: option 2h already exists".
+func answered(apiErr *p0.APIError) string {
+	text := fmt.Sprintf("%d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
+	if apiErr.Message != "" {
+		text += ": " + apiErr.Message
+	}
+	if apiErr.Attempts > 1 {
+		text += fmt.Sprintf(" (after %d attempts)", apiErr.Attempts)
+	}
+	return text
 }
 
 // nextStep says what the user can do about an error status.

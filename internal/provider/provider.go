@@ -91,12 +91,17 @@ func (p *p0Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewRoutingRuleResource,
+		NewAWSComponentStagedResource,
+		NewAWSComponentResource,
+		NewExpiryOptionResource,
+		NewJITSettingsResource,
 	}
 }
 
 func (p *p0Provider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewRoutingWorkflowDataSource,
+		NewAWSIntegrationDataSource,
 	}
 }
 

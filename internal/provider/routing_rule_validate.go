@@ -52,16 +52,18 @@ func stringAt(ctx context.Context, config tfsdk.Config, p path.Path) types.Strin
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
 
-// requireOrForbid reports the attribute at p when it is missing although
-// required, or set although not allowed.
+// requireOrForbid reports the attribute at p, of any type, when it is
+// missing although required, or set although not allowed. Unknown values
+// pass: they are checked again once known.
 func requireOrForbid(ctx context.Context, config tfsdk.Config, resp *resource.ValidateConfigResponse, p path.Path, required bool, missing, forbidden string) {
 	if required {
-		if v := stringAt(ctx, config, p); v.IsNull() {
+		var v attr.Value
+		if diags := config.GetAttribute(ctx, p, &v); !diags.HasError() && v.IsNull() {
 			resp.Diagnostics.AddAttributeError(p, "Missing Required Attribute", missing+".")
 		}
 		return
 	}
-	if isSet[types.String](ctx, config, p) {
+	if isSet[attr.Value](ctx, config, p) {
 		resp.Diagnostics.AddAttributeError(p, "Invalid Attribute Combination", forbidden+".")
 	}
 }

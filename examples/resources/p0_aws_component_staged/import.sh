@@ -1,0 +1,3 @@
+# The import ID is <component>/<account_id>, or function-caller/<function_arn>.
+terraform import p0_aws_component_staged.iam_write iam-write/123456789012
+terraform import p0_aws_component_staged.notifier function-caller/arn:aws:lambda:us-east-1:123456789012:function:p0-notifier

@@ -1,0 +1,4 @@
+import {
+  to = p0_routing_rule.example
+  id = "AWS non-production"
+}

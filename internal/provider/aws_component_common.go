@@ -1,0 +1,243 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// What p0_aws_component_staged and p0_aws_component share: both address one
+// item of one component of P0's AWS integration, by the same attributes and
+// the same id.
+
+// Forms of the AWS identifiers the provider checks at plan time. The
+// partition is open-ended (aws, aws-cn, aws-us-gov, ...).
+var (
+	accountIDPattern = regexp.MustCompile(`^[0-9]{12}$`)
+	// A Lambda function ARN, optionally qualified by a version or alias.
+	lambdaARNPattern         = regexp.MustCompile(`^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$`)
+	accessAnalyzerARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:[0-9]{12}:analyzer/[A-Za-z0-9_.-]+$`)
+	cloudTrailLakeARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:eventdatastore/[A-Za-z0-9_.-]+$`)
+)
+
+// Messages of the validators above, which follow "Attribute <name> ".
+const (
+	accountIDForm         = "must be a 12-digit AWS account ID"
+	lambdaARNForm         = "must be a Lambda function ARN (arn:aws:lambda:<region>:<account_id>:function:<name>)"
+	accessAnalyzerARNForm = "must be an IAM Access Analyzer ARN (arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>)"
+	cloudTrailLakeARNForm = "must be a CloudTrail Lake event data store ARN (arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>)"
+)
+
+// awsItemTarget names one item: the attributes both AWS component resources
+// start with. The item's id in P0 is the account id, or for function-caller
+// the function's ARN.
+type awsItemTarget struct {
+	ID          types.String `tfsdk:"id"`
+	Component   types.String `tfsdk:"component"`
+	AccountID   types.String `tfsdk:"account_id"`
+	FunctionARN types.String `tfsdk:"function_arn"`
+}
+
+// newAWSItemTarget is the target of an item of component with P0 id itemID.
+func newAWSItemTarget(component, itemID string) awsItemTarget {
+	t := awsItemTarget{
+		ID:          types.StringValue(component + "/" + itemID),
+		Component:   types.StringValue(component),
+		AccountID:   types.StringNull(),
+		FunctionARN: types.StringNull(),
+	}
+	if component == p0.ComponentFunctionCaller {
+		t.FunctionARN = types.StringValue(itemID)
+	} else {
+		t.AccountID = types.StringValue(itemID)
+	}
+	return t
+}
+
+// withID returns the target of a plan, whose id is not known yet.
+func (t awsItemTarget) withID() awsItemTarget {
+	return newAWSItemTarget(t.Component.ValueString(), t.itemID())
+}
+
+// itemID is the item's id in P0's paths.
+func (t awsItemTarget) itemID() string {
+	if t.Component.ValueString() == p0.ComponentFunctionCaller {
+		return t.FunctionARN.ValueString()
+	}
+	return t.AccountID.ValueString()
+}
+
+// describe names the item in messages: its component and where it lives.
+func (t awsItemTarget) describe() string {
+	component, itemID := t.Component.ValueString(), t.itemID()
+	if component == p0.ComponentFunctionCaller {
+		return fmt.Sprintf("AWS component %q for Lambda function %s", component, itemID)
+	}
+	return fmt.Sprintf("AWS component %q in account %s", component, itemID)
+}
+
+// account is the AWS account the item lives in; for function-caller, the
+// account in the function's ARN (arn:partition:lambda:region:account:...).
+func (t awsItemTarget) account() string {
+	if t.Component.ValueString() != p0.ComponentFunctionCaller {
+		return t.AccountID.ValueString()
+	}
+	if fields := strings.Split(t.FunctionARN.ValueString(), ":"); len(fields) > 4 {
+		return fields[4]
+	}
+	return t.FunctionARN.ValueString()
+}
+
+// parseAWSItemID reads an import ID, "<component>/<account_id>" or
+// "function-caller/<function_arn>", checking both parts as the schema does.
+func parseAWSItemID(id string) (awsItemTarget, error) {
+	component, itemID, found := strings.Cut(id, "/")
+	var problem string
+	switch {
+	case !found || component == "" || itemID == "":
+		problem = "it has no \"/\" between component and id"
+	case !slices.Contains(p0.InstallableComponents, component):
+		problem = fmt.Sprintf("%q is not a component that can be managed; expected one of %s", component,
+			strings.Join(p0.InstallableComponents, ", "))
+	case component == p0.ComponentFunctionCaller && !lambdaARNPattern.MatchString(itemID):
+		problem = fmt.Sprintf("function-caller items are identified by a Lambda function ARN, and %q is not one", itemID)
+	case component != p0.ComponentFunctionCaller && !accountIDPattern.MatchString(itemID):
+		problem = fmt.Sprintf("%s items are identified by a 12-digit AWS account ID, and %q is not one", component, itemID)
+	}
+	if problem != "" {
+		return awsItemTarget{}, fmt.Errorf("the import ID must be \"<component>/<account_id>\" (for example "+
+			"\"iam-write/123456789012\"), or \"function-caller/<function_arn>\" (for example "+
+			"\"function-caller/arn:aws:lambda:us-east-1:123456789012:function:my-function\"), but %s", problem)
+	}
+	return newAWSItemTarget(component, itemID), nil
+}
+
+// importAWSItem is ImportState for both resources: it fills in the
+// target from the import ID, and Read does the rest.
+func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	target, err := parseAWSItemID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Cannot import %q: %s.", req.ID, err))
+		return
+	}
+	for name, value := range map[string]types.String{
+		"id":           target.ID,
+		"component":    target.Component,
+		"account_id":   target.AccountID,
+		"function_arn": target.FunctionARN,
+	} {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
+	}
+}
+
+// stageAWSItem stages the item. A 409 means the item is already there:
+// staged by an earlier attempt whose answer was lost, or by the other AWS
+// component resource. Staging has no settings that could disagree, so that
+// counts as staged.
+func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
+	err := client.StageAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if errors.Is(err, p0.ErrConflict) {
+		tflog.Info(ctx, "AWS component item already exists in P0; taking it as staged", map[string]any{"id": target.ID.ValueString()})
+		return nil
+	}
+	return err
+}
+
+// readAWSItem is the shared part of both resources' Read: it reads the
+// item, and removes the resource from state when P0 no longer has it. It
+// returns nil when there is nothing more to do.
+func readAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, resp *resource.ReadResponse, summary string) *p0.AWSComponentItem {
+	got, err := client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if errors.Is(err, p0.ErrNotFound) {
+		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return nil
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, "reading "+target.describe(), err)
+		return nil
+	}
+	return got
+}
+
+// deleteAWSItem is Delete for both resources: it removes the item. An
+// item already gone counts as deleted.
+func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, diags *diag.Diagnostics, summary string) {
+	if client == nil {
+		addNotConfiguredError(diags, summary)
+		return
+	}
+	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+		addAPIError(diags, summary, "deleting "+target.describe(), err)
+	}
+}
+
+// awsItemTargetAttributes are the schema of awsItemTarget. object names
+// what the resource manages, for the descriptions.
+func awsItemTargetAttributes(object string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "`<component>/<account_id>`, or `function-caller/<function_arn>`. Also the import ID.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"component": schema.StringAttribute{
+			MarkdownDescription: "The component " + object + ": one of `" + strings.Join(p0.InstallableComponents, "`, `") +
+				"`. (`base` is created and managed by P0 itself.) Changing it replaces the resource.",
+			Required:      true,
+			Validators:    []validator.String{stringvalidator.OneOf(p0.InstallableComponents...)},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"account_id": schema.StringAttribute{
+			MarkdownDescription: "The 12-digit ID of the AWS account the component is for. Required for every " +
+				"component except `function-caller`, which takes `function_arn` instead. Changing it replaces the resource.",
+			Optional:      true,
+			Validators:    []validator.String{stringvalidator.RegexMatches(accountIDPattern, accountIDForm)},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"function_arn": schema.StringAttribute{
+			MarkdownDescription: "ARN of the Lambda function P0 may invoke " +
+				"(`arn:aws:lambda:<region>:<account_id>:function:<name>`, optionally followed by `:<version or alias>`). " +
+				"Required for `function-caller`, and only allowed there. Changing it replaces the resource.",
+			Optional:      true,
+			Validators:    []validator.String{stringvalidator.RegexMatches(lambdaARNPattern, lambdaARNForm)},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+	}
+}
+
+// validateAWSItemTarget checks that the configuration gives the identifier
+// its component takes: function_arn for function-caller, account_id for
+// the others. It returns the component, or false while it is unknown.
+func validateAWSItemTarget(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) (string, bool) {
+	component := stringAt(ctx, req.Config, path.Root("component"))
+	if !known(component) {
+		return "", false
+	}
+	name := component.ValueString()
+	byFunction := name == p0.ComponentFunctionCaller
+	requireOrForbid(ctx, req.Config, resp, path.Root("function_arn"), byFunction,
+		"function_arn is required for component \"function-caller\", which is identified by a Lambda function ARN",
+		fmt.Sprintf("function_arn is only allowed for component \"function-caller\"; component %q is identified by account_id", name))
+	requireOrForbid(ctx, req.Config, resp, path.Root("account_id"), !byFunction,
+		fmt.Sprintf("account_id is required for component %q", name),
+		"account_id is not allowed for component \"function-caller\", which is identified by function_arn")
+	return name, true
+}

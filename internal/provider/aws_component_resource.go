@@ -1,0 +1,422 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*awsComponentResource)(nil)
+	_ resource.ResourceWithImportState    = (*awsComponentResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*awsComponentResource)(nil)
+)
+
+// defaultAWSComponentTimeout bounds create, update and delete when the
+// timeouts block does not. One request may spend minutes in retries when
+// P0 throttles, so the bound is generous.
+const defaultAWSComponentTimeout = 10 * time.Minute
+
+// Enumerations of the iam-write login settings.
+var (
+	awsLoginTypes         = []string{"iam", "idc", "merged-idc", "federated"}
+	awsLoginIdentityTypes = []string{"email", "tag"}
+)
+
+// awsComponentSettings pairs each component-specific attribute with the one
+// component that requires it; every other component refuses it.
+var awsComponentSettings = []struct{ attribute, component string }{
+	{"access_analyzer_arn", p0.ComponentIAMAssessment},
+	{"cloud_lake_arn", p0.ComponentAccessLogs},
+	{"login", p0.ComponentIAMWrite},
+}
+
+// awsComponentResource installs one item of an AWS integration component:
+// stage, verify and configure, each skipped when already done.
+type awsComponentResource struct {
+	client *p0.Client
+}
+
+// NewAWSComponentResource returns the p0_aws_component resource.
+func NewAWSComponentResource() resource.Resource {
+	return &awsComponentResource{}
+}
+
+// awsComponentModel is p0_aws_component's state.
+type awsComponentModel struct {
+	awsItemTarget
+	Label             types.String   `tfsdk:"label"`
+	State             types.String   `tfsdk:"state"`
+	AccessAnalyzerARN types.String   `tfsdk:"access_analyzer_arn"`
+	CloudLakeARN      types.String   `tfsdk:"cloud_lake_arn"`
+	Login             *awsLoginModel `tfsdk:"login"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+}
+
+type awsLoginModel struct {
+	Type     types.String          `tfsdk:"type"`
+	Identity awsLoginIdentityModel `tfsdk:"identity"`
+}
+
+type awsLoginIdentityModel struct {
+	Type    types.String `tfsdk:"type"`
+	TagName types.String `tfsdk:"tag_name"`
+}
+
+// awsItemFromModel is the configuration to send for a planned item. A label
+// not known yet (left to P0) is not sent.
+func awsItemFromModel(m awsComponentModel) p0.AWSItem {
+	item := p0.AWSItem{
+		Label:             m.Label.ValueString(),
+		AccessAnalyzerArn: m.AccessAnalyzerARN.ValueString(),
+		CloudLakeArn:      m.CloudLakeARN.ValueString(),
+	}
+	if m.Login != nil {
+		item.Login = &p0.AWSLogin{
+			Type: m.Login.Type.ValueString(),
+			Identity: p0.AWSLoginIdentity{
+				Type:    m.Login.Identity.Type.ValueString(),
+				TagName: m.Login.Identity.TagName.ValueString(),
+			},
+		}
+	}
+	return item
+}
+
+// componentModel maps P0's item to the state of the resource that targets
+// it, keeping the timeouts, which P0 knows nothing of.
+func componentModel(target awsItemTarget, item p0.AWSItem, t timeouts.Value) awsComponentModel {
+	m := awsComponentModel{
+		awsItemTarget:     target,
+		Label:             optionalString(item.Label),
+		State:             types.StringValue(item.State),
+		AccessAnalyzerARN: optionalString(item.AccessAnalyzerArn),
+		CloudLakeARN:      optionalString(item.CloudLakeArn),
+		Timeouts:          t,
+	}
+	if item.Login != nil {
+		m.Login = &awsLoginModel{
+			Type: types.StringValue(item.Login.Type),
+			Identity: awsLoginIdentityModel{
+				Type:    types.StringValue(item.Login.Identity.Type),
+				TagName: optionalString(item.Login.Identity.TagName),
+			},
+		}
+	}
+	return m
+}
+
+func (r *awsComponentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_aws_component"
+}
+
+func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attributes := awsItemTargetAttributes("to install")
+	maps.Copy(attributes, map[string]schema.Attribute{
+		"label": schema.StringAttribute{
+			MarkdownDescription: "Display name of the item in P0. When not set, the label P0 already has is kept " +
+				"(none for a new item).",
+			Optional:      true,
+			Computed:      true,
+			Validators:    nonEmpty,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"state": schema.StringAttribute{
+			MarkdownDescription: "The item's state in P0; `installed` once applied. An item found in another " +
+				"state (or gone) is installed again by the next apply.",
+			Computed:      true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"access_analyzer_arn": schema.StringAttribute{
+			MarkdownDescription: "ARN of the account's IAM Access Analyzer " +
+				"(`arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>`). Required for `iam-assessment`, " +
+				"and only allowed there.",
+			Optional:   true,
+			Validators: []validator.String{stringvalidator.RegexMatches(accessAnalyzerARNPattern, accessAnalyzerARNForm)},
+		},
+		"cloud_lake_arn": schema.StringAttribute{
+			MarkdownDescription: "ARN of the CloudTrail Lake event data store P0 reads access logs from " +
+				"(`arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>`). Required for `access-logs`, " +
+				"and only allowed there.",
+			Optional:   true,
+			Validators: []validator.String{stringvalidator.RegexMatches(cloudTrailLakeARNPattern, cloudTrailLakeARNForm)},
+		},
+		"login": schema.SingleNestedAttribute{
+			MarkdownDescription: "How users sign in to the account, so that P0 can grant them access. " +
+				"Required for `iam-write`, and only allowed there.",
+			Optional: true,
+			Attributes: map[string]schema.Attribute{
+				"type": schema.StringAttribute{
+					MarkdownDescription: "One of `" + strings.Join(awsLoginTypes, "`, `") + "`: sign-in through IAM, " +
+						"through AWS IAM Identity Center (`idc`, or `merged-idc` for an Identity Center shared with " +
+						"other accounts), or through a federated identity provider.",
+					Required:   true,
+					Validators: []validator.String{stringvalidator.OneOf(awsLoginTypes...)},
+				},
+				"identity": schema.SingleNestedAttribute{
+					MarkdownDescription: "How P0 finds a user's AWS identity.",
+					Required:            true,
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							MarkdownDescription: "`email` (by the user's email address) or `tag` (by an IAM tag, named by `tag_name`).",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.OneOf(awsLoginIdentityTypes...)},
+						},
+						"tag_name": schema.StringAttribute{
+							MarkdownDescription: "Name of the IAM tag that holds the user's identity. Required when " +
+								"`type` is `tag`, and only allowed then.",
+							Optional:   true,
+							Validators: nonEmpty,
+						},
+					},
+				},
+			},
+		},
+	})
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Installs one item of a component of P0's AWS integration. Create stages the item " +
+			"if it does not exist, asks P0 to verify the AWS side if it is staged, then configures it; an " +
+			"interrupted create resumes where it stopped. The AWS side (the IAM role that " +
+			"`p0_aws_component_staged` describes) must exist before verification, so make this resource depend " +
+			"on it. Changing `label`, `access_analyzer_arn`, `cloud_lake_arn` or `login` reconfigures the item " +
+			"in place.",
+		Attributes: attributes,
+		Blocks:     map[string]schema.Block{"timeouts": awsComponentTimeoutsBlock(ctx)},
+	}
+}
+
+// awsComponentTimeoutsBlock is the timeouts block with descriptions that
+// give the defaults.
+func awsComponentTimeoutsBlock(ctx context.Context) schema.Block {
+	const form = " A duration such as `30s`, `10m` or `1h30m`; defaults to `10m`."
+	block := timeouts.Block(ctx, timeouts.Opts{
+		Create:            true,
+		Update:            true,
+		Delete:            true,
+		CreateDescription: "How long installing may take: staging, verification, configuration and the final read." + form,
+		UpdateDescription: "How long reconfiguring may take." + form,
+		DeleteDescription: "How long removing the item may take." + form,
+	})
+	nested, ok := block.(schema.SingleNestedBlock)
+	if !ok {
+		panic(fmt.Sprintf("timeouts.Block returned %T, not a SingleNestedBlock", block))
+	}
+	nested.MarkdownDescription = "Time limits for the operations that talk to P0, including retries."
+	return nested
+}
+
+func (r *awsComponentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ValidateConfig checks the rules that span attributes: the identifier and
+// the settings each component takes. Unknown values are skipped.
+func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if component, ok := validateAWSItemTarget(ctx, req, resp); ok {
+		for _, s := range awsComponentSettings {
+			requireOrForbid(ctx, req.Config, resp, path.Root(s.attribute), component == s.component,
+				fmt.Sprintf("%s is required for component %q", s.attribute, s.component),
+				fmt.Sprintf("%s is only allowed for component %q, not for %q", s.attribute, s.component, component))
+		}
+	}
+	identity := path.Root("login").AtName("identity")
+	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); known(identityType) {
+		requireOrForbid(ctx, req.Config, resp, identity.AtName("tag_name"), identityType.ValueString() == "tag",
+			"login.identity.tag_name is required when login.identity.type is \"tag\"",
+			"login.identity.tag_name is only allowed when login.identity.type is \"tag\"")
+	}
+}
+
+func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	const summary = "Unable to Install AWS Component"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var plan awsComponentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultAWSComponentTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// Nothing is saved to state before the item is installed: a failed
+	// create is created again by the next apply, which resumes from the
+	// state the item was left in.
+	target := plan.withID()
+	if !r.verifyUnlessDone(ctx, target, &resp.Diagnostics, summary) {
+		return
+	}
+	if got := r.configure(ctx, target, awsItemFromModel(plan), &resp.Diagnostics, summary); got != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, plan.Timeouts))...)
+	}
+}
+
+// verifyUnlessDone brings the item to the configure state or beyond: it
+// stages the item if P0 does not have it, and verifies it if it is staged.
+// It reports whether the item is ready to configure.
+func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics, summary string) bool {
+	component, itemID := target.Component.ValueString(), target.itemID()
+	got, err := r.client.GetAWSComponent(ctx, component, itemID)
+	var state string
+	switch {
+	case errors.Is(err, p0.ErrNotFound):
+		// A 409 here, for an item absent a moment ago, is most likely an
+		// earlier attempt's stage whose answer was lost: it is staged.
+		if err := stageAWSItem(ctx, r.client, target); err != nil {
+			addAPIError(diags, summary, "staging "+target.describe(), err)
+			return false
+		}
+		state = p0.StateStage
+	case err != nil:
+		addAPIError(diags, summary, "reading "+target.describe(), err)
+		return false
+	default:
+		state = got.Item.State
+	}
+	if state != p0.StateStage {
+		return true
+	}
+	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil {
+		diags.AddError(summary, verificationErrorDetail(target, err))
+		return false
+	}
+	return true
+}
+
+// verificationErrorDetail explains a failed verification. When P0 refused
+// it (rather than failing to answer), the usual cause is that the AWS side
+// is not set up yet, and the detail says what must exist.
+func verificationErrorDetail(target awsItemTarget, err error) string {
+	detail := apiErrorDetail("verifying "+target.describe(), err)
+	var apiErr *p0.APIError
+	if !errors.As(err, &apiErr) || (apiErr.StatusCode != http.StatusBadRequest && apiErr.StatusCode != http.StatusUnprocessableEntity) {
+		return detail
+	}
+	return detail + fmt.Sprintf("\n\nP0 verifies a component by using the IAM role that p0_aws_component_staged "+
+		"describes (its role_name, trust_policy and inline_policy). That role must exist in AWS account %s "+
+		"before P0 can verify component %q. Create it, for example with aws_iam_role and aws_iam_role_policy "+
+		"built from the p0_aws_component_staged attributes, make this resource depend on them, and apply again "+
+		"once it exists: the item stays staged, and installation resumes with verification.",
+		target.account(), target.Component.ValueString())
+}
+
+// configure sends the item's configuration and reads the result back. It
+// returns nil after adding a diagnostic.
+func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, item p0.AWSItem, diags *diag.Diagnostics, summary string) *p0.AWSComponentItem {
+	component, itemID := target.Component.ValueString(), target.itemID()
+	if err := r.client.ConfigureAWSComponent(ctx, component, itemID, item); err != nil {
+		addAPIError(diags, summary, "configuring "+target.describe(), err)
+		return nil
+	}
+	got, err := r.client.GetAWSComponent(ctx, component, itemID)
+	if err != nil {
+		addAPIError(diags, summary, "reading "+target.describe()+" after configuring it", err)
+		return nil
+	}
+	return got
+}
+
+func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	const summary = "Unable to Read AWS Component"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var state awsComponentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	target := state.awsItemTarget
+	got := readAWSItem(ctx, r.client, target, resp, summary)
+	if got == nil {
+		return
+	}
+	if got.Item.State != p0.StateInstalled {
+		tflog.Warn(ctx, "AWS component item is no longer installed; removing it from state so that the next apply installs it again",
+			map[string]any{"id": target.ID.ValueString(), "state": got.Item.State})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, state.Timeouts))...)
+}
+
+func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	const summary = "Unable to Update AWS Component"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var plan, state awsComponentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	want := awsItemFromModel(plan)
+	if sameJSON(want, awsItemFromModel(state)) {
+		// Only the timeouts changed: there is nothing to tell P0.
+		state.Timeouts = plan.Timeouts
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultAWSComponentTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	target := state.awsItemTarget
+	if got := r.configure(ctx, target, want, &resp.Diagnostics, summary); got != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, plan.Timeouts))...)
+	}
+}
+
+func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state awsComponentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultAWSComponentTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	deleteAWSItem(ctx, r.client, state.awsItemTarget, &resp.Diagnostics, "Unable to Delete AWS Component")
+}
+
+// ImportState takes "<component>/<account_id or function_arn>".
+func (r *awsComponentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importAWSItem(ctx, req, resp)
+}

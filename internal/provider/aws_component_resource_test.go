@@ -1,0 +1,719 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
+)
+
+const componentAddress = "p0_aws_component.test"
+
+// awsComponentHCL is a p0_aws_component named name that installs item id
+// of component with the settings of item; extra is added to the body.
+func awsComponentHCL(name, component, id string, item p0.AWSItem, extra string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "resource \"p0_aws_component\" %q {\n  component = %q\n", name, component)
+	if component == p0.ComponentFunctionCaller {
+		fmt.Fprintf(&b, "  function_arn = %q\n", id)
+	} else {
+		fmt.Fprintf(&b, "  account_id = %q\n", id)
+	}
+	if item.Label != "" {
+		fmt.Fprintf(&b, "  label = %q\n", item.Label)
+	}
+	if item.AccessAnalyzerArn != "" {
+		fmt.Fprintf(&b, "  access_analyzer_arn = %q\n", item.AccessAnalyzerArn)
+	}
+	if item.CloudLakeArn != "" {
+		fmt.Fprintf(&b, "  cloud_lake_arn = %q\n", item.CloudLakeArn)
+	}
+	if l := item.Login; l != nil {
+		tag := ""
+		if l.Identity.TagName != "" {
+			tag = fmt.Sprintf(", tag_name = %q", l.Identity.TagName)
+		}
+		fmt.Fprintf(&b, "  login = {\n    type = %q\n    identity = { type = %q%s }\n  }\n", l.Type, l.Identity.Type, tag)
+	}
+	b.WriteString(extra)
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// componentStateChecks expect the resource's state to show item, installed.
+func componentStateChecks(address, component, id string, item p0.AWSItem) []statecheck.StateCheck {
+	str := func(s string) knownvalue.Check {
+		if s == "" {
+			return knownvalue.Null()
+		}
+		return knownvalue.StringExact(s)
+	}
+	var login knownvalue.Check = knownvalue.Null()
+	if l := item.Login; l != nil {
+		login = knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"type": knownvalue.StringExact(l.Type),
+			"identity": knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"type":     knownvalue.StringExact(l.Identity.Type),
+				"tag_name": str(l.Identity.TagName),
+			}),
+		})
+	}
+	accountID, functionARN := id, ""
+	if component == p0.ComponentFunctionCaller {
+		accountID, functionARN = "", id
+	}
+	checks := map[string]knownvalue.Check{
+		"id":                  knownvalue.StringExact(component + "/" + id),
+		"component":           knownvalue.StringExact(component),
+		"account_id":          str(accountID),
+		"function_arn":        str(functionARN),
+		"state":               knownvalue.StringExact(p0.StateInstalled),
+		"label":               str(item.Label),
+		"access_analyzer_arn": str(item.AccessAnalyzerArn),
+		"cloud_lake_arn":      str(item.CloudLakeArn),
+		"login":               login,
+	}
+	out := make([]statecheck.StateCheck, 0, len(checks))
+	for name, check := range checks {
+		out = append(out, statecheck.ExpectKnownValue(address, tfjsonpath.New(name), check))
+	}
+	return out
+}
+
+// installed is item as P0 holds it once configured.
+func installed(item p0.AWSItem) p0.AWSItem {
+	item.State = p0.StateInstalled
+	return item
+}
+
+// awsComponentCases are the five installable components, each with two
+// item ids (before and after a replacement) and two configurations
+// (before and after an update).
+var awsComponentCases = []struct {
+	component string
+	ids       [2]string
+	items     [2]p0.AWSItem
+}{
+	{
+		component: p0.ComponentIAMAssessment,
+		ids:       [2]string{"111111111111", "111111111112"},
+		items: [2]p0.AWSItem{
+			{Label: "security", AccessAnalyzerArn: testAnalyzerA},
+			{Label: "security (org analyzer)", AccessAnalyzerArn: testAnalyzerB},
+		},
+	},
+	{
+		component: p0.ComponentIAMWrite,
+		ids:       [2]string{"444444444444", "444444444445"},
+		items: [2]p0.AWSItem{
+			{Label: "production", Login: &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}},
+			{Label: "production", Login: &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}},
+		},
+	},
+	{
+		// No label at first: P0 then has none, and the state shows null.
+		component: p0.ComponentFunctionCaller,
+		ids:       [2]string{testLambdaARN, "arn:aws:lambda:eu-west-1:222222222222:function:p0-notify:live"},
+		items:     [2]p0.AWSItem{{}, {Label: "notifier"}},
+	},
+	{
+		component: p0.ComponentAccessLogs,
+		ids:       [2]string{"333333333333", "333333333334"},
+		items: [2]p0.AWSItem{
+			{CloudLakeArn: testCloudLakeA},
+			{Label: "audit", CloudLakeArn: testCloudLakeB},
+		},
+	},
+	{
+		component: p0.ComponentInventory,
+		ids:       [2]string{"555555555555", "555555555556"},
+		items:     [2]p0.AWSItem{{Label: "inventory"}, {Label: "inventory (all regions)"}},
+	},
+}
+
+// TestAccAWSComponent_lifecycle takes each component through create, an
+// empty re-plan, update, import, three kinds of drift, replacement and
+// destroy, checking what reaches P0 and how many requests it takes.
+func TestAccAWSComponent_lifecycle(t *testing.T) {
+	for _, tc := range awsComponentCases {
+		t.Run(tc.component, func(t *testing.T) {
+			env := newTestEnv(t)
+			c, id, newID := tc.component, tc.ids[0], tc.ids[1]
+			first, second := tc.items[0], tc.items[1]
+			config := func(id string, item p0.AWSItem) string {
+				return env.Config(awsComponentHCL("test", c, id, item, ""))
+			}
+			item := "/" + c + "/" + id
+			var mark int
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.Factories(),
+				CheckDestroy:             env.checkOnlyBaseLeft,
+				Steps: []resource.TestStep{
+					{
+						// The integration root does not exist yet: stage finds
+						// out, creates it and stages again.
+						Config: config(id, first),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionCreate)},
+						},
+						ConfigStateChecks: componentStateChecks(componentAddress, c, id, first),
+						Check: resource.ComposeAggregateTestCheckFunc(
+							env.expectAWSItem(c, id, installed(first)),
+							env.expectAWSCalls(&mark, "GET "+item, "PUT "+item, "POST /", "PUT "+item,
+								"POST "+item+"/verify", "POST "+item+"/configure", "GET "+item),
+						),
+					},
+					{
+						Config: config(id, first),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+					},
+					{
+						PreConfig: env.markRequests(&mark),
+						Config:    config(id, second),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionUpdate)},
+						},
+						ConfigStateChecks: componentStateChecks(componentAddress, c, id, second),
+						Check: resource.ComposeAggregateTestCheckFunc(
+							env.expectAWSItem(c, id, installed(second)),
+							// The refresh, then one configure and one read.
+							env.expectAWSCalls(&mark, "GET "+item, "POST "+item+"/configure", "GET "+item),
+						),
+					},
+					{
+						ResourceName:      componentAddress,
+						ImportState:       true,
+						ImportStateId:     c + "/" + id,
+						ImportStateVerify: true,
+					},
+					{
+						// Relabelled behind Terraform's back: reconfigured.
+						PreConfig: func() {
+							changed := installed(second)
+							changed.Label = "renamed in P0"
+							env.Mock.SetAWSItem(c, id, changed)
+						},
+						Config: config(id, second),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionUpdate)},
+						},
+						Check: env.expectAWSItem(c, id, installed(second)),
+					},
+					{
+						// Fallen back to stage: installed again, without a
+						// new stage.
+						PreConfig: func() {
+							env.Mock.SetAWSItem(c, id, p0.AWSItem{State: p0.StateStage})
+							env.markRequests(&mark)()
+						},
+						Config: config(id, second),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionCreate)},
+						},
+						ConfigStateChecks: componentStateChecks(componentAddress, c, id, second),
+						Check: resource.ComposeAggregateTestCheckFunc(
+							env.expectAWSItem(c, id, installed(second)),
+							env.expectAWSCalls(&mark, "GET "+item, "GET "+item, "POST "+item+"/verify", "POST "+item+"/configure", "GET "+item),
+						),
+					},
+					{
+						// Deleted behind Terraform's back: staged and installed
+						// again; the root exists, so one PUT is enough.
+						PreConfig: func() {
+							if !env.Mock.DeleteAWSItem(c, id) {
+								t.Fatalf("%s/%s was not in the mock", c, id)
+							}
+							env.markRequests(&mark)()
+						},
+						Config: config(id, second),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionCreate)},
+						},
+						Check: resource.ComposeAggregateTestCheckFunc(
+							env.expectAWSItem(c, id, installed(second)),
+							env.expectAWSCalls(&mark, "GET "+item, "GET "+item, "PUT "+item,
+								"POST "+item+"/verify", "POST "+item+"/configure", "GET "+item),
+						),
+					},
+					{
+						Config: config(newID, second),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionDestroyBeforeCreate)},
+						},
+						ConfigStateChecks: componentStateChecks(componentAddress, c, newID, second),
+						Check: resource.ComposeAggregateTestCheckFunc(
+							env.expectNoAWSItem(c, id),
+							env.expectAWSItem(c, newID, installed(second)),
+						),
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccAWSComponent_interruptedCreate covers creates that stopped
+// midway, and the create timeout: each time the next apply converges
+// without errors or duplicates.
+func TestAccAWSComponent_interruptedCreate(t *testing.T) {
+	env := newTestEnv(t)
+	const (
+		accountA, accountB, accountC = "666666666661", "666666666662", "666666666663"
+		configureEndpoint            = "/o/{org}/integrations/aws/config/{component}/{id}/configure"
+	)
+	login := &p0.AWSLogin{Type: "federated", Identity: p0.AWSLoginIdentity{Type: "email"}}
+	a := awsComponentHCL("a", p0.ComponentIAMWrite, accountA, p0.AWSItem{Login: login}, "")
+	b := awsComponentHCL("b", p0.ComponentInventory, accountB, p0.AWSItem{}, "")
+	c := awsComponentHCL("c", p0.ComponentInventory, accountC, p0.AWSItem{}, "  timeouts {\n    create = \"1s\"\n  }\n")
+	itemA, itemB, itemC := "/iam-write/"+accountA, "/inventory/"+accountB, "/inventory/"+accountC
+	var mark int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkOnlyBaseLeft,
+		Steps: []resource.TestStep{
+			{
+				// An earlier stage was committed but its answer lost: the
+				// item exists although it was not found a moment before,
+				// so the PUT answers 409 and installation goes on.
+				PreConfig: func() {
+					env.Mock.SetAWSItem(p0.ComponentIAMWrite, accountA, p0.AWSItem{State: p0.StateStage})
+					env.Mock.FailNext(http.MethodGet, "/o/{org}/integrations/aws/config/{component}/{id}", http.StatusNotFound, "item not found")
+					env.markRequests(&mark)()
+				},
+				Config: env.Config(a),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectAWSItem(p0.ComponentIAMWrite, accountA, installed(p0.AWSItem{Login: login})),
+					env.expectAWSCalls(&mark, "GET "+itemA, "PUT "+itemA, "POST "+itemA+"/verify", "POST "+itemA+"/configure", "GET "+itemA),
+				),
+			},
+			{
+				// Verified, then configuring failed.
+				PreConfig: func() {
+					env.Mock.FailNext(http.MethodPost, configureEndpoint, http.StatusBadRequest, "configuration store unavailable")
+				},
+				Config:      env.Config(a + b),
+				ExpectError: expectError("Unable to Install AWS Component"),
+			},
+			{
+				// The next apply configures the verified item: no second
+				// stage, no second verification.
+				PreConfig: func() {
+					if item, _ := env.Mock.AWSItem(p0.ComponentInventory, accountB); item.State != p0.StateConfigure {
+						t.Fatalf("after the failed configure the item is in state %q, want configure", item.State)
+					}
+					env.markRequests(&mark)()
+				},
+				Config: env.Config(a + b),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("p0_aws_component.b", plancheck.ResourceActionCreate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectAWSItem(p0.ComponentInventory, accountB, installed(p0.AWSItem{})),
+					env.expectAWSCalls(&mark, "GET "+itemA, "GET "+itemB, "POST "+itemB+"/configure", "GET "+itemB),
+				),
+			},
+			{
+				// Every answer takes 400ms, and c may take one second in
+				// all: the create gives up.
+				PreConfig:   func() { env.Mock.SetFaults(p0mock.Faults{Latency: 400 * time.Millisecond}) },
+				Config:      env.Config(a + b + c),
+				ExpectError: expectError("P0 did not answer in time"),
+			},
+			{
+				// P0 is quick again: c is installed from wherever it stopped.
+				PreConfig: func() {
+					env.Mock.SetFaults(p0mock.Faults{})
+					env.markRequests(&mark)()
+				},
+				Config:            env.Config(a + b + c),
+				ConfigStateChecks: componentStateChecks("p0_aws_component.c", p0.ComponentInventory, accountC, p0.AWSItem{}),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectAWSItem(p0.ComponentInventory, accountC, installed(p0.AWSItem{})),
+					func(*terraform.State) error {
+						// However far the timed-out create got, this apply
+						// finished the job with one configure.
+						return countCalls(env.awsCallsSince(mark), "POST "+itemC+"/configure", 1)
+					},
+				),
+			},
+			{
+				// Only the timeouts change: an update with nothing to tell P0.
+				PreConfig: env.markRequests(&mark),
+				Config:    env.Config(a + b + strings.Replace(c, `"1s"`, `"2m"`, 1)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("p0_aws_component.c", plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("p0_aws_component.c", tfjsonpath.New("timeouts").AtMapKey("create"), knownvalue.StringExact("2m")),
+				},
+				Check: func(*terraform.State) error {
+					// The refresh reads each item once; nothing else is sent.
+					for _, call := range env.awsCallsSince(mark) {
+						if !strings.HasPrefix(call, "GET ") {
+							return fmt.Errorf("a timeouts-only update sent %s", call)
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// countCalls checks that call occurs n times in calls.
+func countCalls(calls []string, call string, n int) error {
+	got := 0
+	for _, c := range calls {
+		if c == call {
+			got++
+		}
+	}
+	if got != n {
+		return fmt.Errorf("%q sent %d times, want %d; requests: %v", call, got, n, calls)
+	}
+	return nil
+}
+
+func TestAWSItemMapping(t *testing.T) {
+	plan := awsComponentModel{
+		awsItemTarget:     newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"),
+		Label:             types.StringUnknown(), // left to P0
+		AccessAnalyzerARN: types.StringNull(),
+		CloudLakeARN:      types.StringNull(),
+		Login: &awsLoginModel{
+			Type:     types.StringValue("idc"),
+			Identity: awsLoginIdentityModel{Type: types.StringValue("tag"), TagName: types.StringValue("p0-user")},
+		},
+	}
+	item := awsItemFromModel(plan)
+	want := p0.AWSItem{Login: &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}}
+	if !sameJSON(item, want) {
+		t.Fatalf("awsItemFromModel = %+v, want %+v", item, want)
+	}
+
+	tm := timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})}
+	item.State = p0.StateInstalled
+	m := componentModel(plan.awsItemTarget, item, tm)
+	if !m.Label.IsNull() || !m.AccessAnalyzerARN.IsNull() || !m.CloudLakeARN.IsNull() {
+		t.Errorf("empty fields should be null: %+v", m)
+	}
+	if m.State.ValueString() != p0.StateInstalled || m.Login.Identity.TagName.ValueString() != "p0-user" || !m.Timeouts.Equal(tm) {
+		t.Errorf("componentModel = %+v", m)
+	}
+	// And back: what was read is what would be sent.
+	if again := awsItemFromModel(m); !sameJSON(again, want) {
+		t.Errorf("round trip = %+v, want %+v", again, want)
+	}
+
+	email := componentModel(plan.awsItemTarget, p0.AWSItem{Label: "x", Login: &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}}, tm)
+	if !email.Login.Identity.TagName.IsNull() || email.Label.ValueString() != "x" {
+		t.Errorf("componentModel with email identity = %+v", email)
+	}
+}
+
+func TestVerificationErrorDetail(t *testing.T) {
+	refused := &p0.APIError{Method: "POST", Path: "/verify", StatusCode: http.StatusBadRequest, Message: "could not assume role P0RoleIamWrite"}
+	detail := verificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), refused)
+	for _, part := range []string{
+		`verifying AWS component "iam-write" in account 123456789012`,
+		"400 Bad Request: could not assume role P0RoleIamWrite",
+		"p0_aws_component_staged",
+		"role_name, trust_policy and inline_policy",
+		"must exist in AWS account 123456789012 before P0 can verify component \"iam-write\"",
+		"apply again",
+	} {
+		if !strings.Contains(detail, part) {
+			t.Errorf("detail lacks %q:\n%s", part, detail)
+		}
+	}
+
+	function := verificationErrorDetail(newAWSItemTarget(p0.ComponentFunctionCaller, testLambdaARN), refused)
+	if !strings.Contains(function, "must exist in AWS account 222222222222") {
+		t.Errorf("function-caller detail should name the function's account:\n%s", function)
+	}
+
+	// Failing to reach P0 is not a verdict on the AWS side.
+	for _, err := range []error{
+		&p0.APIError{StatusCode: http.StatusServiceUnavailable},
+		&p0.APIError{StatusCode: http.StatusUnauthorized},
+		fmt.Errorf("POST /verify: %w", context.DeadlineExceeded),
+		errors.New("connection refused"),
+	} {
+		if d := verificationErrorDetail(newAWSItemTarget(p0.ComponentInventory, "123456789012"), err); strings.Contains(d, "p0_aws_component_staged") {
+			t.Errorf("advice about the role for %v:\n%s", err, d)
+		}
+	}
+}
+
+// TestAccAWSComponent_invalid feeds configurations that must fail at plan
+// time, naming the attribute, before any request reaches P0.
+func TestAccAWSComponent_invalid(t *testing.T) {
+	const (
+		account   = `account_id = "123456789012"`
+		emailUser = `login = { type = "iam", identity = { type = "email" } }`
+	)
+	cases := map[string]struct {
+		resource, body string
+		want           []string
+	}{
+		"base component": {"p0_aws_component", `component = "base"
+  ` + account, []string{`Attribute component value must be one of`, `"base"`}},
+		"unknown component": {"p0_aws_component", `component = "iam-read"
+  ` + account, []string{`Attribute component value must be one of`}},
+		"short account id": {"p0_aws_component", `component = "inventory"
+  account_id = "12345"`, []string{`Attribute account_id must be a 12-digit AWS account ID`}},
+		"account id with a letter": {"p0_aws_component", `component = "inventory"
+  account_id = "12345678901a"`, []string{`Attribute account_id must be a 12-digit AWS account ID`}},
+		"function arn of a role": {"p0_aws_component", `component = "function-caller"
+  function_arn = "arn:aws:iam::123456789012:role/p0"`, []string{`Attribute function_arn must be a Lambda function ARN`}},
+		"function-caller by account": {"p0_aws_component", `component = "function-caller"
+  ` + account, []string{`account_id is not allowed for component "function-caller"`}},
+		"function-caller without arn": {"p0_aws_component", `component = "function-caller"`,
+			[]string{`function_arn is required for component "function-caller"`}},
+		"inventory by function": {"p0_aws_component", `component = "inventory"
+  function_arn = "` + testLambdaARN + `"`, []string{`function_arn is only allowed for component "function-caller"`}},
+		"both identifiers": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  function_arn = "` + testLambdaARN + `"`, []string{`function_arn is only allowed for component "function-caller"`}},
+		"no identifier": {"p0_aws_component", `component = "inventory"`,
+			[]string{`account_id is required for component "inventory"`}},
+		"assessment without analyzer": {"p0_aws_component", `component = "iam-assessment"
+  ` + account, []string{`access_analyzer_arn is required for component "iam-assessment"`}},
+		"analyzer on inventory": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  access_analyzer_arn = "` + testAnalyzerA + `"`, []string{`access_analyzer_arn is only allowed for component "iam-assessment", not for "inventory"`}},
+		"analyzer arn of a role": {"p0_aws_component", `component = "iam-assessment"
+  ` + account + `
+  access_analyzer_arn = "arn:aws:iam::123456789012:role/p0"`, []string{`Attribute access_analyzer_arn must be an IAM Access Analyzer ARN`}},
+		"access-logs without lake": {"p0_aws_component", `component = "access-logs"
+  ` + account, []string{`cloud_lake_arn is required for component "access-logs"`}},
+		"lake on iam-write": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  ` + emailUser + `
+  cloud_lake_arn = "` + testCloudLakeA + `"`, []string{`cloud_lake_arn is only allowed for component "access-logs", not for "iam-write"`}},
+		"lake arn of a trail": {"p0_aws_component", `component = "access-logs"
+  ` + account + `
+  cloud_lake_arn = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management"`, []string{`Attribute cloud_lake_arn must be a CloudTrail Lake event data store ARN`}},
+		"iam-write without login": {"p0_aws_component", `component = "iam-write"
+  ` + account, []string{`login is required for component "iam-write"`}},
+		"login on inventory": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  ` + emailUser, []string{`login is only allowed for component "iam-write", not for "inventory"`}},
+		"login type": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "sso", identity = { type = "email" } }`, []string{`Attribute login.type value must be one of`, `"sso"`}},
+		"identity type": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "username" } }`, []string{`Attribute login.identity.type value must be one of`, `"username"`}},
+		"tag identity without tag_name": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "tag" } }`, []string{`login.identity.tag_name is required when login.identity.type is "tag"`}},
+		"tag_name with email identity": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "email", tag_name = "p0-user" } }`, []string{`login.identity.tag_name is only allowed when login.identity.type is "tag"`}},
+		"empty tag_name": {"p0_aws_component", `component = "iam-write"
+  ` + account + `
+  login = { type = "idc", identity = { type = "tag", tag_name = "" } }`, []string{`Attribute login.identity.tag_name string length must be at least 1`}},
+		"empty label": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  label = ""`, []string{`Attribute label string length must be at least 1`}},
+		"create timeout": {"p0_aws_component", `component = "inventory"
+  ` + account + `
+  timeouts {
+    create = "ten minutes"
+  }`, []string{`create = "ten minutes"`, `must be a string containing a sequence of decimal numbers`}},
+		"staged base": {"p0_aws_component_staged", `component = "base"
+  ` + account, []string{`Attribute component value must be one of`, `"base"`}},
+		"staged short account id": {"p0_aws_component_staged", `component = "iam-write"
+  account_id = "1234567890"`, []string{`Attribute account_id must be a 12-digit AWS account ID`}},
+		"staged function-caller by account": {"p0_aws_component_staged", `component = "function-caller"
+  ` + account, []string{`account_id is not allowed for component "function-caller"`}},
+		"staged inventory without account": {"p0_aws_component_staged", `component = "inventory"`,
+			[]string{`account_id is required for component "inventory"`}},
+		"staged takes no settings": {"p0_aws_component_staged", `component = "iam-write"
+  ` + account + `
+  ` + emailUser, []string{`An argument named "login" is not expected here`}},
+	}
+	env := newTestEnv(t)
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, tc := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      env.Config(fmt.Sprintf("resource %q \"test\" {\n  %s\n}\n", tc.resource, tc.body)),
+			PlanOnly:    true,
+			ExpectError: expectError(tc.want...),
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps:                    steps,
+	})
+	if reqs := env.Mock.Requests(); len(reqs) != 0 {
+		t.Errorf("invalid configurations reached P0: %d requests, first %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
+	}
+}
+
+// onboardingHCL is the flow of examples/aws-onboarding for one component,
+// with terraform_data standing in for aws_iam_role and
+// aws_iam_role_policy so that it runs offline.
+func onboardingHCL(name, component, account, settings string) string {
+	return fmt.Sprintf(`
+resource "p0_aws_component_staged" %[1]q {
+  component  = %[2]q
+  account_id = %[3]q
+}
+
+resource "terraform_data" "%[1]s_role" {
+  input = {
+    name               = p0_aws_component_staged.%[1]s.role_name
+    assume_role_policy = p0_aws_component_staged.%[1]s.trust_policy
+    policy_name        = p0_aws_component_staged.%[1]s.inline_policy_name
+    policy             = p0_aws_component_staged.%[1]s.inline_policy
+  }
+}
+
+resource "p0_aws_component" %[1]q {
+  component  = p0_aws_component_staged.%[1]s.component
+  account_id = p0_aws_component_staged.%[1]s.account_id
+  %[4]s
+
+  depends_on = [terraform_data.%[1]s_role]
+}
+`, name, component, account, settings)
+}
+
+// callsFor keeps the calls that concern one item.
+func callsFor(calls []string, item string) []string {
+	var out []string
+	for _, c := range calls {
+		if _, path, _ := strings.Cut(c, " "); path == item || strings.HasPrefix(path, item+"/") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TestAccAWSComponent_onboarding runs the whole onboarding in one apply:
+// stage, create the role from the staged metadata, install.
+func TestAccAWSComponent_onboarding(t *testing.T) {
+	env := newTestEnv(t)
+	const writeAccount, assessmentAccount = "999999999991", "999999999992"
+	config := env.Config(
+		onboardingHCL("iam_write", p0.ComponentIAMWrite, writeAccount, `login = { type = "idc", identity = { type = "email" } }`) +
+			onboardingHCL("iam_assessment", p0.ComponentIAMAssessment, assessmentAccount, `access_analyzer_arn = "arn:aws:access-analyzer:us-east-1:`+assessmentAccount+`:analyzer/p0"`))
+	// Each item is staged (a PUT, twice when the root had to be created
+	// first), read by the staged resource, then installed by the other
+	// without a second stage.
+	expectFlow := func(item string) func(*terraform.State) error {
+		return func(*terraform.State) error {
+			calls := callsFor(env.awsCallsSince(0), item)
+			puts := 0
+			for puts < len(calls) && calls[puts] == "PUT "+item {
+				puts++
+			}
+			want := []string{"GET " + item, "GET " + item, "POST " + item + "/verify", "POST " + item + "/configure", "GET " + item}
+			if puts == 0 || puts > 2 || !slices.Equal(calls[puts:], want) {
+				return fmt.Errorf("requests for %s: %v; want one or two PUTs, then %v", item, calls, want)
+			}
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkOnlyBaseLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("terraform_data.iam_write_role", tfjsonpath.New("output").AtMapKey("name"), knownvalue.StringExact("P0RoleIamWrite")),
+					statecheck.ExpectKnownValue("terraform_data.iam_assessment_role", tfjsonpath.New("output").AtMapKey("name"), knownvalue.StringExact("P0RoleIamAssessment")),
+					statecheck.ExpectKnownValue("p0_aws_component.iam_write", tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+					statecheck.ExpectKnownValue("p0_aws_component.iam_assessment", tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					expectFlow("/iam-write/"+writeAccount),
+					expectFlow("/iam-assessment/"+assessmentAccount),
+					func(*terraform.State) error { return countCalls(env.awsCallsSince(0), "POST /", 1) },
+				),
+			},
+			{
+				// The staged resources now see their items installed;
+				// nothing changes.
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("p0_aws_component_staged.iam_write", tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+				},
+			},
+		},
+	})
+}
+
+// TestAccAWSComponent_verificationFailure installs before the AWS side is
+// ready, the way P0 fails verification when the role is missing: the error
+// says what to fix, and the next apply after the fix succeeds.
+func TestAccAWSComponent_verificationFailure(t *testing.T) {
+	env := newTestEnv(t)
+	const account = "999999999993"
+	const message = "could not assume role arn:aws:iam::999999999993:role/P0RoleIamWrite"
+	config := env.Config(onboardingHCL("iam_write", p0.ComponentIAMWrite, account, `login = { type = "iam", identity = { type = "email" } }`))
+	item := "/iam-write/" + account
+	var mark int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkOnlyBaseLeft,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { env.Mock.FailVerification(account, message) },
+				Config:    config,
+				ExpectError: expectError(
+					"Unable to Install AWS Component",
+					`verifying AWS component "iam-write" in account `+account,
+					"400 Bad Request: "+message,
+					"p0_aws_component_staged",
+					`must exist in AWS account `+account+` before P0 can verify component "iam-write"`,
+					"apply again",
+				),
+			},
+			{
+				// The role exists now: verification passes, and the staged
+				// item is installed without being staged again.
+				PreConfig: func() {
+					if got, _ := env.Mock.AWSItem(p0.ComponentIAMWrite, account); got.State != p0.StateStage {
+						t.Fatalf("after the failed verification the item is in state %q, want stage", got.State)
+					}
+					env.Mock.ClearVerificationFailure(account)
+					env.markRequests(&mark)()
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("p0_aws_component.iam_write", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("p0_aws_component_staged.iam_write", plancheck.ResourceActionNoop),
+					},
+				},
+				Check: env.expectAWSCalls(&mark, "GET "+item, "GET "+item, "POST "+item+"/verify", "POST "+item+"/configure", "GET "+item),
+			},
+		},
+	})
+}

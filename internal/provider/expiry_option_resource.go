@@ -1,0 +1,242 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*expiryOptionResource)(nil)
+	_ resource.ResourceWithImportState = (*expiryOptionResource)(nil)
+)
+
+// expiryOptionResource manages one custom expiry preset through
+// /o/{org}/settings/expiry-options.
+type expiryOptionResource struct {
+	client *p0.Client
+}
+
+// NewExpiryOptionResource returns the p0_expiry_option resource.
+func NewExpiryOptionResource() resource.Resource {
+	return &expiryOptionResource{}
+}
+
+// expiryOptionModel is p0_expiry_option's state.
+type expiryOptionModel struct {
+	ID    types.String `tfsdk:"id"`
+	Time  types.Int64  `tfsdk:"time"`
+	Unit  types.String `tfsdk:"unit"`
+	Value types.String `tfsdk:"value"`
+}
+
+// expiryOptionsRead describes the expiry options read for logs.
+const expiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
+
+// expiryIDPattern is an import ID: a positive whole number and a unit.
+var expiryIDPattern = regexp.MustCompile(`^([1-9][0-9]*)([smhdw])$`)
+
+func (r *expiryOptionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_expiry_option"
+}
+
+func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One custom expiry preset: a duration that requestors can pick for their access in P0. " +
+			"P0 starts every organization with five presets (5 minutes, 1 hour, 1 day, 1 week, 30 days); " +
+			"to manage one of those, import it rather than create it.\n\n" +
+			"P0's documents describe no read for presets. The provider reads `GET /settings/expiry-options`; " +
+			"where P0 answers that with 404 or 405, the provider keeps what is in state, `value` stays null, " +
+			"and presets removed outside Terraform are not noticed.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "P0's key for the preset: `time` followed by `unit`, for example `2h`. It is also the import ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"time": durationTimeAttribute("How many `unit`s the preset lasts. Changing it replaces the preset.",
+				int64planmodifier.RequiresReplace()),
+			"unit": durationUnitAttribute("The unit of `time`. Changing it replaces the preset.",
+				stringplanmodifier.RequiresReplace()),
+			"value": durationValueAttribute("P0's display text for the preset, for example `2 hours`. " +
+				"Null when P0 does not support reading the presets."),
+		},
+	}
+}
+
+func (r *expiryOptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	const summary = "Unable to Create Expiry Option"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var plan expiryOptionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	time, unit := plan.Time.ValueInt64(), plan.Unit.ValueString()
+	key := p0.ExpiryKey(time, unit)
+	err := r.client.CreateExpiryOption(ctx, time, unit)
+	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
+		// P0 answers the same 409 for a preset created elsewhere (one of its
+		// defaults, another workspace) and for our own earlier attempt whose
+		// answer was lost; neither can be told apart, so the user decides.
+		resp.Diagnostics.AddError("Expiry Option Already Exists",
+			fmt.Sprintf("While creating expiry option %q, P0 answered %s: the option already exists. It may be one of "+
+				"P0's default presets, have been created outside Terraform, or have been created by an earlier apply "+
+				"that did not receive P0's answer.\n\n"+
+				"To manage it with Terraform, import it:\n\n"+
+				"  terraform import p0_expiry_option.<name> %s\n\n"+
+				"or add an import block to the configuration:\n\n"+
+				"  import {\n    to = p0_expiry_option.<name>\n    id = %q\n  }", key, answered(apiErr), key, key))
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("creating expiry option %q", key), err)
+		return
+	}
+
+	// The POST answers with no body; the display text comes from the list.
+	state := expiryOptionModel{ID: types.StringValue(key), Time: plan.Time, Unit: plan.Unit, Value: types.StringNull()}
+	options, err := r.client.ListExpiryOptions(ctx)
+	switch {
+	case readUnsupported(err):
+		noteDriftUndetectable(ctx, expiryOptionsRead, err)
+	case err != nil:
+		// The preset exists now: record it so that it is not orphaned, and
+		// warn that its display text is missing until the next refresh.
+		resp.Diagnostics.AddWarning("Unable to Read Expiry Option",
+			apiErrorDetail(fmt.Sprintf("reading expiry option %q after creating it", key), err)+
+				"\n\nThe option was created; its value is filled in by the next terraform plan or apply.")
+	default:
+		if found, ok := findExpiryOption(options, time, unit); ok {
+			state.Value = optionalString(found.Value)
+		} else {
+			tflog.Warn(ctx, "expiry option was created but is missing from P0's list", map[string]any{"key": key})
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	const summary = "Unable to Read Expiry Option"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var state expiryOptionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	time, unit := state.Time.ValueInt64(), state.Unit.ValueString()
+	key := p0.ExpiryKey(time, unit)
+	options, err := r.client.ListExpiryOptions(ctx)
+	if readUnsupported(err) {
+		noteDriftUndetectable(ctx, expiryOptionsRead, err)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("reading expiry option %q", key), err)
+		return
+	}
+	found, ok := findExpiryOption(options, time, unit)
+	if !ok {
+		tflog.Info(ctx, "expiry option no longer exists in P0; removing it from state", map[string]any{"key": key})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromExpiryOption(found))...)
+}
+
+// Update is never called: every configurable attribute forces replacement.
+func (r *expiryOptionResource) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.Diagnostics.AddError("Unable to Update Expiry Option",
+		"Expiry options cannot be changed in place; a change of time or unit replaces the option. This is a bug in the provider; please report it.")
+}
+
+func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	const summary = "Unable to Delete Expiry Option"
+	if r.client == nil {
+		addNotConfiguredError(&resp.Diagnostics, summary)
+		return
+	}
+	var state expiryOptionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	key := p0.ExpiryKey(state.Time.ValueInt64(), state.Unit.ValueString())
+	err := r.client.DeleteExpiryOption(ctx, key)
+	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("deleting expiry option %q", key), err)
+	}
+}
+
+// ImportState takes P0's key, such as 2h; Read fills in the display text and
+// drops the import if no such option exists.
+func (r *expiryOptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	time, unit, err := parseExpiryID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		return
+	}
+	state := expiryOptionModel{
+		ID:    types.StringValue(p0.ExpiryKey(time, unit)),
+		Time:  types.Int64Value(time),
+		Unit:  types.StringValue(unit),
+		Value: types.StringNull(),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// parseExpiryID splits an import ID such as 2h into its time and unit.
+func parseExpiryID(id string) (int64, string, error) {
+	m := expiryIDPattern.FindStringSubmatch(id)
+	if m == nil {
+		return 0, "", fmt.Errorf("import an expiry option by its key, a whole number of at least 1 followed by one of "+
+			"s, m, h, d, w: for example terraform import p0_expiry_option.two_hours 2h. Got %q", id)
+	}
+	time, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil {
+		return 0, "", fmt.Errorf("the time in import ID %q is too large: %w", id, err)
+	}
+	return time, m[2], nil
+}
+
+// findExpiryOption picks the option with the given time and unit from P0's
+// list.
+func findExpiryOption(options []p0.Duration, time int64, unit string) (p0.Duration, bool) {
+	for _, o := range options {
+		if o.Time == time && o.Unit == unit {
+			return o, true
+		}
+	}
+	return p0.Duration{}, false
+}
+
+// modelFromExpiryOption maps one option of P0's list to state.
+func modelFromExpiryOption(o p0.Duration) expiryOptionModel {
+	d := modelFromDuration(o)
+	return expiryOptionModel{ID: types.StringValue(p0.ExpiryKey(o.Time, o.Unit)), Time: d.Time, Unit: d.Unit, Value: d.Value}
+}

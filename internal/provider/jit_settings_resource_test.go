@@ -1,0 +1,563 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+const (
+	jitAddress = "p0_jit_settings.test"
+
+	// Mock endpoints, as counted in its request log.
+	putApprovalsEndpoint = "PUT /o/{org}/settings/default-approvals"
+	putStandingEndpoint  = "PUT /o/{org}/settings/standing-access-duration"
+	putMaxEndpoint       = "PUT /o/{org}/settings/max-access-duration"
+	getApprovalsEndpoint = "GET /o/{org}/settings/default-approvals"
+	getStandingEndpoint  = "GET /o/{org}/settings/standing-access-duration"
+	getMaxEndpoint       = "GET /o/{org}/settings/max-access-duration"
+)
+
+// jitSettingsConfig is a p0_jit_settings block with the given body.
+func jitSettingsConfig(body string) string {
+	return "resource \"p0_jit_settings\" \"test\" {\n" + body + "\n}\n"
+}
+
+// fullJITSettings sets every attribute; durations are written as keys such
+// as "2h".
+func fullJITSettings(allowOneParty, requireReason bool, standing, maximum string) string {
+	return jitSettingsConfig(fmt.Sprintf(`
+  allow_one_party          = %t
+  require_reason           = %t
+  standing_access_duration = %s
+  max_access_duration      = %s`, allowOneParty, requireReason, durationHCL(standing), durationHCL(maximum)))
+}
+
+// durationHCL writes a key such as "90m" as { time = 90, unit = "m" }.
+func durationHCL(key string) string {
+	time, unit, err := parseExpiryID(key)
+	if err != nil {
+		panic(err)
+	}
+	return fmt.Sprintf("{ time = %d, unit = %q }", time, unit)
+}
+
+// durationState checks a duration object in state.
+func durationState(time int64, unit, value string) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"time":  knownvalue.Int64Exact(time),
+		"unit":  knownvalue.StringExact(unit),
+		"value": knownvalue.StringExact(value),
+	})
+}
+
+func TestAccJITSettings_lifecycle(t *testing.T) {
+	env := newTestEnv(t)
+	resetRequests := func() { env.Mock.ResetRequests() }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		// Destroying only forgets the settings: P0 keeps the last values.
+		CheckDestroy: env.checkSettings(true, false, "3d", "1w"),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: resetRequests,
+				Config:    env.Config(fullJITSettings(true, true, "2h", "14d")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jitAddress, plancheck.ResourceActionCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("id"), knownvalue.StringExact(testOrg)),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("allow_one_party"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("require_reason"), knownvalue.Bool(true)),
+					// Display texts as P0 answered the PUTs.
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("standing_access_duration"), durationState(2, "h", "2 hours")),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("max_access_duration"), durationState(14, "d", "2 weeks")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, true, "2h", "14d"),
+					// P0 holds a 1 hour standing duration, below the new
+					// maximum, so the maximum goes first; nothing is read back.
+					env.checkWrites(putApprovalsEndpoint, putMaxEndpoint, putStandingEndpoint),
+					env.checkCount(getStandingEndpoint, 1),
+					env.checkCount(getMaxEndpoint, 0),
+					env.checkCount(getApprovalsEndpoint, 0),
+				),
+			},
+			{
+				PreConfig: resetRequests,
+				Config:    env.Config(fullJITSettings(true, true, "2h", "14d")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: env.checkWrites(),
+			},
+			{
+				// Only require_reason changes: one PUT, and the durations'
+				// display texts stay known in the plan.
+				PreConfig: resetRequests,
+				Config:    env.Config(fullJITSettings(true, false, "2h", "14d")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jitAddress, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(jitAddress, tfjsonpath.New("standing_access_duration").AtMapKey("value"), knownvalue.StringExact("2 hours")),
+						plancheck.ExpectKnownValue(jitAddress, tfjsonpath.New("max_access_duration").AtMapKey("value"), knownvalue.StringExact("2 weeks")),
+					},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, false, "2h", "14d"),
+					env.checkWrites(putApprovalsEndpoint),
+					env.checkCount(putStandingEndpoint, 0),
+					env.checkCount(putMaxEndpoint, 0),
+				),
+			},
+			{
+				// Both durations drop below the current standing duration
+				// (2h): standing first, or P0 would refuse the maximum.
+				PreConfig: resetRequests,
+				Config:    env.Config(fullJITSettings(true, false, "30m", "1h")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jitAddress, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(jitAddress, tfjsonpath.New("standing_access_duration").AtMapKey("value")),
+						plancheck.ExpectUnknownValue(jitAddress, tfjsonpath.New("max_access_duration").AtMapKey("value")),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("standing_access_duration"), durationState(30, "m", "30 minutes")),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("max_access_duration"), durationState(1, "h", "1 hour")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, false, "30m", "1h"),
+					env.checkWrites(putStandingEndpoint, putMaxEndpoint),
+				),
+			},
+			{
+				// Both rise above the current maximum (1h): maximum first.
+				PreConfig: resetRequests,
+				Config:    env.Config(fullJITSettings(true, false, "3d", "1w")),
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, false, "3d", "1w"),
+					env.checkWrites(putMaxEndpoint, putStandingEndpoint),
+				),
+			},
+			{
+				ResourceName:      jitAddress,
+				ImportState:       true,
+				ImportStateId:     testOrg,
+				ImportStateVerify: true,
+			},
+			{
+				ResourceName:  jitAddress,
+				ImportState:   true,
+				ImportStateId: "another-org",
+				ExpectError:   expectError("Invalid Import ID", testOrg),
+			},
+		},
+	})
+}
+
+// TestAccJITSettings_partial manages only some settings: the others are
+// neither sent nor read, and P0 keeps them as they are.
+func TestAccJITSettings_partial(t *testing.T) {
+	env := newTestEnv(t)
+	requireReasonOnly := env.Config(jitSettingsConfig(`  require_reason = true`))
+	withMax := env.Config(jitSettingsConfig(`
+  require_reason      = true
+  max_access_duration = { time = 7, unit = "d" }`))
+	maxOnly := env.Config(jitSettingsConfig(`  max_access_duration = { time = 7, unit = "d" }`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkSettings(true, true, "1h", "7d"),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					// Set outside Terraform; a PUT carrying allowOneParty
+					// would undo it.
+					allow := true
+					env.Mock.SetDefaultApprovals(p0.DefaultApprovals{AllowOneParty: &allow})
+					env.Mock.ResetRequests()
+				},
+				Config: requireReasonOnly,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("require_reason"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("allow_one_party"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("standing_access_duration"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("max_access_duration"), knownvalue.Null()),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, true, "1h", "30d"),
+					env.checkWrites(putApprovalsEndpoint),
+				),
+			},
+			{
+				// A refresh reads only what is managed.
+				PreConfig: env.Mock.ResetRequests,
+				Config:    requireReasonOnly,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkWrites(),
+					env.checkCount(getStandingEndpoint, 0),
+					env.checkCount(getMaxEndpoint, 0),
+					func(*terraform.State) error {
+						if env.Mock.Count(getApprovalsEndpoint) == 0 {
+							return fmt.Errorf("the approval defaults were never read")
+						}
+						return nil
+					},
+				),
+			},
+			{
+				PreConfig: env.Mock.ResetRequests,
+				Config:    withMax,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("max_access_duration"), durationState(7, "d", "1 week")),
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("standing_access_duration"), knownvalue.Null()),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, true, "1h", "7d"),
+					env.checkWrites(putMaxEndpoint),
+				),
+			},
+			{
+				// require_reason leaves the configuration: it leaves state,
+				// and P0 keeps its value.
+				PreConfig: env.Mock.ResetRequests,
+				Config:    maxOnly,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jitAddress, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("require_reason"), knownvalue.Null()),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, true, "1h", "7d"),
+					env.checkWrites(),
+				),
+			},
+		},
+	})
+}
+
+func TestAccJITSettings_drift(t *testing.T) {
+	env := newTestEnv(t)
+	config := env.Config(fullJITSettings(false, true, "4h", "7d"))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// Changed behind Terraform's back: the plan shows it and the
+				// apply sends only what drifted.
+				PreConfig: func() {
+					allow := true
+					env.Mock.SetDefaultApprovals(p0.DefaultApprovals{AllowOneParty: &allow})
+					env.Mock.SetMaxAccessDuration(p0.Duration{Time: 14, Unit: "d"})
+					env.Mock.ResetRequests()
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jitAddress, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("max_access_duration"), durationState(7, "d", "1 week")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(false, true, "4h", "7d"),
+					env.checkWrites(putApprovalsEndpoint, putMaxEndpoint),
+				),
+			},
+			{
+				// Without the settings reads, the plan works on state: no
+				// error, and the change made in P0 cannot be seen.
+				PreConfig: func() {
+					env.Mock.SetSettingsReads(false)
+					reason := false
+					env.Mock.SetDefaultApprovals(p0.DefaultApprovals{RequireReason: &reason})
+					env.Mock.SetStandingAccessDuration(p0.Duration{Time: 2, Unit: "h"})
+				},
+				Config:   config,
+				PlanOnly: true,
+			},
+			{
+				// Applies still work, taking display texts from the PUTs.
+				PreConfig: env.Mock.ResetRequests,
+				Config:    env.Config(fullJITSettings(false, true, "3h", "7d")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("standing_access_duration"), durationState(3, "h", "3 hours")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(false, false, "3h", "7d"),
+					env.checkWrites(putStandingEndpoint),
+				),
+			},
+			{
+				// P0 takes the approvals but refuses the duration: the error
+				// names what failed, and state records what was written.
+				PreConfig: func() {
+					env.Mock.FailNext("PUT", "/o/{org}/settings/standing-access-duration", http.StatusBadRequest, "standing access is frozen")
+					env.Mock.ResetRequests()
+				},
+				Config:      env.Config(fullJITSettings(true, true, "2h", "7d")),
+				ExpectError: expectError("Unable to Update JIT Settings", "setting the standing access duration", "standing access is frozen"),
+			},
+			{
+				// So the next apply sends only the rest, even without reads.
+				PreConfig: env.Mock.ResetRequests,
+				Config:    env.Config(fullJITSettings(true, true, "2h", "7d")),
+				Check: resource.ComposeTestCheckFunc(
+					env.checkSettings(true, true, "2h", "7d"),
+					env.checkWrites(putStandingEndpoint),
+				),
+			},
+		},
+	})
+}
+
+// TestAccJITSettings_invalid feeds configurations that must fail at plan
+// time, naming the attribute, before any request reaches P0.
+func TestAccJITSettings_invalid(t *testing.T) {
+	env := newTestEnv(t)
+	cases := []struct {
+		body string
+		want []string
+	}{
+		// 90 minutes is longer than 1 hour though 90 < 1 would say no.
+		{`standing_access_duration = { time = 90, unit = "m" }
+  max_access_duration = { time = 1, unit = "h" }`, []string{"Standing Access Longer Than Maximum", "standing_access_duration (90m, 5400 seconds)"}},
+		{`standing_access_duration = { time = 8, unit = "d" }
+  max_access_duration = { time = 1, unit = "w" }`, []string{"Standing Access Longer Than Maximum", "max_access_duration (1w, 604800 seconds)"}},
+		{`standing_access_duration = { time = 0, unit = "h" }`, []string{`Attribute standing_access_duration.time value must be at least 1`}},
+		{`max_access_duration = { time = -3, unit = "d" }`, []string{`Attribute max_access_duration.time value must be at least 1`}},
+		{`standing_access_duration = { time = 2, unit = "y" }`, []string{`Attribute standing_access_duration.unit value must be one of`}},
+		{`max_access_duration = { time = 2, unit = "H" }`, []string{`Attribute max_access_duration.unit value must be one of`}},
+		{`max_access_duration = { time = 2, unit = "months" }`, []string{`Attribute max_access_duration.unit value must be one of`}},
+		{`standing_access_duration = { time = 2 }`, []string{`Inappropriate value for attribute "standing_access_duration"`, `"unit" is required`}},
+		{`require_reason = "sometimes"`, []string{`Inappropriate value for attribute "require_reason"`}},
+	}
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, tc := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      env.Config(jitSettingsConfig("  " + tc.body)),
+			PlanOnly:    true,
+			ExpectError: expectError(tc.want...),
+		})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	env.checkNoRequests(t)
+}
+
+// TestJITSettingsRead_withoutReads calls Read directly against a P0 without
+// the settings reads: every managed value is kept, nothing fails, and the
+// log says that drift cannot be detected.
+func TestJITSettingsRead_withoutReads(t *testing.T) {
+	env := newTestEnv(t)
+	env.Mock.SetSettingsReads(false)
+	r := &jitSettingsResource{client: env.client(t)}
+	stored := jitSettingsModel{
+		ID:                     types.StringValue(testOrg),
+		AllowOneParty:          types.BoolValue(true),
+		RequireReason:          types.BoolNull(),
+		StandingAccessDuration: modelFromDuration(p0.Duration{Time: 4, Unit: "h", Value: "4 hours"}),
+		MaxAccessDuration:      modelFromDuration(p0.Duration{Time: 7, Unit: "d", Value: "1 week"}),
+	}
+	got, out := readJITSettings(t, r, stored)
+	if !sameSettingsModel(got, stored) {
+		t.Errorf("state after Read = %+v, want it kept as %+v", got, stored)
+	}
+	entries := logEntries(t, out)
+	for _, read := range []string{approvalsRead, standingRead, maxRead} {
+		if !loggedMessage(entries, read) {
+			t.Errorf("Read did not log that %s is unavailable", read)
+		}
+	}
+}
+
+// TestJITSettingsRead_managedPartsOnly reads one GET per managed part and
+// leaves the rest null, even where P0's answer holds them.
+func TestJITSettingsRead_managedPartsOnly(t *testing.T) {
+	env := newTestEnv(t)
+	r := &jitSettingsResource{client: env.client(t)}
+	reason := true
+	env.Mock.SetDefaultApprovals(p0.DefaultApprovals{RequireReason: &reason})
+	got, _ := readJITSettings(t, r, jitSettingsModel{
+		ID:            types.StringValue(testOrg),
+		AllowOneParty: types.BoolNull(),
+		RequireReason: types.BoolValue(false),
+	})
+	if !got.RequireReason.Equal(types.BoolValue(true)) || !got.AllowOneParty.IsNull() ||
+		got.StandingAccessDuration != nil || got.MaxAccessDuration != nil {
+		t.Errorf("state after Read = %+v; want require_reason read as true and nothing else", got)
+	}
+	counts := env.Mock.Counts()
+	if counts[getApprovalsEndpoint] != 1 || counts[getStandingEndpoint] != 0 || counts[getMaxEndpoint] != 0 {
+		t.Errorf("Read sent %v; want one GET of the approval defaults", counts)
+	}
+}
+
+// TestJITSettingsDelete_warns checks that Delete sends nothing and warns
+// that the values stay in P0.
+func TestJITSettingsDelete_warns(t *testing.T) {
+	env := newTestEnv(t)
+	r := &jitSettingsResource{client: env.client(t)}
+	state := stateOf(t, r, jitSettingsModel{ID: types.StringValue(testOrg), AllowOneParty: types.BoolValue(true), RequireReason: types.BoolNull()})
+	var resp fwresource.DeleteResponse
+	r.Delete(context.Background(), fwresource.DeleteRequest{State: state}, &resp)
+
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("Delete diagnostics = %v; want one warning", resp.Diagnostics)
+	}
+	w := resp.Diagnostics.Warnings()[0]
+	if w.Summary() != "JIT Settings Left in P0" || !strings.Contains(w.Detail(), "keep their current values in P0") {
+		t.Errorf("warning = %q: %q", w.Summary(), w.Detail())
+	}
+	env.checkNoRequests(t)
+}
+
+// sameSettingsModel compares two states field by field, display texts
+// included.
+func sameSettingsModel(a, b jitSettingsModel) bool {
+	sameObject := func(x, y *durationModel) bool {
+		if x == nil || y == nil {
+			return x == y
+		}
+		return *x == *y
+	}
+	return a.ID.Equal(b.ID) && a.AllowOneParty.Equal(b.AllowOneParty) && a.RequireReason.Equal(b.RequireReason) &&
+		sameObject(a.StandingAccessDuration, b.StandingAccessDuration) && sameObject(a.MaxAccessDuration, b.MaxAccessDuration)
+}
+
+// readJITSettings runs Read on a state holding stored, returning the new
+// state and what was logged.
+func readJITSettings(t *testing.T, r *jitSettingsResource, stored jitSettingsModel) (jitSettingsModel, *bytes.Buffer) {
+	t.Helper()
+	var out bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &out)
+	state := stateOf(t, r, stored)
+	resp := fwresource.ReadResponse{State: state}
+	r.Read(ctx, fwresource.ReadRequest{State: state}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Read failed: %v", resp.Diagnostics)
+	}
+	var got jitSettingsModel
+	if diags := resp.State.Get(ctx, &got); diags.HasError() {
+		t.Fatalf("reading state: %v", diags)
+	}
+	return got, &out
+}
+
+// checkSettings asserts P0's settings; durations are keys such as "2h".
+func (e *testEnv) checkSettings(allowOneParty, requireReason bool, standing, maximum string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		a := e.Mock.DefaultApprovals()
+		if *a.AllowOneParty != allowOneParty || *a.RequireReason != requireReason {
+			return fmt.Errorf("P0 has allowOneParty=%t requireReason=%t, want %t and %t",
+				*a.AllowOneParty, *a.RequireReason, allowOneParty, requireReason)
+		}
+		s, m := e.Mock.StandingAccessDuration(), e.Mock.MaxAccessDuration()
+		if got := p0.ExpiryKey(s.Time, s.Unit); got != standing {
+			return fmt.Errorf("P0's standing access duration is %s, want %s", got, standing)
+		}
+		if got := p0.ExpiryKey(m.Time, m.Unit); got != maximum {
+			return fmt.Errorf("P0's maximum access duration is %s, want %s", got, maximum)
+		}
+		return nil
+	}
+}
+
+// checkWrites asserts the exact sequence of writes (PUT, POST, DELETE) that
+// reached P0 since the log was last reset.
+func (e *testEnv) checkWrites(want ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		var got []string
+		for _, r := range e.Mock.Requests() {
+			if r.Method != "GET" {
+				got = append(got, r.Endpoint)
+			}
+		}
+		if !slices.Equal(got, want) {
+			return fmt.Errorf("writes sent to P0: %q, want %q", got, want)
+		}
+		return nil
+	}
+}
+
+// TestJITSettingsValidateConfig calls ValidateConfig directly, with values
+// that configurations can only give through other resources: unknown ones
+// are skipped, to be checked once known.
+func TestJITSettingsValidateConfig(t *testing.T) {
+	r, ok := NewJITSettingsResource().(*jitSettingsResource)
+	if !ok {
+		t.Fatalf("NewJITSettingsResource returned %T, want *jitSettingsResource", NewJITSettingsResource())
+	}
+	s := schemaOf(t, r)
+	ctx := context.Background()
+	rootType, ok := s.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("schema type is %T, want tftypes.Object", s.Type().TerraformType(ctx))
+	}
+	durationType, ok := rootType.AttributeTypes["max_access_duration"].(tftypes.Object)
+	if !ok {
+		t.Fatalf("max_access_duration type is %T, want tftypes.Object", rootType.AttributeTypes["max_access_duration"])
+	}
+	duration := func(time any, unit any) tftypes.Value {
+		return tftypes.NewValue(durationType, map[string]tftypes.Value{
+			"time":  tftypes.NewValue(tftypes.Number, time),
+			"unit":  tftypes.NewValue(tftypes.String, unit),
+			"value": tftypes.NewValue(tftypes.String, nil),
+		})
+	}
+	unknownDuration := tftypes.NewValue(durationType, tftypes.UnknownValue)
+	nullDuration := tftypes.NewValue(durationType, nil)
+	cases := []struct {
+		name              string
+		standing, maximum tftypes.Value
+		wantError         bool
+	}{
+		{"90m over 1h", duration(90, "m"), duration(1, "h"), true},
+		{"8d over 1w", duration(8, "d"), duration(1, "w"), true},
+		{"1w equals 7d", duration(1, "w"), duration(7, "d"), false},
+		{"60m equals 1h", duration(60, "m"), duration(1, "h"), false},
+		{"standing unknown", unknownDuration, duration(1, "h"), false},
+		{"maximum's time unknown", duration(90, "m"), duration(tftypes.UnknownValue, "h"), false},
+		{"standing's unit unknown", duration(90, tftypes.UnknownValue), duration(1, "h"), false},
+		{"no maximum", duration(90, "d"), nullDuration, false},
+		{"unit rejected by its own validator", duration(90, "y"), duration(1, "h"), false},
+	}
+	for _, tc := range cases {
+		config := tfsdk.Config{Schema: s, Raw: tftypes.NewValue(rootType, map[string]tftypes.Value{
+			"id":                       tftypes.NewValue(tftypes.String, nil),
+			"allow_one_party":          tftypes.NewValue(tftypes.Bool, nil),
+			"require_reason":           tftypes.NewValue(tftypes.Bool, nil),
+			"standing_access_duration": tc.standing,
+			"max_access_duration":      tc.maximum,
+		})}
+		var resp fwresource.ValidateConfigResponse
+		r.ValidateConfig(ctx, fwresource.ValidateConfigRequest{Config: config}, &resp)
+		if got := resp.Diagnostics.HasError(); got != tc.wantError {
+			t.Errorf("%s: error = %t, want %t: %v", tc.name, got, tc.wantError, resp.Diagnostics)
+		}
+		if tc.wantError && resp.Diagnostics.Errors()[0].Summary() != "Standing Access Longer Than Maximum" {
+			t.Errorf("%s: summary = %q", tc.name, resp.Diagnostics.Errors()[0].Summary())
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -36,10 +37,11 @@ func TestConfigsHaveMatchingCounts(t *testing.T) {
 	for _, k := range kinds {
 		config, floor := k.config(37), k.floor(37)
 		want := k.terraformPerUnit
-		if got := strings.Count(config, "count = 37"); got != want {
+		counted := regexp.MustCompile(`(?m)^  count += 37$`)
+		if got := len(counted.FindAllString(config, -1)); got != want {
 			t.Errorf("%s: configuration has %d counted resources, want %d:\n%s", k.name, got, want, config)
 		}
-		if got := strings.Count(floor, "count = 37"); got != want {
+		if got := len(counted.FindAllString(floor, -1)); got != want {
 			t.Errorf("%s: floor has %d counted resources, want %d:\n%s", k.name, got, want, floor)
 		}
 		if strings.Count(floor, `resource "terraform_data"`) != want || strings.Contains(floor, "p0_") {

@@ -158,9 +158,9 @@ func (rep report) writeMinimums(w io.Writer) {
 }
 
 func (rep report) writeEndpoints(w io.Writer) {
-	fmt.Fprintf(w, "\n## Calls by endpoint\n\nLast repetition, no added latency.\n\n")
+	fmt.Fprintf(w, "\n## Calls by endpoint\n\nLast repetition, no added latency, with the CPU time the mock spent answering.\n\n")
 	for _, r := range rep.results {
-		if r.latency != 0 {
+		if r.latency != 0 || len(r.p0) == 0 {
 			continue
 		}
 		c := r.lastCalls()
@@ -168,7 +168,7 @@ func (rep report) writeEndpoints(w io.Writer) {
 		if len(c.failures) > 0 {
 			fmt.Fprintf(w, "; answered with an error: %s", calls{byEndpoint: c.failures}.describe())
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintf(w, "; mock CPU %s s\n", seconds(r.p0[len(r.p0)-1].mockCPU))
 	}
 }
 

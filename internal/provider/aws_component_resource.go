@@ -302,10 +302,29 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 		return true
 	}
 	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil {
+		if verifiedMeanwhile(ctx, r.client, component, itemID, err) {
+			return true
+		}
 		diags.AddError(summary, verificationErrorDetail(target, err))
 		return false
 	}
 	return true
+}
+
+// verifiedMeanwhile reports whether an item whose verification P0 refused
+// has left the stage state after all. The state that led to the
+// verification may come from a read made earlier in this operation (the
+// client shares reads of one item, see p0.Client.GetAWSComponent), and
+// something else may have verified the item since; then P0 refuses to
+// verify it again, and configuring it is what remains to do. The read after
+// the refused verification is a fresh one.
+func verifiedMeanwhile(ctx context.Context, client *p0.Client, component, itemID string, verifyErr error) bool {
+	var apiErr *p0.APIError
+	if !errors.As(verifyErr, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
+		return false
+	}
+	got, err := client.GetAWSComponent(ctx, component, itemID)
+	return err == nil && (got.Item.State == p0.StateConfigure || got.Item.State == p0.StateInstalled)
 }
 
 // verificationErrorDetail explains a failed verification. When P0 refused

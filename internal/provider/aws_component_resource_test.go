@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -461,6 +462,45 @@ func TestVerificationErrorDetail(t *testing.T) {
 		if d := verificationErrorDetail(newAWSItemTarget(p0.ComponentInventory, "123456789012"), err); strings.Contains(d, "p0_aws_component_staged") {
 			t.Errorf("advice about the role for %v:\n%s", err, d)
 		}
+	}
+}
+
+// TestVerifyUnlessDoneAfterAnotherVerified installs an item whose shared
+// read says "stage" when something else has verified it since: P0 refuses
+// the verification, a fresh read shows the item verified, and installation
+// goes on. A genuine refusal stays an error.
+func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
+	ctx := context.Background()
+	env := newTestEnv(t)
+	client, err := p0.NewClient(p0.Config{Host: env.URL, Org: testOrg, Token: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &awsComponentResource{client: client}
+	const account = "123456789012"
+	target := newAWSItemTarget(p0.ComponentInventory, account)
+	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := client.GetAWSComponent(ctx, p0.ComponentInventory, account); err != nil || got.Item.State != p0.StateStage {
+		t.Fatalf("staged item = %+v, %v", got, err)
+	}
+
+	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
+	var diags diag.Diagnostics
+	if !r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component") || diags.HasError() {
+		t.Fatalf("verifyUnlessDone refused an item verified meanwhile: %v", diags)
+	}
+
+	// The next operation, with a client of its own.
+	if r.client, err = p0.NewClient(p0.Config{Host: env.URL, Org: testOrg, Token: testToken}); err != nil {
+		t.Fatal(err)
+	}
+	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage})
+	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
+	diags = nil
+	if r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component") || !diags.HasError() {
+		t.Fatal("verifyUnlessDone accepted a refused verification")
 	}
 }
 

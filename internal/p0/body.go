@@ -1,6 +1,7 @@
 package p0
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -28,16 +29,53 @@ func readBody(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// decodeBody decodes a successful response into out. An empty body leaves out
-// untouched, since several endpoints answer 204 or {"ok": true}.
-func decodeBody(data []byte, out any) error {
-	if out == nil || len(strings.TrimSpace(string(data))) == 0 {
+// decodeBody decodes a successful response into out. Writes that answer
+// {"ok": true} (out is *okResponse) may also answer with an empty body, or
+// 204; every other answer carries the object asked for, so an empty body or
+// a JSON null is an error rather than a zero value. An error quotes the
+// start of the body with every occurrence of secret (the API token, or ""
+// for none) replaced: see redact.
+func decodeBody(data []byte, out any, secret string) error {
+	if out == nil {
 		return nil
 	}
+	if text := strings.TrimSpace(string(data)); text == "" || text == "null" {
+		if _, ok := out.(*okResponse); ok {
+			return nil
+		}
+		if text == "" {
+			return fmt.Errorf("%w: the body is empty", ErrMalformedResponse)
+		}
+		return fmt.Errorf("%w: the body is null", ErrMalformedResponse)
+	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("%w: %v; body starts with %q", ErrMalformedResponse, err, excerpt(data))
+		return fmt.Errorf("%w: %v; body starts with %q", ErrMalformedResponse, err, excerpt(redact(data, secret)))
 	}
 	return nil
+}
+
+// redactedText replaces the secret in bodies quoted by errors.
+const redactedText = "[redacted]"
+
+// redact replaces every occurrence of secret in a body before any of it is
+// quoted: a proxy or debugging endpoint may echo the request, Authorization
+// header included, in its error page. Redacting the whole body first means
+// that cutting the quote short cannot leave part of the secret behind.
+func redact(data []byte, secret string) []byte {
+	if secret == "" {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte(secret), []byte(redactedText))
+}
+
+// quotedMessage is errorMessage without the secret, whether the body has it
+// literally or spelled with JSON escapes that decoding resolves.
+func quotedMessage(data []byte, secret string) string {
+	message := errorMessage(redact(data, secret))
+	if secret == "" {
+		return message
+	}
+	return strings.ReplaceAll(message, secret, redactedText)
 }
 
 // errorMessage extracts P0's {"error": "..."} text from an error body, or

@@ -99,7 +99,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	if err != nil {
 		return err
 	}
-	if err := decodeBody(data, out); err != nil {
+	if err := decodeBody(data, out, c.token); err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	return nil
@@ -124,7 +124,7 @@ func (c *Client) readShared(ctx context.Context, path string, out any) error {
 	if shared {
 		c.logger.Debug(ctx, "P0 API read answered by an earlier request for the same object", map[string]any{"method": http.MethodGet, "path": path})
 	}
-	if err := decodeBody(data, out); err != nil {
+	if err := decodeBody(data, out, c.token); err != nil {
 		return fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
 	}
 	return nil
@@ -164,7 +164,7 @@ func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte,
 			Method:     method,
 			Path:       path,
 			StatusCode: resp.StatusCode,
-			Message:    errorMessage(data),
+			Message:    quotedMessage(data, c.token),
 			Attempts:   attempts,
 		}
 	}

@@ -210,11 +210,40 @@ func TestErrorClasses(t *testing.T) {
 		}
 	})
 
+	t.Run("writes may answer with an empty body", func(t *testing.T) {
+		client := newServerClient(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }, 0)
+		if err := client.VerifyAWSComponent(ctx, p0.ComponentInventory, "123456789012"); err != nil {
+			t.Fatalf("verify answered 204: %v", err)
+		}
+		if err := client.DeleteRoutingRule(ctx, "x"); err != nil {
+			t.Fatalf("delete answered 204: %v", err)
+		}
+	})
+
+	t.Run("a body echoing the token is quoted without it", func(t *testing.T) {
+		echo := func(status int) http.HandlerFunc {
+			return func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html")
+				w.WriteHeader(status)
+				_, _ = w.Write([]byte("<html><h1>Request rejected</h1><pre>Authorization: " + r.Header.Get("Authorization") + "</pre></html>"))
+			}
+		}
+		for _, status := range []int{http.StatusBadRequest, http.StatusOK} {
+			_, err := newServerClient(t, echo(status), 0).GetRoutingRule(ctx, "x")
+			if err == nil || strings.Contains(err.Error(), testToken) || !strings.Contains(err.Error(), "Bearer [redacted]") {
+				t.Errorf("status %d: error %v; want the echoed header with the token redacted", status, err)
+			}
+		}
+	})
+
 	t.Run("malformed success body", func(t *testing.T) {
 		for name, body := range map[string]string{
 			"truncated":   `{"name":"x","requestor":{`,
 			"wrong types": `{"name": 42}`,
 			"html":        `<html>oops</html>`,
+			"empty":       ``,
+			"null":        `null`,
+			"huge":        `{"name":"` + strings.Repeat("x", 9<<20) + `"}`,
 		} {
 			client := newServerClient(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) }, 0)
 			_, err := client.GetRoutingRule(ctx, "x")

@@ -23,11 +23,22 @@ const (
 )
 
 // TestMain points Terraform at an empty CLI configuration unless the caller
-// chose one, so that acceptance tests neither read the user's ~/.terraformrc
-// nor print warnings about its absence.
+// chose one that exists, so that acceptance tests neither read the user's
+// ~/.terraformrc nor print warnings about its absence. A TF_CLI_CONFIG_FILE
+// naming a missing file is replaced too: Terraform reads it as empty anyway,
+// but OpenTofu prints its warning on standard output, ahead of the
+// `version -json` output that terraform-plugin-testing parses.
+//
+// Under OpenTofu it also sets TF_ACC_PROVIDER_HOST to registry.opentofu.org
+// unless the caller set it: terraform-plugin-testing hands the CLI the
+// in-process provider as HOST/-/p0 and HOST/hashicorp/p0, HOST defaulting to
+// registry.terraform.io, and OpenTofu refuses the legacy "-" namespace on
+// any host but registry.opentofu.org, failing every test.
 func TestMain(m *testing.M) {
-	if os.Getenv("TF_CLI_CONFIG_FILE") == "" {
-		dir, err := os.MkdirTemp("", "p0-acc-")
+	dir := ""
+	if !fileExists(os.Getenv("TF_CLI_CONFIG_FILE")) {
+		var err error
+		dir, err = os.MkdirTemp("", "p0-acc-")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -38,11 +49,25 @@ func TestMain(m *testing.M) {
 			os.Exit(1)
 		}
 		os.Setenv("TF_CLI_CONFIG_FILE", cliConfig)
-		code := m.Run()
-		os.RemoveAll(dir)
-		os.Exit(code)
 	}
-	os.Exit(m.Run())
+	if os.Getenv("TF_ACC") != "" && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+		if openTofu, err := cliIsOpenTofu(); err == nil && openTofu {
+			os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+		}
+	}
+	code := m.Run()
+	if dir != "" {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+func fileExists(path string) bool {
+	if path == "" {
+		return false
+	}
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // testEnv is one acceptance test's private P0: a mock API on loopback and a

@@ -301,30 +301,35 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 	if state != p0.StateStage {
 		return true
 	}
-	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil {
-		if verifiedMeanwhile(ctx, r.client, component, itemID, err) {
-			return true
-		}
+	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil && !r.verifiedAlready(ctx, target, err) {
 		diags.AddError(summary, verificationErrorDetail(target, err))
 		return false
 	}
 	return true
 }
 
-// verifiedMeanwhile reports whether an item whose verification P0 refused
-// has left the stage state after all. The state that led to the
-// verification may come from a read made earlier in this operation (the
-// client shares reads of one item, see p0.Client.GetAWSComponent), and
-// something else may have verified the item since; then P0 refuses to
-// verify it again, and configuring it is what remains to do. The read after
-// the refused verification is a fresh one.
-func verifiedMeanwhile(ctx context.Context, client *p0.Client, component, itemID string, verifyErr error) bool {
+// verifiedAlready tells whether an item whose verification P0 refused is
+// no longer staged, so that configuring it is what remains to do. That is
+// the case when an earlier attempt committed the verification but its
+// answer was lost (a dropped connection, a proxy's 502), so that the retry
+// found the item no longer staged; and when the state that led to verifying
+// came from a read made earlier in this operation (the client shares reads
+// of one item, see p0.Client.GetAWSComponent) and something else verified
+// the item since. The item is read back to tell; that read is a fresh one,
+// as the refused verification was a write.
+func (r *awsComponentResource) verifiedAlready(ctx context.Context, target awsItemTarget, err error) bool {
 	var apiErr *p0.APIError
-	if !errors.As(verifyErr, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
+	if !errors.As(err, &apiErr) || (apiErr.Attempts < 2 && apiErr.StatusCode != http.StatusBadRequest) {
 		return false
 	}
-	got, err := client.GetAWSComponent(ctx, component, itemID)
-	return err == nil && (got.Item.State == p0.StateConfigure || got.Item.State == p0.StateInstalled)
+	got, readErr := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if readErr != nil || got.Item.State == p0.StateStage {
+		return false
+	}
+	tflog.Info(ctx, "AWS component item is no longer staged: verified by an earlier attempt whose answer was lost, "+
+		"or by something else since it was read; continuing with configuration",
+		map[string]any{"id": target.ID.ValueString(), "state": got.Item.State})
+	return true
 }
 
 // verificationErrorDetail explains a failed verification. When P0 refused

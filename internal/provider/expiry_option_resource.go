@@ -94,11 +94,21 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 
 	time, unit := plan.Time.ValueInt64(), plan.Unit.ValueString()
 	key := p0.ExpiryKey(time, unit)
+	existedBefore, knownBefore := r.exists(ctx, time, unit)
 	err := r.client.CreateExpiryOption(ctx, time, unit)
+	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) && ownEarlierAttempt(apiErr, existedBefore, knownBefore) {
+		// An earlier attempt of this very request was committed but its
+		// answer lost (a dropped connection, a proxy's 502), and the client
+		// sent it again. An option is nothing but its time and unit, so the
+		// one P0 has is exactly the one planned: it is this create's own.
+		tflog.Info(ctx, "expiry option was created by an earlier attempt whose answer was lost; adopting it", map[string]any{"key": key})
+		err = nil
+	}
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
 		// P0 answers the same 409 for a preset created elsewhere (one of its
 		// defaults, another workspace) and for our own earlier attempt whose
-		// answer was lost; neither can be told apart, so the user decides.
+		// answer was lost, which ownEarlierAttempt has ruled out; the user
+		// decides.
 		resp.Diagnostics.AddError("Expiry Option Already Exists",
 			fmt.Sprintf("While creating expiry option %q, P0 answered %s: the option already exists. It may be one of "+
 				"P0's default presets, have been created outside Terraform, or have been created by an earlier apply "+
@@ -134,6 +144,33 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// exists reports whether P0 lists the option, and whether that is known:
+// it is not when P0 has no read for the list or the read failed.
+func (r *expiryOptionResource) exists(ctx context.Context, time int64, unit string) (exists, known bool) {
+	options, err := r.client.ListExpiryOptions(ctx)
+	if err != nil {
+		tflog.Debug(ctx, "could not list the expiry options before creating one", map[string]any{"error": err.Error()})
+		return false, false
+	}
+	_, exists = findExpiryOption(options, time, unit)
+	return exists, true
+}
+
+// ownEarlierAttempt tells, for a 409 to a create, whether the option is
+// there because an earlier attempt of the same request was committed and
+// its answer lost. Absent just before the create, it can only be that (or a
+// simultaneous create of the very same option elsewhere). When the list
+// could not be read, only a 409 that followed retries is taken as the
+// create's own: a 409 to the first attempt shows the option was there
+// before, while earlier attempts that went unanswered or failed with 5xx
+// may have been committed.
+func ownEarlierAttempt(conflict *p0.APIError, existedBefore, knownBefore bool) bool {
+	if knownBefore {
+		return !existedBefore
+	}
+	return conflict.Attempts > 1
 }
 
 func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

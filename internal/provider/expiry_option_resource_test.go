@@ -418,3 +418,25 @@ func (e *testEnv) checkNoRequests(t *testing.T) {
 		t.Errorf("invalid configurations reached P0: %s", strings.Join(lines, ", "))
 	}
 }
+
+func TestOwnEarlierAttempt(t *testing.T) {
+	first := &p0.APIError{StatusCode: http.StatusConflict, Attempts: 1}
+	retried := &p0.APIError{StatusCode: http.StatusConflict, Attempts: 3}
+	cases := []struct {
+		name                string
+		conflict            *p0.APIError
+		existed, known, own bool
+	}{
+		{"absent before, first attempt", first, false, true, true},
+		{"absent before, after retries", retried, false, true, true},
+		{"there before", first, true, true, false},
+		{"there before, after retries", retried, true, true, false},
+		{"unknown, first attempt", first, false, false, false},
+		{"unknown, after retries", retried, false, false, true},
+	}
+	for _, tc := range cases {
+		if got := ownEarlierAttempt(tc.conflict, tc.existed, tc.known); got != tc.own {
+			t.Errorf("%s: ownEarlierAttempt = %t, want %t", tc.name, got, tc.own)
+		}
+	}
+}

@@ -109,6 +109,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 	rep := report{parallelism: o.parallelism, reps: o.reps, latency: o.latency}
 	rows, rep.skipped = available(rows, providerResources())
+	if len(rows) == 0 {
+		return fmt.Errorf("nothing to measure: %s", strings.Join(rep.skipped, "; "))
+	}
 
 	work, err := os.MkdirTemp("", "p0-bench-")
 	if err != nil {
@@ -151,6 +154,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		for _, r := range rows {
 			results, err := b.measure(r, latency)
 			if err != nil {
+				if !o.keep {
+					err = fmt.Errorf("%w\n(run again with -keep to keep the workspaces and Terraform's logs)", err)
+				}
 				return err
 			}
 			rep.results = append(rep.results, results...)

@@ -28,6 +28,9 @@ type Client struct {
 
 	// shared lets reads of one object share a request (see sharedReads).
 	shared *sharedReads
+	// expiry remembers the latest list of expiry options (see
+	// ExpiryOptionListed).
+	expiry *expiryListing
 
 	// awsRoot holds whether the AWS integration root is known to exist.
 	// Receiving from it takes the right to stage while that is not known
@@ -58,6 +61,7 @@ func NewClient(cfg Config) (*Client, error) {
 		userAgent: cfg.UserAgent,
 		logger:    cfg.Logger,
 		shared:    newSharedReads(),
+		expiry:    newExpiryListing(),
 		awsRoot:   make(chan bool, 1),
 	}
 	c.awsRoot <- false

@@ -20,27 +20,34 @@ func (c *Client) expiryOptionsPath() string { return c.orgPath("settings", "expi
 // describe this read; servers without it answer ErrNotFound. Lists share a
 // request until this client changes a preset (see sharedReads).
 func (c *Client) ListExpiryOptions(ctx context.Context) ([]Duration, error) {
+	// A shared answer reflects every write this client made before it was
+	// requested, as a write stops sharing; it counts as sent now.
+	at := c.expiry.now()
 	var out ExpiryOptions
 	if err := c.readShared(ctx, c.expiryOptionsPath(), &out); err != nil {
 		return nil, err
 	}
+	c.expiry.received(out.Options, at)
 	return out.Options, nil
 }
 
 // CreateExpiryOption adds one expiry preset.
 func (c *Client) CreateExpiryOption(ctx context.Context, time int64, unit string) error {
 	body := Duration{Time: time, Unit: unit}
+	defer c.expiry.writing(ExpiryKey(time, unit))()
 	return c.write(ctx, http.MethodPost, c.expiryOptionsPath(), body, nil, c.expiryOptionsPath())
 }
 
 // DeleteExpiryOption removes the preset with the given key (see ExpiryKey).
 func (c *Client) DeleteExpiryOption(ctx context.Context, key string) error {
+	defer c.expiry.writing(key)()
 	return c.write(ctx, http.MethodDelete, c.orgPath("settings", "expiry-options", key), nil, nil, c.expiryOptionsPath())
 }
 
 // ResetExpiryOptions restores P0's default presets and returns them.
 func (c *Client) ResetExpiryOptions(ctx context.Context) ([]Duration, error) {
 	var out ExpiryOptions
+	defer c.expiry.writing("")()
 	err := c.write(ctx, http.MethodPost, c.orgPath("settings", "expiry-options", "_reset"), nil, &out, c.expiryOptionsPath())
 	if err != nil {
 		return nil, err

@@ -85,6 +85,40 @@ func TestExpiryOptionListsShared(t *testing.T) {
 	lists(4)
 }
 
+// TestExpiryOptionListed answers from the latest list unless the client
+// has written the option since.
+func TestExpiryOptionListed(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	const listEndpoint = "GET /o/{org}/settings/expiry-options"
+	check := func(time int64, unit string, want bool, lists int) {
+		t.Helper()
+		listed, err := client.ExpiryOptionListed(ctx, time, unit)
+		if err != nil || listed != want {
+			t.Fatalf("ExpiryOptionListed(%d%s) = %v, %v; want %v", time, unit, listed, err, want)
+		}
+		if n := mock.Count(listEndpoint); n != lists {
+			t.Fatalf("%d lists after ExpiryOptionListed(%d%s), want %d", n, time, unit, lists)
+		}
+	}
+	check(2, p0.UnitHours, false, 1)
+	check(4, p0.UnitHours, false, 1) // from the same list
+	check(1, p0.UnitHours, true, 1)  // a default
+	if err := client.CreateExpiryOption(ctx, 2, p0.UnitHours); err != nil {
+		t.Fatal(err)
+	}
+	check(4, p0.UnitHours, false, 1) // 4h was not written since the list
+	check(2, p0.UnitHours, true, 2)  // 2h was: listed again
+	if err := client.DeleteExpiryOption(ctx, "2h"); err != nil {
+		t.Fatal(err)
+	}
+	check(2, p0.UnitHours, false, 3)
+	if _, err := client.ResetExpiryOptions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check(4, p0.UnitHours, false, 4) // a reset forgets every list
+}
+
 func TestApprovalAndDurationMethods(t *testing.T) {
 	ctx := context.Background()
 	client, mock := newMockClient(t)

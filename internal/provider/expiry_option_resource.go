@@ -148,13 +148,14 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 
 // exists reports whether P0 lists the option, and whether that is known:
 // it is not when P0 has no read for the list or the read failed.
+// The client answers from the latest list it received in this operation
+// when it can, so that parallel creates share one list.
 func (r *expiryOptionResource) exists(ctx context.Context, time int64, unit string) (exists, known bool) {
-	options, err := r.client.ListExpiryOptions(ctx)
+	exists, err := r.client.ExpiryOptionListed(ctx, time, unit)
 	if err != nil {
 		tflog.Debug(ctx, "could not list the expiry options before creating one", map[string]any{"error": err.Error()})
 		return false, false
 	}
-	_, exists = findExpiryOption(options, time, unit)
 	return exists, true
 }
 

@@ -1,0 +1,86 @@
+package p0
+
+import (
+	"context"
+	"slices"
+	"sync"
+)
+
+// expiryListing remembers the latest list of expiry options this client
+// received, and which options it has written since, so that whether an
+// option was there before this client created it can be told without a
+// list per create (see ExpiryOptionListed).
+type expiryListing struct {
+	mu      sync.Mutex
+	clock   uint64            // counts lists and the starts and ends of writes
+	options []Duration        // the latest list; nil before the first
+	at      uint64            // clock when that list was sent
+	written map[string]uint64 // by option key: clock at the last start or end of a write of it
+}
+
+func newExpiryListing() *expiryListing {
+	return &expiryListing{written: map[string]uint64{}}
+}
+
+// now is the clock for a list about to be sent.
+func (l *expiryListing) now() uint64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.clock++
+	return l.clock
+}
+
+// received keeps options, sent at clock at, unless a later list is kept.
+func (l *expiryListing) received(options []Duration, at uint64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if at > l.at {
+		l.options, l.at = slices.Clone(options), at
+	}
+}
+
+// writing marks the option key as changing; call the returned function
+// once the write's answer is in. A key of "" forgets every list (a reset).
+func (l *expiryListing) writing(key string) (done func()) {
+	mark := func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.clock++
+		if key == "" {
+			l.options, l.at = nil, 0
+			return
+		}
+		l.written[key] = l.clock
+	}
+	mark()
+	return mark
+}
+
+// listedBefore answers from the latest list whether it holds the option,
+// when this client has not written the option since that list was sent.
+func (l *expiryListing) listedBefore(key string) (listed, known bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.options == nil || l.written[key] > l.at {
+		return false, false
+	}
+	return slices.ContainsFunc(l.options, func(d Duration) bool { return ExpiryKey(d.Time, d.Unit) == key }), true
+}
+
+// ExpiryOptionListed reports whether P0 lists the option, for a caller
+// about to create it. It answers from the latest list this client received
+// when the client has not written that option since; otherwise it lists.
+// Creating the options of a configuration in parallel thus costs one list,
+// not one per option; the answer may be as old as the operation, which
+// only matters if something else creates the same option meanwhile.
+func (c *Client) ExpiryOptionListed(ctx context.Context, time int64, unit string) (bool, error) {
+	if listed, known := c.expiry.listedBefore(ExpiryKey(time, unit)); known {
+		return listed, nil
+	}
+	options, err := c.ListExpiryOptions(ctx)
+	if err != nil {
+		return false, err
+	}
+	key := ExpiryKey(time, unit)
+	return slices.ContainsFunc(options, func(d Duration) bool { return ExpiryKey(d.Time, d.Unit) == key }), nil
+}

@@ -100,13 +100,17 @@ var kinds = []kind{
 		config:           expiryConfig,
 		floor:            expiryFloor,
 		minimums: map[operation]minimum{
-			// POST (answered without a body) and a list for the display text.
-			opApply: {perUnit: 2},
+			// POST (answered without a body) and a list after it for the
+			// display text; once per operation, the list that tells
+			// whether an option was there before it was created, so that
+			// a 409 to a retried create can be told from a clash.
+			opApply: {perUnit: 2, perOperation: 1},
 			// The API has no read for one option: one list serves them all.
 			opPlan:    {perOperation: 1},
 			opDestroy: {perUnit: 1, perOperation: 1},
 		},
-		note: "an expiry option: apply 2 (POST, answered without a body, and the list for the display text); " +
+		note: "an expiry option: apply 2 (POST, answered without a body, and a list after it for the display text) plus, " +
+			"once per operation, the list that tells whether an option was there before it was created; " +
 			"plan 1 list for the whole operation, as the API has no read for one option; destroy that list and a DELETE each",
 	},
 }

@@ -33,14 +33,18 @@ func (v workflowVersion) wire() p0.Workflow {
 	}
 }
 
-// commitWorkflow records a copy of the current rules as a new version, so
-// that later changes cannot rewrite history. Every change to the rules,
-// through any endpoint or accessor, ends with it.
+// commitWorkflow records the current rules as a new version, so that later
+// changes cannot rewrite history. Every change to the rules, through any
+// endpoint or accessor, ends with it. The version gets a slice of its own,
+// but shares the rules in it with the current workflow: a stored rule is
+// never changed in place (changes replace whole rules with fresh copies),
+// so copying each one again, at every change, would only make large
+// workflows slow to change.
 func (st *state) commitWorkflow() {
 	version := workflowVersion{
 		id:      st.newID("wf"),
 		created: time.Now(),
-		rules:   cloneRules(st.workflow.rules),
+		rules:   append(make([]p0.RoutingRule, 0, len(st.workflow.rules)), st.workflow.rules...), // never nil, so it encodes as []
 	}
 	st.workflow.versions[version.id] = version
 	st.workflow.current = version.id

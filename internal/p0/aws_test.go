@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sync"
 	"testing"
 
@@ -111,6 +112,15 @@ func TestAWSRootPostedOnceUnderConcurrency(t *testing.T) {
 	if n := mock.Count(rootEndpoint); n != 1 {
 		t.Fatalf("root posted %d times, want exactly 1", n)
 	}
+	notFound := 0
+	for _, r := range mock.Requests() {
+		if r.Status == http.StatusNotFound {
+			notFound++
+		}
+	}
+	if notFound != 1 {
+		t.Fatalf("%d stages answered 404, want 1: the others wait until the root exists", notFound)
+	}
 	if n := len(mock.AWSIntegration()[p0.ComponentInventory]); n != 10 {
 		t.Fatalf("%d items staged, want 10", n)
 	}
@@ -124,5 +134,48 @@ func TestAWSStageUnknownComponentIsNotFound(t *testing.T) {
 	}
 	if n := mock.Count(rootEndpoint); n != 1 {
 		t.Fatalf("root posted %d times, want 1 (then the 404 is final)", n)
+	}
+}
+
+// TestAWSItemReadsShared reads an item several times around writes: reads
+// share a request until the client changes the item.
+func TestAWSItemReadsShared(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	const account = "123456789012"
+	getEndpoint := "GET /o/{org}/integrations/aws/config/{component}/{id}"
+	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		got, err := client.GetAWSComponent(ctx, p0.ComponentInventory, account)
+		if err != nil || got.Item.State != p0.StateStage {
+			t.Fatalf("item = %+v, %v", got, err)
+		}
+	}
+	if n := mock.Count(getEndpoint); n != 1 {
+		t.Fatalf("%d GETs for three reads, want 1", n)
+	}
+	if err := client.VerifyAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatal(err)
+	}
+	got, err := client.GetAWSComponent(ctx, p0.ComponentInventory, account)
+	if err != nil || got.Item.State != p0.StateConfigure {
+		t.Fatalf("item after verify = %+v, %v; want a new read", got, err)
+	}
+	if n := mock.Count(getEndpoint); n != 2 {
+		t.Fatalf("%d GETs, want 2", n)
+	}
+	// A change behind the client's back is not seen within its life; a
+	// new client (the next Terraform operation) sees it.
+	mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage})
+	if got, _ := client.GetAWSComponent(ctx, p0.ComponentInventory, account); got.Item.State != p0.StateConfigure {
+		t.Fatalf("state = %s; the read was not shared", got.Item.State)
+	}
+	if err := client.DeleteAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.GetAWSComponent(ctx, p0.ComponentInventory, account); !errors.Is(err, p0.ErrNotFound) {
+		t.Fatalf("read after delete: %v, want ErrNotFound", err)
 	}
 }

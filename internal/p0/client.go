@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -27,10 +26,13 @@ type Client struct {
 	logger    Logger
 	http      *retryablehttp.Client
 
-	// awsRootMu serialises creation of the AWS integration root so that
-	// parallel stages post it at most once per process.
-	awsRootMu    sync.Mutex
-	awsRootReady bool
+	// shared lets reads of one object share a request (see sharedReads).
+	shared *sharedReads
+
+	// awsRoot holds whether the AWS integration root is known to exist.
+	// Receiving from it takes the right to stage while that is not known
+	// (see StageAWSComponent); sending puts it back.
+	awsRoot chan bool
 }
 
 // NewClient checks the configuration and returns a ready client.
@@ -55,7 +57,10 @@ func NewClient(cfg Config) (*Client, error) {
 		token:     cfg.Token,
 		userAgent: cfg.UserAgent,
 		logger:    cfg.Logger,
+		shared:    newSharedReads(),
+		awsRoot:   make(chan bool, 1),
 	}
+	c.awsRoot <- false
 	c.http = &retryablehttp.Client{
 		HTTPClient:   &http.Client{Transport: transport, Timeout: cfg.RequestTimeout},
 		Logger:       nil, // requests are logged by do, without headers
@@ -90,9 +95,47 @@ func (c *Client) orgPath(segments ...string) string {
 // do sends one request (retrying as configured), decodes a successful body
 // into out when out is not nil, and turns error statuses into *APIError.
 func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
-	req, err := c.newRequest(ctx, method, path, in)
+	data, err := c.send(ctx, method, path, in)
 	if err != nil {
 		return err
+	}
+	if err := decodeBody(data, out, c.token); err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+// write is do for a request that changes the objects at paths (see
+// sharedReads.writing).
+func (c *Client) write(ctx context.Context, method, path string, in, out any, changes ...string) error {
+	defer c.shared.writing(changes...)()
+	return c.do(ctx, method, path, in, out)
+}
+
+// readShared is do for a GET whose answer may be shared with other reads
+// of the same path during this Client's life (see sharedReads).
+func (c *Client) readShared(ctx context.Context, path string, out any) error {
+	data, shared, err := c.shared.read(ctx, path, func(ctx context.Context) ([]byte, error) {
+		return c.send(ctx, http.MethodGet, path, nil)
+	})
+	if err != nil {
+		return err
+	}
+	if shared {
+		c.logger.Debug(ctx, "P0 API read answered by an earlier request for the same object", map[string]any{"method": http.MethodGet, "path": path})
+	}
+	if err := decodeBody(data, out, c.token); err != nil {
+		return fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+	}
+	return nil
+}
+
+// send sends one request (retrying as configured) and returns the body of
+// a successful answer; error statuses become *APIError.
+func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte, error) {
+	req, err := c.newRequest(ctx, method, path, in)
+	if err != nil {
+		return nil, err
 	}
 
 	attempts := 0
@@ -104,7 +147,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 		c.logger.Warn(ctx, "P0 API request failed", map[string]any{
 			"method": method, "path": path, "attempts": attempts, "duration_ms": duration.Milliseconds(), "error": err.Error(),
 		})
-		return transportError(method, path, attempts, err)
+		return nil, transportError(method, path, attempts, err)
 	}
 	defer resp.Body.Close()
 
@@ -114,10 +157,10 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 
 	data, err := readBody(resp.Body)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return &APIError{
+		return nil, &APIError{
 			Method:     method,
 			Path:       path,
 			StatusCode: resp.StatusCode,
@@ -125,10 +168,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 			Attempts:   attempts,
 		}
 	}
-	if err := decodeBody(data, out, c.token); err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
-	}
-	return nil
+	return data, nil
 }
 
 func (c *Client) newRequest(ctx context.Context, method, path string, in any) (*retryablehttp.Request, error) {

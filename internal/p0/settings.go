@@ -13,11 +13,15 @@ func ExpiryKey(time int64, unit string) string {
 	return strconv.FormatInt(time, 10) + unit
 }
 
+// expiryOptionsPath is where the expiry presets are listed and created.
+func (c *Client) expiryOptionsPath() string { return c.orgPath("settings", "expiry-options") }
+
 // ListExpiryOptions reads every expiry preset. The settings documents do not
-// describe this read; servers without it answer ErrNotFound.
+// describe this read; servers without it answer ErrNotFound. Lists share a
+// request until this client changes a preset (see sharedReads).
 func (c *Client) ListExpiryOptions(ctx context.Context) ([]Duration, error) {
 	var out ExpiryOptions
-	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "expiry-options"), nil, &out); err != nil {
+	if err := c.readShared(ctx, c.expiryOptionsPath(), &out); err != nil {
 		return nil, err
 	}
 	return out.Options, nil
@@ -26,18 +30,19 @@ func (c *Client) ListExpiryOptions(ctx context.Context) ([]Duration, error) {
 // CreateExpiryOption adds one expiry preset.
 func (c *Client) CreateExpiryOption(ctx context.Context, time int64, unit string) error {
 	body := Duration{Time: time, Unit: unit}
-	return c.do(ctx, http.MethodPost, c.orgPath("settings", "expiry-options"), body, nil)
+	return c.write(ctx, http.MethodPost, c.expiryOptionsPath(), body, nil, c.expiryOptionsPath())
 }
 
 // DeleteExpiryOption removes the preset with the given key (see ExpiryKey).
 func (c *Client) DeleteExpiryOption(ctx context.Context, key string) error {
-	return c.do(ctx, http.MethodDelete, c.orgPath("settings", "expiry-options", key), nil, nil)
+	return c.write(ctx, http.MethodDelete, c.orgPath("settings", "expiry-options", key), nil, nil, c.expiryOptionsPath())
 }
 
 // ResetExpiryOptions restores P0's default presets and returns them.
 func (c *Client) ResetExpiryOptions(ctx context.Context) ([]Duration, error) {
 	var out ExpiryOptions
-	if err := c.do(ctx, http.MethodPost, c.orgPath("settings", "expiry-options", "_reset"), nil, &out); err != nil {
+	err := c.write(ctx, http.MethodPost, c.orgPath("settings", "expiry-options", "_reset"), nil, &out, c.expiryOptionsPath())
+	if err != nil {
 		return nil, err
 	}
 	return out.Options, nil

@@ -44,6 +44,47 @@ func TestExpiryOptionMethods(t *testing.T) {
 	}
 }
 
+// TestExpiryOptionListsShared lists the options around writes: lists share
+// a request until the client changes an option.
+func TestExpiryOptionListsShared(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	const listEndpoint = "GET /o/{org}/settings/expiry-options"
+	lists := func(want int) {
+		t.Helper()
+		if n := mock.Count(listEndpoint); n != want {
+			t.Fatalf("%d lists, want %d", n, want)
+		}
+	}
+	for range 3 {
+		if opts, err := client.ListExpiryOptions(ctx); err != nil || len(opts) != 5 {
+			t.Fatalf("ListExpiryOptions = %v, %v", opts, err)
+		}
+	}
+	lists(1)
+	if err := client.CreateExpiryOption(ctx, 2, p0.UnitHours); err != nil {
+		t.Fatal(err)
+	}
+	if opts, _ := client.ListExpiryOptions(ctx); len(opts) != 6 {
+		t.Fatalf("%d options after create, want 6", len(opts))
+	}
+	lists(2)
+	if err := client.DeleteExpiryOption(ctx, "2h"); err != nil {
+		t.Fatal(err)
+	}
+	if opts, _ := client.ListExpiryOptions(ctx); len(opts) != 5 {
+		t.Fatalf("%d options after delete, want 5", len(opts))
+	}
+	lists(3)
+	if _, err := client.ResetExpiryOptions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.ListExpiryOptions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	lists(4)
+}
+
 func TestApprovalAndDurationMethods(t *testing.T) {
 	ctx := context.Background()
 	client, mock := newMockClient(t)

@@ -301,27 +301,33 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 	if state != p0.StateStage {
 		return true
 	}
-	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil && !r.verifiedByEarlierAttempt(ctx, target, err) {
+	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil && !r.verifiedAlready(ctx, target, err) {
 		diags.AddError(summary, verificationErrorDetail(target, err))
 		return false
 	}
 	return true
 }
 
-// verifiedByEarlierAttempt tells whether a verification that P0 refused
-// after retries was done by an earlier attempt: one committed but whose
+// verifiedAlready tells whether an item whose verification P0 refused is
+// no longer staged, so that configuring it is what remains to do. That is
+// the case when an earlier attempt committed the verification but its
 // answer was lost (a dropped connection, a proxy's 502), so that the retry
-// found the item no longer staged. The item is read back to tell.
-func (r *awsComponentResource) verifiedByEarlierAttempt(ctx context.Context, target awsItemTarget, err error) bool {
+// found the item no longer staged; and when the state that led to verifying
+// came from a read made earlier in this operation (the client shares reads
+// of one item, see p0.Client.GetAWSComponent) and something else verified
+// the item since. The item is read back to tell; that read is a fresh one,
+// as the refused verification was a write.
+func (r *awsComponentResource) verifiedAlready(ctx context.Context, target awsItemTarget, err error) bool {
 	var apiErr *p0.APIError
-	if !errors.As(err, &apiErr) || apiErr.Attempts < 2 {
+	if !errors.As(err, &apiErr) || (apiErr.Attempts < 2 && apiErr.StatusCode != http.StatusBadRequest) {
 		return false
 	}
 	got, readErr := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if readErr != nil || got.Item.State == p0.StateStage {
 		return false
 	}
-	tflog.Info(ctx, "AWS component item was verified by an earlier attempt whose answer was lost; continuing with configuration",
+	tflog.Info(ctx, "AWS component item is no longer staged: verified by an earlier attempt whose answer was lost, "+
+		"or by something else since it was read; continuing with configuration",
 		map[string]any{"id": target.ID.ValueString(), "state": got.Item.State})
 	return true
 }

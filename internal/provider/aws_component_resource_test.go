@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -464,6 +465,45 @@ func TestVerificationErrorDetail(t *testing.T) {
 	}
 }
 
+// TestVerifyUnlessDoneAfterAnotherVerified installs an item whose shared
+// read says "stage" when something else has verified it since: P0 refuses
+// the verification, a fresh read shows the item verified, and installation
+// goes on. A genuine refusal stays an error.
+func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
+	ctx := context.Background()
+	env := newTestEnv(t)
+	client, err := p0.NewClient(p0.Config{Host: env.URL, Org: testOrg, Token: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &awsComponentResource{client: client}
+	const account = "123456789012"
+	target := newAWSItemTarget(p0.ComponentInventory, account)
+	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := client.GetAWSComponent(ctx, p0.ComponentInventory, account); err != nil || got.Item.State != p0.StateStage {
+		t.Fatalf("staged item = %+v, %v", got, err)
+	}
+
+	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
+	var diags diag.Diagnostics
+	if !r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component") || diags.HasError() {
+		t.Fatalf("verifyUnlessDone refused an item verified meanwhile: %v", diags)
+	}
+
+	// The next operation, with a client of its own.
+	if r.client, err = p0.NewClient(p0.Config{Host: env.URL, Org: testOrg, Token: testToken}); err != nil {
+		t.Fatal(err)
+	}
+	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage})
+	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
+	diags = nil
+	if r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component") || !diags.HasError() {
+		t.Fatal("verifyUnlessDone accepted a refused verification")
+	}
+}
+
 // TestAccAWSComponent_invalid feeds configurations that must fail at plan
 // time, naming the attribute, before any request reaches P0.
 func TestAccAWSComponent_invalid(t *testing.T) {
@@ -620,8 +660,9 @@ func TestAccAWSComponent_onboarding(t *testing.T) {
 		onboardingHCL("iam_write", p0.ComponentIAMWrite, writeAccount, `login = { type = "idc", identity = { type = "email" } }`) +
 			onboardingHCL("iam_assessment", p0.ComponentIAMAssessment, assessmentAccount, `access_analyzer_arn = "arn:aws:access-analyzer:us-east-1:`+assessmentAccount+`:analyzer/p0"`))
 	// Each item is staged (a PUT, twice when the root had to be created
-	// first), read by the staged resource, then installed by the other
-	// without a second stage.
+	// first) and read by the staged resource, then installed by the other
+	// without a second stage or a second read before verifying: within one
+	// apply the client shares the staged resource's read.
 	expectFlow := func(item string) func(*terraform.State) error {
 		return func(*terraform.State) error {
 			calls := callsFor(env.awsCallsSince(0), item)
@@ -629,7 +670,7 @@ func TestAccAWSComponent_onboarding(t *testing.T) {
 			for puts < len(calls) && calls[puts] == "PUT "+item {
 				puts++
 			}
-			want := []string{"GET " + item, "GET " + item, "POST " + item + "/verify", "POST " + item + "/configure", "GET " + item}
+			want := []string{"GET " + item, "POST " + item + "/verify", "POST " + item + "/configure", "GET " + item}
 			if puts == 0 || puts > 2 || !slices.Equal(calls[puts:], want) {
 				return fmt.Errorf("requests for %s: %v; want one or two PUTs, then %v", item, calls, want)
 			}

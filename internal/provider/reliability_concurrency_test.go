@@ -95,7 +95,9 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 }
 
 // write replaces the working directory's configuration, adding the
-// required_providers block that maps p0 to the served provider.
+// required_providers block that maps p0 to the served provider. The source
+// names its registry host, since OpenTofu would otherwise look for it on its
+// own.
 func (c *terraformCLI) write(t *testing.T, config string) {
 	t.Helper()
 	config = fmt.Sprintf(`

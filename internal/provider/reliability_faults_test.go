@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -36,6 +37,7 @@ func TestAccReliability_faults(t *testing.T) {
 	var applied trafficReport
 	start := time.Now()
 	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported}, // the fleet opens an access request
 		ProtoV6ProviderFactories: env.withEcho(),
 		CheckDestroy:             f.checkEmpty(env.Mock),
 		Steps: []resource.TestStep{

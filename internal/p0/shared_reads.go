@@ -1,0 +1,105 @@
+package p0
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+)
+
+// sharedReads lets reads of the same object share one request for the life
+// of a Client. Terraform runs each plan and each apply in a provider
+// process of its own, which configures one Client, so that life is one
+// Terraform operation. Within it:
+//
+//   - reads of the same path at the same time share one request;
+//   - a later read gets the answer an earlier one received, unless a write
+//     through this Client may have changed the object since: a write keeps
+//     the paths it touches from being shared from the moment it starts
+//     until its answer is in;
+//   - failed reads are never kept.
+//
+// The two resources that manage one AWS component item therefore read it
+// once per plan, and expiry options, which the API only lists all
+// together, are listed once per plan instead of once per option.
+type sharedReads struct {
+	mu      sync.Mutex
+	entries map[string]*sharedRead // by path
+	writes  map[string]uint64      // by path: writes started plus writes finished
+}
+
+// sharedRead is one request, in flight or answered.
+type sharedRead struct {
+	writes uint64        // sharedReads.writes[path] when it was sent
+	done   chan struct{} // closed once body and err are set
+	body   []byte
+	err    error
+}
+
+func newSharedReads() *sharedReads {
+	return &sharedReads{entries: map[string]*sharedRead{}, writes: map[string]uint64{}}
+}
+
+// read returns the body of GET path, from a request already made or in
+// flight when it is still current, or else from fetch. The body is shared:
+// callers must not change it.
+func (s *sharedReads) read(ctx context.Context, path string, fetch func(context.Context) ([]byte, error)) (body []byte, shared bool, err error) {
+	for {
+		s.mu.Lock()
+		entry, ok := s.entries[path]
+		if ok && entry.writes == s.writes[path] {
+			s.mu.Unlock()
+			select {
+			case <-entry.done:
+			case <-ctx.Done():
+				return nil, false, ctx.Err()
+			}
+			if isContextError(entry.err) && ctx.Err() == nil {
+				continue // the caller that sent it gave up; this one has not
+			}
+			return entry.body, true, entry.err
+		}
+		entry = &sharedRead{writes: s.writes[path], done: make(chan struct{})}
+		s.entries[path] = entry
+		s.mu.Unlock()
+
+		entry.body, entry.err = fetch(ctx)
+		s.mu.Lock()
+		if (entry.err != nil || entry.writes != s.writes[path]) && s.entries[path] == entry {
+			delete(s.entries, path)
+		}
+		s.mu.Unlock()
+		close(entry.done)
+		return entry.body, false, entry.err
+	}
+}
+
+// writing marks the objects at paths, and every path under the ones that
+// end in "/", as changing; call the returned function once the write's
+// answer is in.
+func (s *sharedReads) writing(paths ...string) (done func()) {
+	s.invalidate(paths)
+	return func() { s.invalidate(paths) }
+}
+
+func (s *sharedReads) invalidate(paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range paths {
+		if !strings.HasSuffix(p, "/") {
+			s.writes[p]++
+			delete(s.entries, p)
+			continue
+		}
+		for known := range s.entries {
+			if strings.HasPrefix(known, p) {
+				s.writes[known]++
+				delete(s.entries, known)
+			}
+		}
+	}
+}
+
+func isContextError(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}

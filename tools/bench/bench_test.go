@@ -1,0 +1,109 @@
+package main
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseRows(t *testing.T) {
+	rows, err := parseRows("rules-500, aws-50,expiry-20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range rows {
+		names = append(names, r.String())
+	}
+	if got := strings.Join(names, ","); got != "rules-500,aws-50,expiry-20" {
+		t.Errorf("rows = %s", got)
+	}
+	for _, bad := range []string{"", "rules", "rules-0", "rules-x", "tables-5"} {
+		if _, err := parseRows(bad); err == nil {
+			t.Errorf("parseRows(%q) accepted it", bad)
+		}
+	}
+	if _, err := parseRows(defaultRows); err != nil {
+		t.Errorf("default rows: %v", err)
+	}
+	if _, err := parseRows(quickRows); err != nil {
+		t.Errorf("quick rows: %v", err)
+	}
+}
+
+func TestConfigsHaveMatchingCounts(t *testing.T) {
+	for _, k := range kinds {
+		config, floor := k.config(37), k.floor(37)
+		want := k.terraformPerUnit
+		counted := regexp.MustCompile(`(?m)^  count += 37$`)
+		if got := len(counted.FindAllString(config, -1)); got != want {
+			t.Errorf("%s: configuration has %d counted resources, want %d:\n%s", k.name, got, want, config)
+		}
+		if got := len(counted.FindAllString(floor, -1)); got != want {
+			t.Errorf("%s: floor has %d counted resources, want %d:\n%s", k.name, got, want, floor)
+		}
+		if strings.Count(floor, `resource "terraform_data"`) != want || strings.Contains(floor, "p0_") {
+			t.Errorf("%s: floor must be terraform_data only:\n%s", k.name, floor)
+		}
+		if !strings.Contains(config, `source = "p0-security/p0"`) {
+			t.Errorf("%s: configuration does not require the provider:\n%s", k.name, config)
+		}
+	}
+}
+
+func TestRulesFloorHoldsTheRule(t *testing.T) {
+	floor := rulesFloor(3)
+	for _, line := range strings.Split(strings.TrimSpace(ruleBody), "\n") {
+		if !strings.Contains(floor, strings.TrimSpace(line)) {
+			t.Errorf("floor lacks %q", line)
+		}
+	}
+}
+
+func TestMinimum(t *testing.T) {
+	m := minimum{perUnit: 5, perOperation: 2}
+	if got := m.callsPerUnit(50); math.Abs(got-5.04) > 1e-9 {
+		t.Errorf("callsPerUnit(50) = %v, want 5.04", got)
+	}
+	r := result{row: row{kind: kinds[0], n: 4}, op: opDestroy, calls: []calls{{total: 8}, {total: 8}}}
+	if !r.atMinimum() || r.callsPerUnit() != 2 {
+		t.Errorf("8 calls for 4 rules' destroy: %v per unit, at minimum %v", r.callsPerUnit(), r.atMinimum())
+	}
+	r.calls = append(r.calls, calls{total: 9})
+	if r.atMinimum() {
+		t.Error("9 calls for 4 rules' destroy counted as the minimum")
+	}
+}
+
+func TestRatioAndMedian(t *testing.T) {
+	runs := []measurement{{wall: 3 * time.Second}, {wall: time.Second}, {wall: 2 * time.Second}}
+	wall := func(m measurement) time.Duration { return m.wall }
+	if got := median(runs, wall); got != 2*time.Second {
+		t.Errorf("median = %v", got)
+	}
+	if got := median(runs[:2], wall); got != 2*time.Second {
+		t.Errorf("median of two = %v", got)
+	}
+	if got := ratio(3*time.Second, 2*time.Second); got != 1.5 {
+		t.Errorf("ratio = %v", got)
+	}
+	if !math.IsNaN(ratio(time.Second, 0)) {
+		t.Error("ratio over zero is not NaN")
+	}
+}
+
+func TestLinearFit(t *testing.T) {
+	a, b, r2 := linearFit([]float64{50, 200, 500}, []float64{1.5, 3, 6})
+	if math.Abs(a-1) > 1e-9 || math.Abs(b-0.01) > 1e-9 || math.Abs(r2-1) > 1e-9 {
+		t.Errorf("fit = %v + %v·N, R² %v; want 1 + 0.01·N, R² 1", a, b, r2)
+	}
+}
+
+func TestAPIBound(t *testing.T) {
+	r := result{latency: 50 * time.Millisecond, calls: []calls{{total: 500}}}
+	if got := r.apiBound(10); got != 2500*time.Millisecond {
+		t.Errorf("apiBound = %v, want 2.5s", got)
+	}
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/p0-security/terraform-provider-p0/internal/provider"
+)
+
+// buildProvider builds the provider from the module at root into dir, as
+// the release build does (without symbols). With profile it builds the
+// variant that writes CPU profiles (see main_profile.go).
+func buildProvider(root, dir string, profile bool) error {
+	args := []string{"build", "-trimpath", "-ldflags", "-s -w -X main.version=bench", "-o", filepath.Join(dir, "terraform-provider-p0")}
+	if profile {
+		args = append(args, "-tags", "profile")
+	}
+	cmd := exec.Command("go", append(args, ".")...)
+	cmd.Dir = root
+	cmd.Stdout = os.Stderr
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("building the provider: %w", err)
+	}
+	return nil
+}
+
+// copyProvider puts a provider binary built elsewhere into dir.
+func copyProvider(binary, dir string) error {
+	data, err := os.ReadFile(binary)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "terraform-provider-p0"), data, 0o755)
+}
+
+// providerResources lists the resource types the provider being measured
+// offers, so that rows for resources it does not have yet are skipped.
+func providerResources() map[string]bool {
+	ctx := context.Background()
+	p := provider.New("bench", "none")()
+	var meta fwprovider.MetadataResponse
+	p.Metadata(ctx, fwprovider.MetadataRequest{}, &meta)
+	types := map[string]bool{}
+	for _, newResource := range p.Resources(ctx) {
+		var resp resource.MetadataResponse
+		newResource().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &resp)
+		types[resp.TypeName] = true
+	}
+	return types
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// operation is one Terraform command a row is measured on.
+type operation string
+
+const (
+	opApply   operation = "apply"
+	opPlan    operation = "plan"
+	opDestroy operation = "destroy"
+)
+
+// operations are run in this order on every row: each needs the state the
+// one before leaves.
+var operations = []operation{opApply, opPlan, opDestroy}
+
+// minimum is the fewest API calls the P0 API allows for one operation on
+// n units: perUnit for every unit, plus perOperation once for the whole
+// operation (a read every unit can share, the AWS integration root).
+type minimum struct {
+	perUnit      float64
+	perOperation float64
+}
+
+// callsPerUnit is the minimum spread over n units, as the table shows it.
+func (m minimum) callsPerUnit(n int) float64 {
+	return m.perUnit + m.perOperation/float64(n)
+}
+
+// kind is a family of rows: what the provider manages and what the API
+// must at least do for it.
+type kind struct {
+	name  string // used in -rows, e.g. "rules" in "rules-500"
+	title string // the table's Resources column
+	unit  string // what one of the N is
+	// resources are the provider's resource types the kind needs; rows of
+	// a kind whose resources the provider lacks are skipped.
+	resources []string
+	// terraformPerUnit is how many Terraform resources one unit is.
+	terraformPerUnit int
+	config, floor    func(n int) string
+	minimums         map[operation]minimum
+	// note explains the minimums in the report.
+	note string
+}
+
+var kinds = []kind{
+	{
+		name:             "rules",
+		title:            "p0_routing_rule",
+		unit:             "rule",
+		resources:        []string{"p0_routing_rule"},
+		terraformPerUnit: 1,
+		config:           rulesConfig,
+		floor:            rulesFloor,
+		minimums: map[operation]minimum{
+			opApply:   {perUnit: 1}, // POST, whose answer is the rule
+			opPlan:    {perUnit: 1}, // GET (refresh)
+			opDestroy: {perUnit: 2}, // GET (refresh), DELETE
+		},
+		note: "a rule: apply 1 (POST, whose answer carries the rule), plan 1 (GET), destroy 2 (GET to refresh, DELETE)",
+	},
+	{
+		name:             "aws",
+		title:            "p0_aws_component_staged + p0_aws_component",
+		unit:             "component (staged + installed pair)",
+		resources:        []string{"p0_aws_component_staged", "p0_aws_component"},
+		terraformPerUnit: 2,
+		config:           awsConfig,
+		floor:            awsFloor,
+		minimums: map[operation]minimum{
+			// stage (PUT) and GET for the metadata, which the PUT does not
+			// return; verify, configure and GET, as configure returns no
+			// item; once per process, a stage answered 404 and the POST of
+			// the integration root.
+			opApply: {perUnit: 5, perOperation: 2},
+			// Both resources of a pair read the same item: one GET serves
+			// both within an operation.
+			opPlan: {perUnit: 1},
+			// That GET, and a DELETE from each resource (the second is
+			// answered 404, which is success).
+			opDestroy: {perUnit: 3},
+		},
+		note: "a component pair: apply 5 (stage and GET for the metadata; verify, configure and GET) plus, once per " +
+			"provider process, at most one stage answered 404 and one POST of the integration root; plan 1 (both " +
+			"resources read the same item); destroy 3 (that GET, and a DELETE from each resource)",
+	},
+	{
+		name:             "expiry",
+		title:            "p0_expiry_option",
+		unit:             "expiry option",
+		resources:        []string{"p0_expiry_option"},
+		terraformPerUnit: 1,
+		config:           expiryConfig,
+		floor:            expiryFloor,
+		minimums: map[operation]minimum{
+			// POST (answered without a body) and a list for the display text.
+			opApply: {perUnit: 2},
+			// The API has no read for one option: one list serves them all.
+			opPlan:    {perOperation: 1},
+			opDestroy: {perUnit: 1, perOperation: 1},
+		},
+		note: "an expiry option: apply 2 (POST, answered without a body, and the list for the display text); " +
+			"plan 1 list for the whole operation, as the API has no read for one option; destroy that list and a DELETE each",
+	},
+}
+
+// row is one kind at one size.
+type row struct {
+	kind kind
+	n    int
+}
+
+func (r row) String() string { return fmt.Sprintf("%s-%d", r.kind.name, r.n) }
+
+// defaultRows and quickRows are what make bench and make bench-quick run.
+const (
+	defaultRows = "rules-50,rules-200,rules-500,aws-50,expiry-20"
+	quickRows   = "rules-10,rules-40,aws-5,expiry-5"
+)
+
+// parseRows reads a -rows value: comma-separated <kind>-<n>.
+func parseRows(spec string) ([]row, error) {
+	var rows []row
+	for _, item := range strings.Split(spec, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		name, count, ok := strings.Cut(item, "-")
+		n, err := strconv.Atoi(count)
+		if !ok || err != nil || n < 1 {
+			return nil, fmt.Errorf("row %q: write rows as <kind>-<count>, for example rules-500", item)
+		}
+		i := slices.IndexFunc(kinds, func(k kind) bool { return k.name == name })
+		if i < 0 {
+			return nil, fmt.Errorf("row %q: unknown kind %q; kinds are %s", item, name, kindNames())
+		}
+		rows = append(rows, row{kind: kinds[i], n: n})
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("no rows in %q", spec)
+	}
+	return rows, nil
+}
+
+func kindNames() string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.name
+	}
+	return strings.Join(names, ", ")
+}

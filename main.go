@@ -20,8 +20,9 @@ var (
 	commit  = "none"
 )
 
-// startProfile is replaced in builds with -tags profile (main_profile.go);
-// it returns the function that ends profiling.
+// startProfile is replaced in builds with -tags profile (main_profile.go),
+// which measure the provider for the benchmark; it returns the function that
+// ends measuring and writes the results.
 var startProfile = func() (stop func()) { return func() {} }
 
 func main() {

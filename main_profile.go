@@ -1,9 +1,16 @@
-//go:build profile
+//go:build profile && unix
 
-// Profiling builds (go build -tags profile, as `go run ./tools/bench
-// -profile DIR` makes them) write a CPU profile of every provider process
-// into the folder named by P0_PROVIDER_CPUPROFILE, as cpu-<pid>.pprof, for
-// `go tool pprof`. Release builds contain none of this.
+// Measuring builds (go build -tags profile, as `go run ./tools/bench`
+// makes them) report on every provider process, for the benchmark:
+//
+//   - P0_PROVIDER_CPUPROFILE names a folder that receives a CPU profile,
+//     cpu-<pid>.pprof, for `go tool pprof`;
+//   - P0_PROVIDER_CPUTIME names a folder that receives, at exit, the CPU
+//     time the process used (user + system, in nanoseconds) in
+//     cputime-<pid>, so that the benchmark can tell the provider's CPU time
+//     from Terraform's.
+//
+// Release builds contain none of this.
 
 package main
 
@@ -13,14 +20,23 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strconv"
+	"syscall"
 )
 
 func init() {
-	startProfile = startCPUProfile
+	startProfile = startMeasuring
 }
 
-func startCPUProfile() (stop func()) {
-	dir := os.Getenv("P0_PROVIDER_CPUPROFILE")
+func startMeasuring() (stop func()) {
+	stopProfile := startCPUProfile(os.Getenv("P0_PROVIDER_CPUPROFILE"))
+	return func() {
+		stopProfile()
+		writeCPUTime(os.Getenv("P0_PROVIDER_CPUTIME"))
+	}
+}
+
+func startCPUProfile(dir string) (stop func()) {
 	if dir == "" {
 		return func() {}
 	}
@@ -39,5 +55,21 @@ func startCPUProfile() (stop func()) {
 		if err := f.Close(); err != nil {
 			log.Printf("writing the CPU profile: %v", err)
 		}
+	}
+}
+
+func writeCPUTime(dir string) {
+	if dir == "" {
+		return
+	}
+	var usage syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &usage); err != nil {
+		log.Printf("not reporting CPU time: %v", err)
+		return
+	}
+	nanos := usage.Utime.Nano() + usage.Stime.Nano()
+	name := filepath.Join(dir, fmt.Sprintf("cputime-%d", os.Getpid()))
+	if err := os.WriteFile(name, []byte(strconv.FormatInt(nanos, 10)), 0o644); err != nil {
+		log.Printf("writing the CPU time: %v", err)
 	}
 }

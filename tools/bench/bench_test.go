@@ -2,6 +2,8 @@ package main
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -105,5 +107,38 @@ func TestAPIBound(t *testing.T) {
 	r := result{latency: 50 * time.Millisecond, calls: []calls{{total: 500}}}
 	if got := r.apiBound(10); got != 2500*time.Millisecond {
 		t.Errorf("apiBound = %v, want 2.5s", got)
+	}
+}
+
+func TestTerraformRatio(t *testing.T) {
+	r := result{
+		p0:    []measurement{{cpu: 5 * time.Second, providerCPU: 3 * time.Second}},
+		floor: []measurement{{cpu: time.Second}},
+	}
+	if got := r.terraformRatio(); got != 2 {
+		t.Errorf("Terraform's own CPU ratio = %v, want 2 (5 s less the provider's 3 s, over 1 s)", got)
+	}
+	r.p0[0].providerCPU = -1
+	if got := r.terraformRatio(); !math.IsNaN(got) {
+		t.Errorf("ratio without the provider's CPU time = %v, want NaN (not measured)", got)
+	}
+}
+
+func TestSumCPUTimes(t *testing.T) {
+	dir := t.TempDir()
+	if got, err := sumCPUTimes(dir); err != nil || got != -1 {
+		t.Errorf("no reports: %v, %v; want -1 (not measured)", got, err)
+	}
+	dir = t.TempDir()
+	for name, nanos := range map[string]string{"cputime-10": "1500000000", "cputime-11": "500000000\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(nanos), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := sumCPUTimes(dir); err != nil || got != 2*time.Second {
+		t.Errorf("two reports: %v, %v; want 2s", got, err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Error("the reports' folder was not removed")
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -56,7 +57,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	flags.DurationVar(&o.latency, "latency", 50*time.Millisecond, "mock `latency` per request for the second table; 0 skips it")
 	flags.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism")
 	flags.StringVar(&o.out, "out", "", "also write the Markdown report to this `file`")
-	flags.StringVar(&o.profile, "profile", "", "build the provider with -tags profile and write its CPU profiles under this `directory`")
+	flags.StringVar(&o.profile, "profile", "", "write CPU profiles of the provider under this `directory`")
 	flags.StringVar(&o.provider, "provider", "", "measure this provider `binary` instead of building one, e.g. to compare two builds")
 	flags.BoolVar(&o.keep, "keep", false, "keep the temporary workspaces and terraform logs")
 	if err := flags.Parse(args); err != nil {
@@ -128,7 +129,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		err = copyProvider(o.provider, bin)
 	} else {
 		fmt.Fprintln(stderr, "building the provider")
-		err = buildProvider(root, bin, o.profile != "")
+		err = buildProvider(root, bin)
 	}
 	if err != nil {
 		return err
@@ -236,11 +237,19 @@ func (b bench) measure(r row, latency time.Duration) ([]result, error) {
 				if err != nil {
 					return err
 				}
+				cpuTimes, err := os.MkdirTemp(b.work, "cputime-")
+				if err != nil {
+					return err
+				}
+				env = append(env, "P0_PROVIDER_CPUTIME="+cpuTimes)
 				b.mock.takeCalls() // start from an empty log
 				before := selfCPU()
 				measured, err := b.tf.run(providerDir, op, env...)
 				measured.mockCPU = selfCPU() - before
 				if err != nil {
+					return err
+				}
+				if measured.providerCPU, err = sumCPUTimes(cpuTimes); err != nil {
 					return err
 				}
 				res.p0 = append(res.p0, measured)
@@ -290,6 +299,30 @@ func (b bench) profileEnv(latency string, r row, op operation) ([]string, error)
 		return nil, err
 	}
 	return []string{"P0_PROVIDER_CPUPROFILE=" + dir}, nil
+}
+
+// sumCPUTimes adds up the CPU times the provider processes of one
+// operation reported into dir (see main_profile.go), and removes dir. It is
+// -1 when none reported, as a provider built without the hooks does not.
+func sumCPUTimes(dir string) (time.Duration, error) {
+	defer os.RemoveAll(dir)
+	files, err := filepath.Glob(filepath.Join(dir, "cputime-*"))
+	if err != nil || len(files) == 0 {
+		return -1, err
+	}
+	var total time.Duration
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return 0, err
+		}
+		nanos, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("reading %s: %w", f, err)
+		}
+		total += time.Duration(nanos)
+	}
+	return total, nil
 }
 
 // selfCPU is the CPU time this process (the mock) has used so far.

@@ -48,8 +48,8 @@ func (rep report) write(w io.Writer) {
 func (rep report) writeTable(w io.Writer, latency time.Duration) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	if latency == 0 {
-		p("| Resources | N | Operation | p0 s | Floor s | Ratio | p0 CPU s | Floor CPU s | CPU ratio | Calls per unit | Minimum |\n")
-		p("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+		p("| Resources | N | Operation | p0 s | Floor s | Ratio | p0 CPU s | Provider CPU s | Floor CPU s | CPU ratio | Terraform CPU ratio | Calls per unit | Minimum |\n")
+		p("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	} else {
 		p("| Resources | N | Operation | p0 s | Floor s | Ratio | Calls per unit | Minimum | API-bound s |\n")
 		p("|---|--:|---|--:|--:|--:|--:|--:|--:|\n")
@@ -62,7 +62,8 @@ func (rep report) writeTable(w io.Writer, latency time.Duration) {
 			seconds(r.p0Wall()), seconds(r.floorWall()), fixed(r.wallRatio()))
 		calls := fmt.Sprintf("%s | %s", callsCell(r), fixed(r.minimum()))
 		if latency == 0 {
-			p("%s | %s | %s | %s | %s |\n", head, seconds(r.p0CPU()), seconds(r.floorCPU()), fixed(r.cpuRatio()), calls)
+			p("%s | %s | %s | %s | %s | %s | %s |\n", head, seconds(r.p0CPU()), seconds(r.providerCPU()), seconds(r.floorCPU()),
+				fixed(r.cpuRatio()), fixed(r.terraformRatio()), calls)
 		} else {
 			p("%s | %s | %s |\n", head, calls, seconds(r.apiBound(rep.parallelism)))
 		}
@@ -121,7 +122,11 @@ func (rep report) writeTargets(w io.Writer) {
 	}
 	for _, r := range rep.results {
 		if r.row.kind.name == "rules" && r.row.n == largest && r.latency == 0 {
-			p("- Ratio at most 1.3 for %d routing rules, %s: %s (%s)\n", largest, r.op, metOrNot(r.wallRatio() <= 1.3), fixed(r.wallRatio()))
+			p("- Ratio at most 1.3 for %d routing rules, %s: %s (%s)", largest, r.op, metOrNot(r.wallRatio() <= 1.3), fixed(r.wallRatio()))
+			if tr := r.terraformRatio(); !math.IsNaN(tr) {
+				p("; Terraform's own CPU time, without the provider's, was %s× the floor's", fixed(tr))
+			}
+			p("\n")
 		}
 	}
 	above := []string{}
@@ -187,7 +192,13 @@ func metOrNot(ok bool) string {
 	return "**not met**"
 }
 
-func seconds(d time.Duration) string { return fmt.Sprintf("%.2f", d.Seconds()) }
+// seconds shows d, or a dash for a negative d (not measured).
+func seconds(d time.Duration) string {
+	if d < 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", d.Seconds())
+}
 
 func fixed(x float64) string {
 	if math.IsNaN(x) {

@@ -29,9 +29,26 @@ func (r result) floorCPU() time.Duration {
 	return median(r.floor, func(x measurement) time.Duration { return x.cpu })
 }
 
-// wallRatio and cpuRatio compare the provider with the floor.
-func (r result) wallRatio() float64 { return ratio(r.p0Wall(), r.floorWall()) }
-func (r result) cpuRatio() float64  { return ratio(r.p0CPU(), r.floorCPU()) }
+// providerCPU is the median CPU time of the provider processes alone, and
+// terraformCPU that of terraform without them; both are -1 when the
+// provider did not report its CPU time.
+func (r result) providerCPU() time.Duration {
+	return median(r.p0, func(x measurement) time.Duration { return x.providerCPU })
+}
+func (r result) terraformCPU() time.Duration {
+	if r.providerCPU() < 0 {
+		return -1
+	}
+	return median(r.p0, func(x measurement) time.Duration { return x.cpu - x.providerCPU })
+}
+
+// wallRatio and cpuRatio compare the provider with the floor;
+// terraformRatio compares Terraform's own CPU time, without the provider
+// processes, with the floor's: what the plugin protocol costs Terraform,
+// which no provider can remove.
+func (r result) wallRatio() float64      { return ratio(r.p0Wall(), r.floorWall()) }
+func (r result) cpuRatio() float64       { return ratio(r.p0CPU(), r.floorCPU()) }
+func (r result) terraformRatio() float64 { return ratio(r.terraformCPU(), r.floorCPU()) }
 
 // callsPerUnit is the most calls any repetition made, per unit.
 func (r result) callsPerUnit() float64 {
@@ -73,7 +90,7 @@ func (r result) apiBound(parallelism int) time.Duration {
 }
 
 func ratio(a, b time.Duration) float64 {
-	if b <= 0 {
+	if a < 0 || b <= 0 {
 		return math.NaN()
 	}
 	return float64(a) / float64(b)

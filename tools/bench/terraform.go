@@ -50,6 +50,9 @@ type measurement struct {
 	// cpu is the user and system time of terraform and of the provider
 	// processes it started and waited for.
 	cpu time.Duration
+	// providerCPU is the part of cpu the provider processes used; -1 when
+	// the provider does not report it (see sumCPUTimes).
+	providerCPU time.Duration
 	// mockCPU is the CPU time the in-process mock used meanwhile.
 	mockCPU time.Duration
 }

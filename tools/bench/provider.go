@@ -18,14 +18,25 @@ import (
 // main_profile.go. They cost nothing unless their variables are set, and
 // tell the provider's CPU time from Terraform's.
 func buildProvider(root, dir string) error {
-	args := []string{"build", "-trimpath", "-tags", "profile", "-ldflags", "-s -w -X main.version=bench",
-		"-o", filepath.Join(dir, "terraform-provider-p0"), "."}
-	cmd := exec.Command("go", args...)
+	return goBuild(root, filepath.Join(dir, "terraform-provider-p0"), ".",
+		"-tags", "profile", "-ldflags", "-s -w -X main.version=bench")
+}
+
+// buildEmptyPlugin builds the second floor, p0-bench/floor (see
+// tools/bench/emptyplugin), into dir.
+func buildEmptyPlugin(root, dir string) error {
+	return goBuild(root, filepath.Join(dir, "terraform-provider-floor"), "./tools/bench/emptyplugin", "-ldflags", "-s -w")
+}
+
+// goBuild builds the Go package pkg of the module at root into out.
+func goBuild(root, out, pkg string, flags ...string) error {
+	args := append([]string{"build", "-trimpath", "-o", out}, flags...)
+	cmd := exec.Command("go", append(args, pkg)...)
 	cmd.Dir = root
 	cmd.Stdout = os.Stderr
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("building the provider: %w", err)
+		return fmt.Errorf("building %s: %w", pkg, err)
 	}
 	return nil
 }

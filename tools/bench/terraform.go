@@ -13,8 +13,9 @@ import (
 )
 
 // terraform runs the terraform CLI with a private CLI configuration that
-// points p0-security/p0 at the freshly built provider, so that the user's
-// own ~/.terraformrc is never read or changed.
+// points p0-security/p0 at the freshly built provider, and p0-bench/floor at
+// the empty plugin beside it, so that the user's own ~/.terraformrc is
+// never read or changed.
 type terraform struct {
 	binary      string   // the terraform executable
 	env         []string // the environment of every run
@@ -27,7 +28,8 @@ func newTerraform(binary, work, providerDir string, parallelism int, providerEnv
 	cliConfig := filepath.Join(work, "terraformrc")
 	config := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "p0-security/p0" = %q
+    "p0-security/p0" = %[1]q
+    "p0-bench/floor" = %[1]q
   }
   direct {}
 }

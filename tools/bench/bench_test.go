@@ -142,3 +142,47 @@ func TestSumCPUTimes(t *testing.T) {
 		t.Error("the reports' folder was not removed")
 	}
 }
+
+func TestEmptyPluginFloorMirrorsTheFloor(t *testing.T) {
+	for _, k := range kinds {
+		floor := k.floor(7)
+		plugin := emptyPluginFloor(floor)
+		if strings.Contains(plugin, "terraform_data") || strings.Contains(plugin, "triggers_replace") {
+			t.Errorf("%s: the empty plugin's configuration still uses terraform_data:\n%s", k.name, plugin)
+		}
+		if got, want := strings.Count(plugin, `resource "floor_value"`), strings.Count(floor, `resource "terraform_data"`); got != want {
+			t.Errorf("%s: %d floor_value resources, want %d", k.name, got, want)
+		}
+		if got, want := strings.Count(plugin, "value = jsonencode("), strings.Count(floor, "triggers_replace = jsonencode("); got != want {
+			t.Errorf("%s: %d values, want %d:\n%s", k.name, got, want, plugin)
+		}
+		if !strings.Contains(plugin, `source = "p0-bench/floor"`) {
+			t.Errorf("%s: the configuration does not require p0-bench/floor:\n%s", k.name, plugin)
+		}
+	}
+	if plugin := emptyPluginFloor(awsFloor(2)); !strings.Contains(plugin, "depends_on = [floor_value.staged]") {
+		t.Errorf("the AWS pairs lost their dependency:\n%s", plugin)
+	}
+}
+
+func TestTableShowsTheEmptyPlugin(t *testing.T) {
+	rules := row{kind: kinds[0], n: 500}
+	measured := result{row: rules, op: opApply,
+		p0:     []measurement{{wall: 3 * time.Second, cpu: 4 * time.Second, providerCPU: time.Second}},
+		floor:  []measurement{{wall: 2 * time.Second, cpu: 2 * time.Second}},
+		plugin: []measurement{{wall: 2500 * time.Millisecond}},
+		calls:  []calls{{total: 500}},
+	}
+	var out strings.Builder
+	report{results: []result{measured}}.writeTable(&out, 0)
+	if want := "| 3.00 | 2.00 | 1.50 | 2.50 | 1.25 | 4.00 | 1.00 | 2.00 | 2.00 | 1.50 |"; !strings.Contains(out.String(), want) {
+		t.Errorf("table lacks %q:\n%s", want, out.String())
+	}
+
+	measured.plugin = nil
+	out.Reset()
+	report{results: []result{measured}}.writeTable(&out, 0)
+	if want := "| 1.50 | – | – | 4.00 |"; !strings.Contains(out.String(), want) {
+		t.Errorf("table without the empty plugin lacks %q:\n%s", want, out.String())
+	}
+}

@@ -1,9 +1,10 @@
 // Command bench measures the provider against the floor Terraform itself
 // sets: it applies, re-plans (expecting no changes) and destroys N objects
 // of each kind through the real terraform binary and the mock P0 API on
-// loopback, does the same with as many terraform_data resources, and
-// prints a Markdown table of times, their ratio, and the API calls made
-// per object beside the fewest the API allows.
+// loopback, does the same with as many terraform_data resources and with
+// an empty plugin provider (tools/bench/emptyplugin), and prints a Markdown
+// table of times, their ratios, and the API calls made per object beside
+// the fewest the API allows.
 //
 //	go run ./tools/bench                  # the full table (make bench)
 //	go run ./tools/bench -quick           # a smoke run with small N (make bench-quick)
@@ -134,6 +135,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := buildEmptyPlugin(root, bin); err != nil {
+		return err
+	}
 	m, err := startMock()
 	if err != nil {
 		return err
@@ -212,17 +216,25 @@ type bench struct {
 }
 
 // measure runs apply, plan and destroy reps times on the provider and on
-// the floor, alternating which goes first so that neither always runs on a
-// warmer machine.
+// the floor, and without added latency on the empty plugin too (it calls no
+// API), rotating which goes first so that none always runs on a warmer
+// machine.
 func (b bench) measure(r row, latency time.Duration) ([]result, error) {
 	name := fmt.Sprintf("%dms", latency.Milliseconds())
 	providerDir := filepath.Join(b.work, name, r.String(), "p0")
 	floorDir := filepath.Join(b.work, name, r.String(), "floor")
+	pluginDir := filepath.Join(b.work, name, r.String(), "empty-plugin")
 	if err := writeWorkspace(providerDir, r.kind.config(r.n)); err != nil {
 		return nil, err
 	}
 	if err := writeWorkspace(floorDir, r.kind.floor(r.n)); err != nil {
 		return nil, err
+	}
+	withPlugin := latency == 0
+	if withPlugin {
+		if err := writeWorkspace(pluginDir, emptyPluginFloor(r.kind.floor(r.n))); err != nil {
+			return nil, err
+		}
 	}
 
 	results := make([]result, len(operations))
@@ -258,21 +270,22 @@ func (b bench) measure(r row, latency time.Duration) ([]result, error) {
 			}
 			runFloor := func() error {
 				measured, err := b.tf.run(floorDir, op)
-				if err != nil {
-					return err
-				}
 				res.floor = append(res.floor, measured)
-				return nil
+				return err
 			}
-			first, second := runP0, runFloor
-			if rep%2 == 1 {
-				first, second = runFloor, runP0
+			runPlugin := func() error {
+				measured, err := b.tf.run(pluginDir, op)
+				res.plugin = append(res.plugin, measured)
+				return err
 			}
-			if err := first(); err != nil {
-				return nil, err
+			runs := []func() error{runP0, runFloor}
+			if withPlugin {
+				runs = append(runs, runPlugin)
 			}
-			if err := second(); err != nil {
-				return nil, err
+			for k := range runs {
+				if err := runs[(rep+k)%len(runs)](); err != nil {
+					return nil, err
+				}
 			}
 			last := res.p0[len(res.p0)-1]
 			fmt.Fprintf(b.log, "%-12s %-7s %-6s p0 %6.2f s (%d calls)  floor %6.2f s\n", r, op, formatLatency(latency),

@@ -23,7 +23,8 @@ func (rep report) write(w io.Writer) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("# Benchmarks\n\n")
 	p("Figures of the latest `make bench` (see the Benchmark section of the README for what the columns mean). ")
-	p("Each operation ran %d time(s) on the provider and on `terraform_data`, interleaved; times are medians.\n\n", rep.reps)
+	p("Each operation ran %d time(s) on the provider, on `terraform_data` and, without added latency, on the empty plugin, "+
+		"interleaved; times are medians.\n\n", rep.reps)
 	rep.env.write(w)
 	p("- Terraform parallelism: %d\n\n", rep.parallelism)
 
@@ -48,8 +49,8 @@ func (rep report) write(w io.Writer) {
 func (rep report) writeTable(w io.Writer, latency time.Duration) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	if latency == 0 {
-		p("| Resources | N | Operation | p0 s | Floor s | Ratio | p0 CPU s | Provider CPU s | Floor CPU s | CPU ratio | Terraform CPU ratio | Calls per unit | Minimum |\n")
-		p("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+		p("| Resources | N | Operation | p0 s | Floor s | Ratio | Empty plugin s | Empty plugin ratio | p0 CPU s | Provider CPU s | Floor CPU s | CPU ratio | Terraform CPU ratio | Calls per unit | Minimum |\n")
+		p("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	} else {
 		p("| Resources | N | Operation | p0 s | Floor s | Ratio | Calls per unit | Minimum | API-bound s |\n")
 		p("|---|--:|---|--:|--:|--:|--:|--:|--:|\n")
@@ -62,8 +63,8 @@ func (rep report) writeTable(w io.Writer, latency time.Duration) {
 			seconds(r.p0Wall()), seconds(r.floorWall()), fixed(r.wallRatio()))
 		calls := fmt.Sprintf("%s | %s", callsCell(r), fixed(r.minimum()))
 		if latency == 0 {
-			p("%s | %s | %s | %s | %s | %s | %s |\n", head, seconds(r.p0CPU()), seconds(r.providerCPU()), seconds(r.floorCPU()),
-				fixed(r.cpuRatio()), fixed(r.terraformRatio()), calls)
+			p("%s | %s | %s | %s | %s | %s | %s | %s | %s |\n", head, seconds(r.pluginWall()), fixed(r.pluginRatio()),
+				seconds(r.p0CPU()), seconds(r.providerCPU()), seconds(r.floorCPU()), fixed(r.cpuRatio()), fixed(r.terraformRatio()), calls)
 		} else {
 			p("%s | %s | %s |\n", head, calls, seconds(r.apiBound(rep.parallelism)))
 		}
@@ -123,6 +124,9 @@ func (rep report) writeTargets(w io.Writer) {
 	for _, r := range rep.results {
 		if r.row.kind.name == "rules" && r.row.n == largest && r.latency == 0 {
 			p("- Ratio at most 1.3 for %d routing rules, %s: %s (%s)", largest, r.op, metOrNot(r.wallRatio() <= 1.3), fixed(r.wallRatio()))
+			if pr := r.pluginRatio(); !math.IsNaN(pr) {
+				p("; the empty plugin's ratio was %s", fixed(pr))
+			}
 			if tr := r.terraformRatio(); !math.IsNaN(tr) {
 				p("; Terraform's own CPU time, without the provider's, was %s× the floor's", fixed(tr))
 			}

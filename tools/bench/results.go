@@ -13,6 +13,7 @@ type result struct {
 	latency time.Duration
 	p0      []measurement // the provider's runs
 	floor   []measurement // the terraform_data runs
+	plugin  []measurement // the empty plugin's runs; none with added latency
 	calls   []calls       // what the API saw in each of the provider's runs
 }
 
@@ -22,11 +23,20 @@ func (r result) p0Wall() time.Duration {
 func (r result) floorWall() time.Duration {
 	return median(r.floor, func(x measurement) time.Duration { return x.wall })
 }
+
 func (r result) p0CPU() time.Duration {
 	return median(r.p0, func(x measurement) time.Duration { return x.cpu })
 }
 func (r result) floorCPU() time.Duration {
 	return median(r.floor, func(x measurement) time.Duration { return x.cpu })
+}
+
+// pluginWall is -1 when the empty plugin was not measured.
+func (r result) pluginWall() time.Duration {
+	if len(r.plugin) == 0 {
+		return -1
+	}
+	return median(r.plugin, func(x measurement) time.Duration { return x.wall })
 }
 
 // providerCPU is the median CPU time of the provider processes alone, and
@@ -44,11 +54,15 @@ func (r result) terraformCPU() time.Duration {
 
 // wallRatio and cpuRatio compare the provider with the floor;
 // terraformRatio compares Terraform's own CPU time, without the provider
-// processes, with the floor's: what the plugin protocol costs Terraform,
-// which no provider can remove.
+// processes, with the floor's: what the plugin protocol and the resources'
+// schemas cost Terraform itself, which the provider's code cannot lower.
 func (r result) wallRatio() float64      { return ratio(r.p0Wall(), r.floorWall()) }
 func (r result) cpuRatio() float64       { return ratio(r.p0CPU(), r.floorCPU()) }
 func (r result) terraformRatio() float64 { return ratio(r.terraformCPU(), r.floorCPU()) }
+
+// pluginRatio compares the empty plugin with the floor: the least ratio a
+// plugin provider can have.
+func (r result) pluginRatio() float64 { return ratio(r.pluginWall(), r.floorWall()) }
 
 // callsPerUnit is the most calls any repetition made, per unit.
 func (r result) callsPerUnit() float64 {

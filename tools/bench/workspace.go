@@ -154,6 +154,27 @@ func expiryFloor(n int) string {
 `, n)
 }
 
+// emptyPluginFloor turns a floor configuration into the same resources of
+// the empty plugin (tools/bench/emptyplugin): floor_value, whose value is
+// the JSON string terraform_data held. What is left between it and
+// terraform_data is the plugin protocol's cost.
+func emptyPluginFloor(floor string) string {
+	const header = `terraform {
+  required_providers {
+    floor = {
+      source = "p0-bench/floor"
+    }
+  }
+}
+
+`
+	return header + strings.NewReplacer(
+		`resource "terraform_data"`, `resource "floor_value"`,
+		"[terraform_data.", "[floor_value.",
+		"triggers_replace =", "value =",
+	).Replace(floor)
+}
+
 // indent shifts every non-empty line of s two spaces to the right.
 func indent(s string) string {
 	lines := strings.SplitAfter(s, "\n")

@@ -227,12 +227,13 @@ func (b bench) measure(r row, latency time.Duration) ([]result, error) {
 	if err := writeWorkspace(providerDir, r.kind.config(r.n)); err != nil {
 		return nil, err
 	}
-	if err := writeWorkspace(floorDir, r.kind.floor(r.n)); err != nil {
+	floor := r.kind.floor(r.n)
+	if err := writeWorkspace(floorDir, floor); err != nil {
 		return nil, err
 	}
 	withPlugin := latency == 0
 	if withPlugin {
-		if err := writeWorkspace(pluginDir, emptyPluginFloor(r.kind.floor(r.n))); err != nil {
+		if err := writeWorkspace(pluginDir, emptyPluginFloor(floor)); err != nil {
 			return nil, err
 		}
 	}

@@ -2,6 +2,7 @@ package p0mock
 
 import (
 	"fmt"
+	"net/http"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -91,11 +92,14 @@ func (s *Server) DeleteAWSItem(component, id string) bool {
 }
 
 // SetSettingsReads turns the four settings GET endpoints on or off; off,
-// they answer 404 as if P0 had no read endpoints.
+// they answer 404 as if P0 had no read endpoints (Behavior.SettingsReads).
 func (s *Server) SetSettingsReads(enabled bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.settings.readsEnabled = enabled
+	s.behavior.SettingsReads = 0
+	if !enabled {
+		s.behavior.SettingsReads = http.StatusNotFound
+	}
 }
 
 // FailVerification makes verifying any item with this id answer 400 with
@@ -130,7 +134,7 @@ func (s *Server) SetExpiryOptions(opts []p0.Duration) {
 	s.state.settings.expiryOptions = options
 }
 
-// DefaultApprovals returns both values, always set.
+// DefaultApprovals returns both values; nil is a value never set.
 func (s *Server) DefaultApprovals() p0.DefaultApprovals {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -145,10 +149,12 @@ func (s *Server) SetDefaultApprovals(approvals p0.DefaultApprovals) {
 	s.state.settings.applyDefaultApprovals(approvals)
 }
 
+// StandingAccessDuration returns the duration, or the zero Duration while
+// it was never set.
 func (s *Server) StandingAccessDuration() p0.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.settings.standingAccess
+	return valueOrZero(s.state.settings.standingAccess)
 }
 
 // SetStandingAccessDuration sets the duration, recomputing its display
@@ -156,13 +162,16 @@ func (s *Server) StandingAccessDuration() p0.Duration {
 func (s *Server) SetStandingAccessDuration(d p0.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.settings.standingAccess = displayed(d.Time, d.Unit)
+	d = displayed(d.Time, d.Unit)
+	s.state.settings.standingAccess = &d
 }
 
+// MaxAccessDuration returns the duration, or the zero Duration while it was
+// never set.
 func (s *Server) MaxAccessDuration() p0.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.settings.maxAccess
+	return valueOrZero(s.state.settings.maxAccess)
 }
 
 // SetMaxAccessDuration sets the duration, recomputing its display text,
@@ -170,7 +179,8 @@ func (s *Server) MaxAccessDuration() p0.Duration {
 func (s *Server) SetMaxAccessDuration(d p0.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.settings.maxAccess = displayed(d.Time, d.Unit)
+	d = displayed(d.Time, d.Unit)
+	s.state.settings.maxAccess = &d
 }
 
 // Commands returns every command submitted, in order.

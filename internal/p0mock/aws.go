@@ -10,8 +10,11 @@ func (s *Server) installAWSIntegration(req *apiRequest) (reply, error) {
 	if err := req.expectNoFields(); err != nil {
 		return reply{}, err
 	}
-	// Installing again is harmless and keeps every item, so that parallel
-	// creates can each make sure the root exists.
+	// Installing again keeps every item: it is harmless, or refused with 409
+	// where the behavior says so.
+	if s.state.aws.installed && s.behavior.RootExistsConflict {
+		return reply{}, conflict("the AWS integration is already installed")
+	}
 	s.state.aws.installed = true
 	return respondOK()
 }
@@ -44,7 +47,7 @@ func (s *Server) stageAWSItem(req *apiRequest) (reply, error) {
 	}
 	component, id := req.PathValue("component"), req.PathValue("id")
 	if !s.state.aws.installed {
-		return reply{}, notFound("the AWS integration is not installed; POST /o/{org}/integrations/aws/config first")
+		return reply{}, s.behavior.rootMissing()
 	}
 	if err := writableComponent(component, "staged"); err != nil {
 		return reply{}, err
@@ -53,11 +56,21 @@ func (s *Server) stageAWSItem(req *apiRequest) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	if _, exists := s.state.aws.items[component][id]; exists {
+	if _, exists := s.state.aws.items[component][id]; exists && !s.behavior.RestageExisting {
 		return reply{}, conflict("item %q already exists in component %s", id, component)
 	}
-	s.state.stage(component, id, account)
-	return respondOK()
+	s.state.stage(component, id, account, s.behavior.VerifyRefusals)
+	return s.writeAnswer(component, id)
+}
+
+// writeAnswer answers a stage, verify or configure of an item: {"ok": true},
+// or with the item and its metadata where the behavior says so.
+func (s *Server) writeAnswer(component, id string) (reply, error) {
+	if !s.behavior.RichWriteAnswers {
+		return respondOK()
+	}
+	record := s.state.aws.items[component][id]
+	return respondJSON(p0.AWSComponentItem{OK: true, Item: cloneAWSItem(record.item), Metadata: record.metadata})
 }
 
 func (s *Server) deleteAWSItem(req *apiRequest) (reply, error) {
@@ -91,13 +104,20 @@ func (s *Server) verifyAWSItem(req *apiRequest) (reply, error) {
 	if record.item.State != p0.StateStage {
 		return reply{}, badRequest("item is in state %s; verify requires stage", record.item.State)
 	}
-	id := req.PathValue("id")
+	component, id := req.PathValue("component"), req.PathValue("id")
 	if message, failing := s.state.aws.verificationFailures[id]; failing {
 		return reply{}, badRequest("%s", message)
 	}
+	if record.verifyRefusals > 0 {
+		// AWS has not propagated the role yet: refused, as when it is missing.
+		record.verifyRefusals--
+		s.state.aws.items[component][id] = record
+		return reply{}, badRequest("could not assume role %s in account %s: the role was not found or cannot be assumed yet",
+			record.metadata.RoleName, id)
+	}
 	record.item.State = p0.StateConfigure
-	s.state.aws.items[req.PathValue("component")][id] = record
-	return respondOK()
+	s.state.aws.items[component][id] = record
+	return s.writeAnswer(component, id)
 }
 
 // configureAWSItem installs a verified item, or reconfigures an installed
@@ -124,7 +144,7 @@ func (s *Server) configureAWSItem(req *apiRequest) (reply, error) {
 	}
 	record.item = item
 	s.state.aws.items[component][req.PathValue("id")] = record
-	return respondOK()
+	return s.writeAnswer(component, req.PathValue("id"))
 }
 
 // writableItem finds the item a verify or configure request names, refusing

@@ -31,6 +31,9 @@ type awsState struct {
 type awsRecord struct {
 	item     p0.AWSItem
 	metadata p0.AWSMetadata
+	// verifyRefusals is how many verifications are still to be refused
+	// (Behavior.VerifyRefusals).
+	verifyRefusals int
 }
 
 func newAWSState() awsState {
@@ -82,16 +85,20 @@ func (aws *awsState) remove(component, id string) error {
 }
 
 // stage creates an item in state stage, with the metadata the AWS side
-// needs. The first item staged also creates the base item for its
-// account, as P0 does.
-func (st *state) stage(component, id, account string) {
+// needs, or puts an existing one back in stage with the metadata it has.
+// Verifying it is then refused verifyRefusals times. The first item staged
+// also creates the base item for its account, as P0 does.
+func (st *state) stage(component, id, account string, verifyRefusals int) {
 	if len(st.aws.items[p0.ComponentBase]) == 0 {
 		st.aws.items[p0.ComponentBase][account] = awsRecord{item: baseItem(st.org)}
 	}
-	st.aws.items[component][id] = awsRecord{
-		item:     p0.AWSItem{State: p0.StateStage},
-		metadata: stagedMetadata(st.org, component, id),
+	record, exists := st.aws.items[component][id]
+	if !exists {
+		record.metadata = stagedMetadata(st.org, component, id)
 	}
+	record.item = p0.AWSItem{State: p0.StateStage}
+	record.verifyRefusals = verifyRefusals
+	st.aws.items[component][id] = record
 }
 
 // putAWSItem creates or replaces an item as tests set it up. A new item

@@ -7,7 +7,14 @@ import "github.com/p0-security/terraform-provider-p0/internal/p0"
 // workflow version.
 
 func (s *Server) getWorkflow(*apiRequest) (reply, error) {
-	return respondJSON(s.state.currentWorkflow())
+	workflow := s.state.currentWorkflow()
+	if !s.behavior.WorkflowVersionInGet {
+		return respondJSON(workflow)
+	}
+	return respondJSON(struct {
+		p0.Workflow
+		Version string `json:"version"`
+	}{workflow, workflow.ID})
 }
 
 func (s *Server) getWorkflowVersion(req *apiRequest) (reply, error) {

@@ -15,6 +15,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	state    *state        // guarded by mu
+	behavior Behavior      // guarded by mu
 	faults   faultInjector // guarded by mu
 	requests []*logEntry   // guarded by mu; in arrival order
 
@@ -22,7 +23,8 @@ type Server struct {
 }
 
 // New returns a server for org that accepts token, with P0's initial state:
-// no routing rules, no AWS integration, the default JIT settings.
+// no routing rules, no AWS integration, the default JIT settings, and the
+// documented behavior (see SetBehavior).
 func New(org, token string) *Server {
 	s := &Server{
 		org:    org,

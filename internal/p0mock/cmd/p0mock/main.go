@@ -7,6 +7,8 @@
 //	-org       organization to answer for (default demo-org)
 //	-token     API token clients must send (default demo-token)
 //	-url-file  file to write the base URL to once listening
+//	-variant   comma-separated behaviors where P0's documents are silent
+//	           (see p0mock.Variants; -variant list prints them)
 //
 // It prints the base URL and serves until interrupted (SIGINT or SIGTERM),
 // then finishes the requests in flight and exits. The token is never
@@ -53,6 +55,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// print a token.
 	token := flags.String("token", "", "API `token` clients must send (default: the demo token)")
 	urlFile := flags.String("url-file", "", "`file` to write the base URL to once listening")
+	variants := flags.String("variant", "", "comma-separated `names` of behaviors where P0's documents are silent; \"list\" prints them")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -65,8 +68,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *token == "" {
 		*token = defaultToken
 	}
+	if *variants == "list" {
+		for _, v := range p0mock.Variants() {
+			fmt.Fprintf(stdout, "%-26s %s\n", v.Name, v.Description)
+		}
+		return nil
+	}
+	behavior, err := p0mock.ParseVariants(*variants)
+	if err != nil {
+		return err
+	}
 
 	server := p0mock.New(*org, *token)
+	server.SetBehavior(behavior)
 	baseURL, err := server.Start(*addr)
 	if err != nil {
 		return err
@@ -77,6 +91,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	fmt.Fprintf(stdout, "p0mock listening on %s (org %s)\n", baseURL, *org)
+	if *variants != "" {
+		fmt.Fprintf(stdout, "p0mock behaves as: %s\n", *variants)
+	}
 
 	<-ctx.Done()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)

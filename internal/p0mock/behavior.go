@@ -1,0 +1,186 @@
+package p0mock
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// Behavior is how the mock answers where P0's documents are silent
+// (design.md, "Where the documents are silent"). A real P0 may give any of
+// these answers without contradicting a document, so the provider must work
+// with each; the zero Behavior is the mock's own reading, and Variants names
+// the others.
+type Behavior struct {
+	// RootMissingStatus answers a stage (PUT of an item) sent before the
+	// integration root exists; 0 means 404. RootMissingMessage is its
+	// error text.
+	RootMissingStatus  int
+	RootMissingMessage string
+	// RootExistsConflict answers 409 to a POST of the integration root that
+	// already exists, as P0's own provider expects, instead of {"ok": true}.
+	RootExistsConflict bool
+	// RestageExisting answers a stage of an item that already exists with
+	// 200 and puts it back in stage, configuration dropped and metadata
+	// kept, instead of 409.
+	RestageExisting bool
+	// RichWriteAnswers answers stage, verify and configure with the item
+	// and its metadata beside "ok", instead of {"ok": true} alone.
+	RichWriteAnswers bool
+	// VerifyRefusals is how many times verifying a newly staged item is
+	// refused with 400 before it succeeds, as when AWS has not yet
+	// propagated the IAM role the AWS side created moments ago.
+	VerifyRefusals int
+	// SettingsReads is the status of the four settings reads (GET), which
+	// the documents do not describe: 0 serves them, 404 or 405 refuses them.
+	SettingsReads int
+	// UnsetSettings, when not UnsetNone, starts the organization with no
+	// approval defaults and no durations set, and says how a read shows a
+	// setting that was never set.
+	UnsetSettings UnsetForm
+	// ExpiryKey is the {key} of DELETE /settings/expiry-options/{key}.
+	ExpiryKey ExpiryKeyForm
+	// WorkflowVersionInGet adds "version" to GET /routing, beside the
+	// workflow id that is all the document shows there.
+	WorkflowVersionInGet bool
+}
+
+// UnsetForm is how a settings read shows a setting that was never set.
+type UnsetForm string
+
+const (
+	UnsetNone      UnsetForm = ""           // every setting has P0's default value
+	UnsetNull      UnsetForm = "null"       // the body is null
+	UnsetEmpty     UnsetForm = "empty"      // the body is {}
+	UnsetMissing   UnsetForm = "missing"    // the setting's field is left out: {"ok": true}
+	UnsetNullField UnsetForm = "null-field" // the field is null: {"ok": true, "standingAccessDuration": null}
+)
+
+// ExpiryKeyForm is what DELETE /settings/expiry-options/{key} takes as key.
+type ExpiryKeyForm string
+
+const (
+	// ExpiryKeyCompact is time and unit, "2h"; other keys are refused as
+	// malformed.
+	ExpiryKeyCompact ExpiryKeyForm = ""
+	// ExpiryKeyDisplay is the display value, "2 hours"; any other key is
+	// answered 204 and removes nothing.
+	ExpiryKeyDisplay ExpiryKeyForm = "display"
+	// ExpiryKeyDisplayNotFound is the display value; any other key is
+	// answered 404.
+	ExpiryKeyDisplayNotFound ExpiryKeyForm = "display-404"
+)
+
+// Variant is a named Behavior, for tests and the standalone mock's
+// -variant flag.
+type Variant struct {
+	Name        string
+	Description string
+	Behavior    Behavior
+}
+
+// Variants lists every named behavior: the documented one first, then one
+// for each answer of design.md's table that differs from it.
+func Variants() []Variant {
+	return []Variant{
+		{"documented", "the mock's own reading of the documents", Behavior{}},
+		{"root-missing-400", "a stage before the integration root exists is answered 400",
+			Behavior{RootMissingStatus: http.StatusBadRequest, RootMissingMessage: "AWS integration is not installed"}},
+		{"root-missing-409", "a stage before the root exists is answered 409, and so is a POST of a root that exists",
+			Behavior{RootMissingStatus: http.StatusConflict, RootMissingMessage: "conflict", RootExistsConflict: true}},
+		{"root-missing-412", "a stage before the integration root exists is answered 412",
+			Behavior{RootMissingStatus: http.StatusPreconditionFailed, RootMissingMessage: "precondition failed"}},
+		{"restage-existing", "a stage of an existing item answers 200 and puts it back in stage",
+			Behavior{RestageExisting: true}},
+		{"rich-write-answers", "stage, verify and configure answer with the item and its metadata",
+			Behavior{RichWriteAnswers: true}},
+		{"iam-propagation", "verify is refused twice (role cannot be assumed yet) before it succeeds",
+			Behavior{VerifyRefusals: 2}},
+		{"settings-reads-404", "the settings reads are answered 404", Behavior{SettingsReads: http.StatusNotFound}},
+		{"settings-reads-405", "the settings reads are answered 405", Behavior{SettingsReads: http.StatusMethodNotAllowed}},
+		{"settings-unset-null", "settings never set read as a null body", Behavior{UnsetSettings: UnsetNull}},
+		{"settings-unset-empty", "settings never set read as {}", Behavior{UnsetSettings: UnsetEmpty}},
+		{"settings-unset-missing", "settings never set are missing from the answer", Behavior{UnsetSettings: UnsetMissing}},
+		{"settings-unset-null-field", "settings never set read as a null field", Behavior{UnsetSettings: UnsetNullField}},
+		{"expiry-key-display", "expiry options are deleted by display value; another key is answered 204 and removes nothing",
+			Behavior{ExpiryKey: ExpiryKeyDisplay}},
+		{"expiry-key-display-404", "expiry options are deleted by display value; another key is answered 404",
+			Behavior{ExpiryKey: ExpiryKeyDisplayNotFound}},
+		{"workflow-version-in-get", "GET /routing gives the workflow version beside its id",
+			Behavior{WorkflowVersionInGet: true}},
+	}
+}
+
+// VariantNames lists the names of Variants, in order.
+func VariantNames() []string {
+	var names []string
+	for _, v := range Variants() {
+		names = append(names, v.Name)
+	}
+	return names
+}
+
+// ParseVariants combines named variants, given as a comma-separated list,
+// into one Behavior: each sets its own fields over the ones before. An
+// empty list is the documented behavior.
+func ParseVariants(list string) (Behavior, error) {
+	var combined Behavior
+	all := Variants()
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		i := slices.IndexFunc(all, func(v Variant) bool { return v.Name == name })
+		if i < 0 {
+			return Behavior{}, fmt.Errorf("unknown variant %q; known variants: %s", name, strings.Join(VariantNames(), ", "))
+		}
+		combined = combined.merge(all[i].Behavior)
+	}
+	return combined, nil
+}
+
+// merge sets the fields of over that differ from the zero Behavior.
+func (b Behavior) merge(over Behavior) Behavior {
+	if over.RootMissingStatus != 0 {
+		b.RootMissingStatus, b.RootMissingMessage = over.RootMissingStatus, over.RootMissingMessage
+	}
+	b.RootExistsConflict = b.RootExistsConflict || over.RootExistsConflict
+	b.RestageExisting = b.RestageExisting || over.RestageExisting
+	b.RichWriteAnswers = b.RichWriteAnswers || over.RichWriteAnswers
+	b.VerifyRefusals = max(b.VerifyRefusals, over.VerifyRefusals)
+	if over.SettingsReads != 0 {
+		b.SettingsReads = over.SettingsReads
+	}
+	if over.UnsetSettings != UnsetNone {
+		b.UnsetSettings = over.UnsetSettings
+	}
+	if over.ExpiryKey != ExpiryKeyCompact {
+		b.ExpiryKey = over.ExpiryKey
+	}
+	b.WorkflowVersionInGet = b.WorkflowVersionInGet || over.WorkflowVersionInGet
+	return b
+}
+
+// SetBehavior changes how the server answers where the documents are
+// silent. Settings never set exist only in a server that starts that way:
+// with UnsetSettings, SetBehavior also clears the approval defaults and
+// both durations.
+func (s *Server) SetBehavior(b Behavior) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.behavior = b
+	if b.UnsetSettings != UnsetNone {
+		s.state.settings.clearValues()
+	}
+}
+
+// rootMissing is the answer to a stage before the integration root exists.
+func (b Behavior) rootMissing() error {
+	status, message := b.RootMissingStatus, b.RootMissingMessage
+	if status == 0 {
+		status, message = http.StatusNotFound, "the AWS integration is not installed; POST /o/{org}/integrations/aws/config first"
+	}
+	return newAPIError(status, "%s", message)
+}

@@ -37,44 +37,54 @@ func (c *Client) DeleteAWSIntegration(ctx context.Context) error {
 	return nil
 }
 
-// StageAWSComponent creates an item in "stage" state with the metadata the
-// AWS side needs. When the integration root is missing (P0 answers 404 to
-// the stage) it creates the root and stages again.
-//
-// Until this client knows that the root exists, stages go one at a time:
-// the first one finds out (its PUT succeeds, or is answered 404 and the
-// root is posted), and those waiting behind it then stage at once. Parallel
-// stages therefore post the root at most once per process, and at most one
-// of them is answered 404.
-func (c *Client) StageAWSComponent(ctx context.Context, component, id string) error {
-	path := c.awsPath(component, id)
-	stage := func() error { return c.write(ctx, http.MethodPut, path, nil, &okResponse{}, path) }
-
-	var rootExists bool
+// EnsureAWSIntegration makes sure the integration root exists, posting it
+// once per Client: P0's documents say to create it before staging, and
+// give no answer by which a stage would say that it is missing. A 409 means
+// that the root is already there. Callers in parallel wait for the first
+// one's answer, so the root is posted at most once per process unless that
+// post fails.
+func (c *Client) EnsureAWSIntegration(ctx context.Context) error {
+	var exists bool
 	select {
-	case rootExists = <-c.awsRoot:
+	case exists = <-c.awsRoot:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	if rootExists {
+	if exists {
 		c.awsRoot <- true
-		return stage()
+		return nil
 	}
-	defer func() { c.awsRoot <- rootExists }()
+	err := c.CreateAWSIntegration(ctx)
+	if errors.Is(err, ErrConflict) {
+		err = nil
+	}
+	c.awsRoot <- err == nil
+	return err
+}
 
-	err := stage()
-	if err == nil || errors.Is(err, ErrConflict) {
-		rootExists = true // the item was staged, or already there
+// StageAWSComponent creates an item in "stage" state with the metadata the
+// AWS side needs, after making sure the integration root exists. P0 may
+// answer a stage of an item that exists with 409, or re-stage it (the
+// documents say neither); a 409 is taken to mean the item exists only once
+// a read finds it, and is returned otherwise.
+func (c *Client) StageAWSComponent(ctx context.Context, component, id string) error {
+	if err := c.EnsureAWSIntegration(ctx); err != nil {
 		return err
 	}
-	if !errors.Is(err, ErrNotFound) {
+	path := c.awsPath(component, id)
+	err := c.write(ctx, http.MethodPut, path, nil, &okResponse{}, path)
+	if !errors.Is(err, ErrConflict) {
 		return err
 	}
-	if err := c.CreateAWSIntegration(ctx); err != nil {
-		return err
+	// The stage was a write, so this read is a fresh one.
+	if _, readErr := c.GetAWSComponent(ctx, component, id); readErr != nil {
+		if errors.Is(readErr, ErrNotFound) {
+			return err // the 409 was about something else
+		}
+		return readErr
 	}
-	rootExists = true
-	return stage()
+	c.logger.Debug(ctx, "P0 answered 409 to a stage, and the item exists: taking it as staged", map[string]any{"path": path})
+	return nil
 }
 
 // GetAWSComponent reads one item with its metadata. Reads of the same item

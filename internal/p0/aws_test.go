@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
 const rootEndpoint = "POST /o/{org}/integrations/aws/config"
@@ -88,41 +89,106 @@ func TestAWSVerificationFailure(t *testing.T) {
 	}
 }
 
+// rootVariants are the mock's answers to a stage before the integration
+// root exists, and to a post of a root that exists.
+var rootVariants = []string{"documented", "root-missing-400", "root-missing-409", "root-missing-412"}
+
+// behaving sets the mock's behavior to the named variant.
+func behaving(t *testing.T, mock *p0mock.Server, variant string) {
+	t.Helper()
+	behavior, err := p0mock.ParseVariants(variant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mock.SetBehavior(behavior)
+}
+
 // TestAWSRootPostedOnceUnderConcurrency stages ten components at once on an
-// organization without an integration root.
+// organization without an integration root, whatever P0 answers to a stage
+// that comes too early: the root is posted once, first, and no stage fails.
 func TestAWSRootPostedOnceUnderConcurrency(t *testing.T) {
+	for _, variant := range rootVariants {
+		t.Run(variant, func(t *testing.T) {
+			ctx := context.Background()
+			client, mock := newMockClient(t)
+			behaving(t, mock, variant)
+			var wg sync.WaitGroup
+			errs := make(chan error, 10)
+			for i := range 10 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					errs <- client.StageAWSComponent(ctx, p0.ComponentInventory, fmt.Sprintf("1000000000%02d", i))
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			requests := mock.Requests()
+			if n := mock.Count(rootEndpoint); n != 1 || requests[0].Method+" "+requests[0].Path != "POST /o/"+testOrg+"/integrations/aws/config" {
+				t.Fatalf("root posted %d times, first request %s %s; want exactly once, first", n, requests[0].Method, requests[0].Path)
+			}
+			for _, r := range requests {
+				if r.Status >= 300 {
+					t.Fatalf("%s %s answered %d: no stage may come before the root", r.Method, r.Path, r.Status)
+				}
+			}
+			if n := len(mock.AWSIntegration()[p0.ComponentInventory]); n != 10 {
+				t.Fatalf("%d items staged, want 10", n)
+			}
+		})
+	}
+}
+
+// TestAWSRootThatExists posts the root once per client, whether P0 answers
+// a post of a root that exists with {"ok": true} or 409.
+func TestAWSRootThatExists(t *testing.T) {
+	for _, variant := range rootVariants {
+		t.Run(variant, func(t *testing.T) {
+			ctx := context.Background()
+			client, mock := newMockClient(t)
+			behaving(t, mock, variant)
+			mock.SetAWSItem(p0.ComponentIAMWrite, "123456789012", p0.AWSItem{State: p0.StateInstalled})
+			for _, account := range []string{"100000000001", "100000000002"} {
+				if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n := mock.Count(rootEndpoint); n != 1 {
+				t.Fatalf("root posted %d times, want 1 per client", n)
+			}
+		})
+	}
+}
+
+// TestAWSStageConflict takes a 409 to a stage to mean that the item exists
+// only once a read finds it.
+func TestAWSStageConflict(t *testing.T) {
 	ctx := context.Background()
+	const account = "123456789012"
+	const stageEndpoint = "/o/{org}/integrations/aws/config/{component}/{id}"
+
 	client, mock := newMockClient(t)
-	var wg sync.WaitGroup
-	errs := make(chan error, 10)
-	for i := range 10 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs <- client.StageAWSComponent(ctx, p0.ComponentInventory, fmt.Sprintf("1000000000%02d", i))
-		}()
+	mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
+	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
+		t.Fatalf("stage of an existing item: %v, want nil", err)
 	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
+	if got, _ := mock.AWSItem(p0.ComponentInventory, account); got.State != p0.StateConfigure {
+		t.Fatalf("existing item is in state %q, want it left in configure", got.State)
 	}
-	if n := mock.Count(rootEndpoint); n != 1 {
-		t.Fatalf("root posted %d times, want exactly 1", n)
+	if n := mock.Count("GET " + stageEndpoint); n != 1 {
+		t.Fatalf("%d reads after the 409, want 1", n)
 	}
-	notFound := 0
-	for _, r := range mock.Requests() {
-		if r.Status == http.StatusNotFound {
-			notFound++
-		}
-	}
-	if notFound != 1 {
-		t.Fatalf("%d stages answered 404, want 1: the others wait until the root exists", notFound)
-	}
-	if n := len(mock.AWSIntegration()[p0.ComponentInventory]); n != 10 {
-		t.Fatalf("%d items staged, want 10", n)
+
+	// A 409 for an item that does not exist is P0 saying something else.
+	mock.FailNext(http.MethodPut, stageEndpoint, http.StatusConflict, "integration is being changed")
+	err := client.StageAWSComponent(ctx, p0.ComponentInventory, "210987654321")
+	if e := apiError(t, err); e.StatusCode != http.StatusConflict || e.Message != "integration is being changed" {
+		t.Fatalf("stage answered 409 for a missing item: %+v, want that 409", e)
 	}
 }
 

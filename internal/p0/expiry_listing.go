@@ -16,6 +16,7 @@ type expiryListing struct {
 	options []Duration        // the latest list; nil before the first
 	at      uint64            // clock when that list was sent
 	written map[string]uint64 // by option key: clock at the last start or end of a write of it
+	form    expiryKeyForm     // how P0 reads the key of a delete, once seen
 }
 
 func newExpiryListing() *expiryListing {
@@ -83,4 +84,31 @@ func (c *Client) ExpiryOptionListed(ctx context.Context, time int64, unit string
 	}
 	key := ExpiryKey(time, unit)
 	return slices.ContainsFunc(options, func(d Duration) bool { return ExpiryKey(d.Time, d.Unit) == key }), nil
+}
+
+// keyForm is the form of delete key this client has seen P0 take.
+func (l *expiryListing) keyForm() expiryKeyForm {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.form
+}
+
+func (l *expiryListing) learnKeyForm(form expiryKeyForm) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.form = form
+}
+
+// displayValue is the display value of the option with this key in the
+// latest list, whatever was written since: it depends only on the
+// option's time and unit.
+func (l *expiryListing) displayValue(key string) (string, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, option := range l.options {
+		if ExpiryKey(option.Time, option.Unit) == key && option.Value != "" {
+			return option.Value, true
+		}
+	}
+	return "", false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // ExpiryKey is the key P0 uses for an expiry option: its time and unit, as
@@ -38,12 +39,6 @@ func (c *Client) CreateExpiryOption(ctx context.Context, time int64, unit string
 	return c.write(ctx, http.MethodPost, c.expiryOptionsPath(), body, nil, c.expiryOptionsPath())
 }
 
-// DeleteExpiryOption removes the preset with the given key (see ExpiryKey).
-func (c *Client) DeleteExpiryOption(ctx context.Context, key string) error {
-	defer c.expiry.writing(key)()
-	return c.write(ctx, http.MethodDelete, c.orgPath("settings", "expiry-options", key), nil, nil, c.expiryOptionsPath())
-}
-
 // ResetExpiryOptions restores P0's default presets and returns them.
 func (c *Client) ResetExpiryOptions(ctx context.Context) ([]Duration, error) {
 	var out ExpiryOptions
@@ -56,9 +51,11 @@ func (c *Client) ResetExpiryOptions(ctx context.Context) ([]Duration, error) {
 }
 
 // GetDefaultApprovals reads the approval defaults (an undocumented read).
+// A value never set is nil, however P0 says so: a null or empty body, a
+// missing field, or a null one.
 func (c *Client) GetDefaultApprovals(ctx context.Context) (*DefaultApprovals, error) {
 	var out DefaultApprovals
-	if err := c.do(ctx, http.MethodGet, c.orgPath("settings", "default-approvals"), nil, &out); err != nil {
+	if _, err := c.readSetting(ctx, c.orgPath("settings", "default-approvals"), &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -77,7 +74,7 @@ const (
 )
 
 // GetStandingAccessDuration reads the standing access duration (an
-// undocumented read).
+// undocumented read). It is nil, with no error, when never set.
 func (c *Client) GetStandingAccessDuration(ctx context.Context) (*Duration, error) {
 	return c.accessDuration(ctx, http.MethodGet, standingAccessDuration, nil)
 }
@@ -85,11 +82,11 @@ func (c *Client) GetStandingAccessDuration(ctx context.Context) (*Duration, erro
 // SetStandingAccessDuration sets the standing access duration and returns
 // it with P0's display text.
 func (c *Client) SetStandingAccessDuration(ctx context.Context, d Duration) (*Duration, error) {
-	return c.accessDuration(ctx, http.MethodPut, standingAccessDuration, Duration{Time: d.Time, Unit: d.Unit})
+	return c.accessDuration(ctx, http.MethodPut, standingAccessDuration, &Duration{Time: d.Time, Unit: d.Unit})
 }
 
 // GetMaxAccessDuration reads the maximum access duration (an undocumented
-// read).
+// read). It is nil, with no error, when never set.
 func (c *Client) GetMaxAccessDuration(ctx context.Context) (*Duration, error) {
 	return c.accessDuration(ctx, http.MethodGet, maxAccessDuration, nil)
 }
@@ -97,24 +94,48 @@ func (c *Client) GetMaxAccessDuration(ctx context.Context) (*Duration, error) {
 // SetMaxAccessDuration sets the maximum access duration and returns it with
 // P0's display text.
 func (c *Client) SetMaxAccessDuration(ctx context.Context, d Duration) (*Duration, error) {
-	return c.accessDuration(ctx, http.MethodPut, maxAccessDuration, Duration{Time: d.Time, Unit: d.Unit})
+	return c.accessDuration(ctx, http.MethodPut, maxAccessDuration, &Duration{Time: d.Time, Unit: d.Unit})
 }
 
 // accessDuration reads or writes one of the two duration settings; both
-// answer {"ok": true, "<settingName>": {time, unit, value}}.
-// body is nil for a read.
-func (c *Client) accessDuration(ctx context.Context, method, setting string, body any) (*Duration, error) {
+// answer {"ok": true, "<settingName>": {time, unit, value}}. body is nil
+// for a read, which returns nil for a duration never set (see readSetting).
+// A write whose answer lacks the duration returns the duration sent,
+// without display text: P0 took it, which is what matters.
+func (c *Client) accessDuration(ctx context.Context, method, setting string, body *Duration) (*Duration, error) {
 	var out accessDurationResponse
 	path := c.orgPath("settings", setting)
-	if err := c.do(ctx, method, path, body, &out); err != nil {
+	if body == nil {
+		if _, err := c.readSetting(ctx, path, &out); err != nil {
+			return nil, err
+		}
+	} else if err := c.do(ctx, method, path, body, &out); err != nil {
 		return nil, err
 	}
 	d := out.StandingAccessDuration
 	if setting == maxAccessDuration {
 		d = out.MaxAccessDuration
 	}
-	if d == nil {
-		return nil, fmt.Errorf("%s %s: %w: the answer has no %s", method, path, ErrMalformedResponse, setting)
+	if d == nil && body != nil {
+		d = &Duration{Time: body.Time, Unit: body.Unit}
 	}
 	return d, nil
+}
+
+// readSetting reads a setting into out and reports whether the answer had
+// a body. P0 may answer a read of settings never set with a null or empty
+// body, which leaves out as it is, rather than with fields that say so:
+// the documents describe no reads of settings, so every form is plausible.
+func (c *Client) readSetting(ctx context.Context, path string, out any) (bool, error) {
+	data, err := c.send(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return false, err
+	}
+	if text := strings.TrimSpace(string(data)); text == "" || text == "null" {
+		return false, nil
+	}
+	if err := decodeBody(data, out, c.token); err != nil {
+		return false, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+	}
+	return true, nil
 }

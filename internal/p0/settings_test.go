@@ -29,13 +29,13 @@ func TestExpiryOptionMethods(t *testing.T) {
 	if key := p0.ExpiryKey(2, p0.UnitHours); key != "2h" {
 		t.Fatalf("ExpiryKey = %q", key)
 	}
-	if err := client.DeleteExpiryOption(ctx, "2h"); err != nil {
+	if err := client.DeleteExpiryOption(ctx, 2, p0.UnitHours); err != nil {
 		t.Fatal(err)
 	}
-	if err := client.DeleteExpiryOption(ctx, "2h"); !errors.Is(err, p0.ErrNotFound) {
-		t.Fatalf("second delete: %v, want ErrNotFound", err)
+	if err := client.DeleteExpiryOption(ctx, 2, p0.UnitHours); err != nil {
+		t.Fatalf("second delete: %v, want nil: an option already gone is deleted", err)
 	}
-	if err := client.DeleteExpiryOption(ctx, "5m"); err != nil {
+	if err := client.DeleteExpiryOption(ctx, 5, p0.UnitMinutes); err != nil {
 		t.Fatal(err)
 	}
 	reset, err := client.ResetExpiryOptions(ctx)
@@ -69,7 +69,7 @@ func TestExpiryOptionListsShared(t *testing.T) {
 		t.Fatalf("%d options after create, want 6", len(opts))
 	}
 	lists(2)
-	if err := client.DeleteExpiryOption(ctx, "2h"); err != nil {
+	if err := client.DeleteExpiryOption(ctx, 2, p0.UnitHours); err != nil {
 		t.Fatal(err)
 	}
 	if opts, _ := client.ListExpiryOptions(ctx); len(opts) != 5 {
@@ -109,7 +109,7 @@ func TestExpiryOptionListed(t *testing.T) {
 	}
 	check(4, p0.UnitHours, false, 1) // 4h was not written since the list
 	check(2, p0.UnitHours, true, 2)  // 2h was: listed again
-	if err := client.DeleteExpiryOption(ctx, "2h"); err != nil {
+	if err := client.DeleteExpiryOption(ctx, 2, p0.UnitHours); err != nil {
 		t.Fatal(err)
 	}
 	check(2, p0.UnitHours, false, 3)

@@ -32,6 +32,10 @@ type Client struct {
 	// ExpiryOptionListed).
 	expiry *expiryListing
 
+	// verifyWaitMin and verifyWaitMax bound the waits between attempts to
+	// verify an AWS item (see VerifyAWSComponentWhenReady).
+	verifyWaitMin, verifyWaitMax time.Duration
+
 	// awsRoot holds whether the AWS integration root is known to exist.
 	// Receiving from it takes the right to stage while that is not known
 	// (see StageAWSComponent); sending puts it back.
@@ -63,6 +67,9 @@ func NewClient(cfg Config) (*Client, error) {
 		shared:    newSharedReads(),
 		expiry:    newExpiryListing(),
 		awsRoot:   make(chan bool, 1),
+
+		verifyWaitMin: cfg.VerifyWaitMin,
+		verifyWaitMax: cfg.VerifyWaitMax,
 	}
 	c.awsRoot <- false
 	c.http = &retryablehttp.Client{

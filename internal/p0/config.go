@@ -18,6 +18,10 @@ const (
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultRetryWaitMin   = 500 * time.Millisecond
 	DefaultRetryWaitMax   = 30 * time.Second
+	// A role created moments ago takes seconds, sometimes minutes, to be
+	// usable by P0 (AWS IAM is eventually consistent).
+	DefaultVerifyWaitMin = 2 * time.Second
+	DefaultVerifyWaitMax = 20 * time.Second
 )
 
 // Config says how to reach one P0 organization.
@@ -40,6 +44,10 @@ type Config struct {
 	// when the server sends no Retry-After.
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
+	// VerifyWaitMin and VerifyWaitMax bound the backoff between attempts to
+	// verify an AWS item that P0 refused (see VerifyAWSComponentWhenReady).
+	VerifyWaitMin time.Duration
+	VerifyWaitMax time.Duration
 	// Logger receives one entry per request; nil discards them.
 	Logger Logger
 }
@@ -60,6 +68,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RetryWaitMax < c.RetryWaitMin {
 		c.RetryWaitMax = c.RetryWaitMin
+	}
+	if c.VerifyWaitMin <= 0 {
+		c.VerifyWaitMin = DefaultVerifyWaitMin
+	}
+	if c.VerifyWaitMax < c.VerifyWaitMin {
+		c.VerifyWaitMax = max(c.VerifyWaitMin, DefaultVerifyWaitMax)
 	}
 	if c.MaxRetries < 0 {
 		c.MaxRetries = 0

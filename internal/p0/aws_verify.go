@@ -1,0 +1,77 @@
+package p0
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// VerifyAWSComponentWhenReady verifies a staged item, waiting for AWS: a
+// role created moments ago may not be usable by P0 yet, and P0 then refuses
+// the verification (400 "role not found / cannot assume") for seconds to
+// minutes. A refusal is retried, with waits from VerifyWaitMin doubling up
+// to VerifyWaitMax, until ctx's deadline (none without one); the last
+// refusal is returned then.
+//
+// After a refusal, or an error that followed retries, the item is read
+// first: an item no longer staged was verified, by an earlier attempt whose
+// answer was lost or by someone else since its state was read, and what
+// remains is to configure it. That read is a fresh one, as the verification
+// was a write.
+func (c *Client) VerifyAWSComponentWhenReady(ctx context.Context, component, id string) error {
+	wait := c.verifyWaitMin
+	for {
+		err := c.VerifyAWSComponent(ctx, component, id)
+		if err == nil {
+			return nil
+		}
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || (!verificationRefused(apiErr) && apiErr.Attempts < 2) {
+			return err
+		}
+		if c.verifiedSince(ctx, component, id) {
+			return nil
+		}
+		if !verificationRefused(apiErr) || !sleepWithin(ctx, wait) {
+			return err
+		}
+		c.logger.Debug(ctx, "P0 refused to verify an AWS item; AWS may not have made the role usable yet, so trying again",
+			map[string]any{"component": component, "id": id, "status": apiErr.StatusCode, "waited_ms": wait.Milliseconds()})
+		wait = min(2*wait, c.verifyWaitMax)
+	}
+}
+
+// verifiedSince reports whether the item is no longer staged.
+func (c *Client) verifiedSince(ctx context.Context, component, id string) bool {
+	got, err := c.GetAWSComponent(ctx, component, id)
+	return err == nil && got.Item.State != StateStage
+}
+
+// verificationRefused reports whether P0 checked the AWS side and found it
+// wanting, as opposed to failing to answer or refusing the caller.
+func verificationRefused(err *APIError) bool {
+	switch err.StatusCode {
+	case http.StatusBadRequest, http.StatusPreconditionFailed, http.StatusUnprocessableEntity, http.StatusFailedDependency:
+		return true
+	}
+	return false
+}
+
+// sleepWithin waits for d and reports true, unless ctx's deadline comes
+// first: then it returns false at once, leaving the time for the caller. A
+// context without a deadline sets no bound on waiting, so it is not waited
+// on at all.
+func sleepWithin(ctx context.Context, d time.Duration) bool {
+	if deadline, ok := ctx.Deadline(); !ok || time.Until(deadline) < d {
+		return false
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

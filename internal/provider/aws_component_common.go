@@ -146,17 +146,11 @@ func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *r
 	}
 }
 
-// stageAWSItem stages the item. A 409 means the item is already there:
-// staged by an earlier attempt whose answer was lost, or by the other AWS
-// component resource. Staging has no settings that could disagree, so that
-// counts as staged.
+// stageAWSItem stages the item. An item that is already there (staged by
+// an earlier attempt whose answer was lost, or by the other AWS component
+// resource) counts as staged: staging has no settings that could disagree.
 func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
-	err := client.StageAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if errors.Is(err, p0.ErrConflict) {
-		tflog.Info(ctx, "AWS component item already exists in P0; taking it as staged", map[string]any{"id": target.ID.ValueString()})
-		return nil
-	}
-	return err
+	return client.StageAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 }
 
 // readAWSItem is the shared part of both resources' Read: it reads the

@@ -268,84 +268,67 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	// create is created again by the next apply, which resumes from the
 	// state the item was left in.
 	target := plan.withID()
-	if !r.verifyUnlessDone(ctx, target, &resp.Diagnostics, summary) {
+	stagedHere, ok := r.verifyUnlessDone(ctx, target, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 	if got := r.configure(ctx, target, awsItemFromModel(plan), &resp.Diagnostics, summary); got != nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, plan.Timeouts))...)
+		resp.Diagnostics.Append(setStagedHere(ctx, resp.Private, stagedHere)...)
 	}
 }
 
 // verifyUnlessDone brings the item to the configure state or beyond: it
-// stages the item if P0 does not have it, and verifies it if it is staged.
-// It reports whether the item is ready to configure.
-func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics, summary string) bool {
+// stages the item if P0 does not have it, and verifies it if it is staged,
+// waiting for AWS to make a new role usable. It reports whether it staged
+// the item itself, and whether the item is ready to configure.
+func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics, summary string) (stagedHere, ok bool) {
 	component, itemID := target.Component.ValueString(), target.itemID()
 	got, err := r.client.GetAWSComponent(ctx, component, itemID)
 	var state string
 	switch {
 	case errors.Is(err, p0.ErrNotFound):
-		// A 409 here, for an item absent a moment ago, is most likely an
-		// earlier attempt's stage whose answer was lost: it is staged.
+		// An item found by the stage, absent a moment ago, is most likely
+		// an earlier attempt's stage whose answer was lost: ours too.
 		if err := stageAWSItem(ctx, r.client, target); err != nil {
 			addAPIError(diags, summary, "staging "+target.describe(), err)
-			return false
+			return false, false
 		}
-		state = p0.StateStage
+		stagedHere, state = true, p0.StateStage
 	case err != nil:
 		addAPIError(diags, summary, "reading "+target.describe(), err)
-		return false
+		return false, false
 	default:
 		state = got.Item.State
 	}
 	if state != p0.StateStage {
-		return true
+		return stagedHere, true
 	}
-	if err := r.client.VerifyAWSComponent(ctx, component, itemID); err != nil && !r.verifiedAlready(ctx, target, err) {
+	if err := r.client.VerifyAWSComponentWhenReady(ctx, component, itemID); err != nil {
 		diags.AddError(summary, verificationErrorDetail(target, err))
-		return false
+		return stagedHere, false
 	}
-	return true
-}
-
-// verifiedAlready tells whether an item whose verification P0 refused is
-// no longer staged, so that configuring it is what remains to do. That is
-// the case when an earlier attempt committed the verification but its
-// answer was lost (a dropped connection, a proxy's 502), so that the retry
-// found the item no longer staged; and when the state that led to verifying
-// came from a read made earlier in this operation (the client shares reads
-// of one item, see p0.Client.GetAWSComponent) and something else verified
-// the item since. The item is read back to tell; that read is a fresh one,
-// as the refused verification was a write.
-func (r *awsComponentResource) verifiedAlready(ctx context.Context, target awsItemTarget, err error) bool {
-	var apiErr *p0.APIError
-	if !errors.As(err, &apiErr) || (apiErr.Attempts < 2 && apiErr.StatusCode != http.StatusBadRequest) {
-		return false
-	}
-	got, readErr := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if readErr != nil || got.Item.State == p0.StateStage {
-		return false
-	}
-	tflog.Info(ctx, "AWS component item is no longer staged: verified by an earlier attempt whose answer was lost, "+
-		"or by something else since it was read; continuing with configuration",
-		map[string]any{"id": target.ID.ValueString(), "state": got.Item.State})
-	return true
+	return stagedHere, true
 }
 
 // verificationErrorDetail explains a failed verification. When P0 refused
-// it (rather than failing to answer), the usual cause is that the AWS side
-// is not set up yet, and the detail says what must exist.
+// it (rather than failing to answer), P0 kept refusing until the create
+// timeout ran out, so the AWS side is not set up as P0 needs, and the
+// detail says what must exist.
 func verificationErrorDetail(target awsItemTarget, err error) string {
 	detail := apiErrorDetail("verifying "+target.describe(), err)
 	var apiErr *p0.APIError
-	if !errors.As(err, &apiErr) || (apiErr.StatusCode != http.StatusBadRequest && apiErr.StatusCode != http.StatusUnprocessableEntity) {
+	if !errors.As(err, &apiErr) || apiErr.StatusCode < 400 || apiErr.StatusCode >= 500 ||
+		apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden {
 		return detail
 	}
-	return detail + fmt.Sprintf("\n\nP0 verifies a component by using the IAM role that p0_aws_component_staged "+
-		"describes (its role_name, trust_policy and inline_policy). That role must exist in AWS account %s "+
-		"before P0 can verify component %q. Create it, for example with aws_iam_role and aws_iam_role_policy "+
-		"built from the p0_aws_component_staged attributes, make this resource depend on them, and apply again "+
-		"once it exists: the item stays staged, and installation resumes with verification.",
+	return detail + fmt.Sprintf("\n\nP0 kept refusing the verification until the create timeout ran out, so it is not "+
+		"waiting for AWS to catch up: the AWS side is not set up as P0 needs. P0 verifies a component by using the "+
+		"IAM role that p0_aws_component_staged describes (its role_name, trust_policy and inline_policy). That role "+
+		"must exist in AWS account %s, exactly as described, before P0 can verify component %q. Create or correct "+
+		"it, for example with aws_iam_role and aws_iam_role_policy built from the p0_aws_component_staged attributes, "+
+		"make this resource depend on them, and apply again: the item stays staged, and installation resumes with "+
+		"verification. To wait longer for AWS, raise timeouts.create.",
 		target.account(), target.Component.ValueString())
 }
 
@@ -437,7 +420,37 @@ func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	deleteAWSItem(ctx, r.client, state.awsItemTarget, &resp.Diagnostics, "Unable to Delete AWS Component")
+	const summary = "Unable to Delete AWS Component"
+	stagedHere, diags := stagedHere(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	target := state.awsItemTarget
+	if stagedHere {
+		deleteAWSItem(ctx, r.client, target, &resp.Diagnostics, summary)
+		return
+	}
+	r.uninstall(ctx, target, &resp.Diagnostics, summary)
+}
+
+// uninstall puts an item that this resource did not stage back in stage,
+// with its metadata, so that whatever staged it (a p0_aws_component_staged,
+// and the IAM role built from its metadata) sees no change. The documents
+// have no way to uninstall an item in place, nor say what a stage of an
+// existing item does, so the item is deleted and staged again; P0
+// generates the same metadata for the same item.
+func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics, summary string) {
+	component, itemID := target.Component.ValueString(), target.itemID()
+	err := r.client.DeleteAWSComponent(ctx, component, itemID)
+	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+		addAPIError(diags, summary, "uninstalling "+target.describe(), err)
+		return
+	}
+	if err := stageAWSItem(ctx, r.client, target); err != nil {
+		addAPIError(diags, summary, "staging "+target.describe()+" again after uninstalling it, for the "+
+			"p0_aws_component_staged that keeps it", err)
+	}
 }
 
 // ImportState takes "<component>/<account_id or function_arn>".

@@ -468,11 +468,14 @@ func TestVerificationErrorDetail(t *testing.T) {
 // TestVerifyUnlessDoneAfterAnotherVerified installs an item whose shared
 // read says "stage" when something else has verified it since: P0 refuses
 // the verification, a fresh read shows the item verified, and installation
-// goes on. A genuine refusal stays an error.
+// goes on. A genuine refusal is retried until the deadline, then stays an
+// error.
 func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
-	ctx := context.Background()
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
 	env := newTestEnv(t)
-	client, err := p0.NewClient(p0.Config{Host: env.URL, Org: testOrg, Token: testToken})
+	cfg := p0.Config{Host: env.URL, Org: testOrg, Token: testToken, VerifyWaitMin: 20 * time.Millisecond, VerifyWaitMax: 50 * time.Millisecond}
+	client, err := p0.NewClient(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -488,19 +491,26 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
 	var diags diag.Diagnostics
-	if !r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component") || diags.HasError() {
-		t.Fatalf("verifyUnlessDone refused an item verified meanwhile: %v", diags)
+	if stagedHere, ok := r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component"); !ok || stagedHere || diags.HasError() {
+		t.Fatalf("verifyUnlessDone refused an item verified meanwhile (or took it as staged here): %v", diags)
 	}
 
 	// The next operation, with a client of its own.
-	if r.client, err = p0.NewClient(p0.Config{Host: env.URL, Org: testOrg, Token: testToken}); err != nil {
+	if r.client, err = p0.NewClient(cfg); err != nil {
 		t.Fatal(err)
 	}
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage})
 	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
 	diags = nil
-	if r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component") || !diags.HasError() {
+	start := time.Now()
+	if _, ok := r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component"); ok || !diags.HasError() {
 		t.Fatal("verifyUnlessDone accepted a refused verification")
+	}
+	if n := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); n < 4 {
+		t.Errorf("%d verifications in all, want the refused one retried until the deadline", n)
+	}
+	if waited := time.Since(start); waited < 300*time.Millisecond {
+		t.Errorf("gave up after %v, want close to the 500ms deadline", waited)
 	}
 }
 

@@ -2,10 +2,8 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/big"
-	"net/http"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -56,6 +54,14 @@ func modelFromDuration(d p0.Duration) *durationModel {
 		Unit:  types.StringValue(d.Unit),
 		Value: optionalString(d.Value),
 	}
+}
+
+// modelFromDurationOrNil maps a duration P0 read, nil for one never set.
+func modelFromDurationOrNil(d *p0.Duration) *durationModel {
+	if d == nil {
+		return nil
+	}
+	return modelFromDuration(*d)
 }
 
 // sameDuration reports whether two configured durations have the same time
@@ -150,17 +156,6 @@ func (keepValueWhileDurationUnchanged) PlanModifyString(ctx context.Context, req
 		}
 	}
 	resp.PlanValue = req.StateValue
-}
-
-// readUnsupported reports whether a failed read means the server has no
-// such read: the settings documents describe none, so 404 and 405 are
-// expected from a P0 without them rather than errors.
-func readUnsupported(err error) bool {
-	if errors.Is(err, p0.ErrNotFound) {
-		return true
-	}
-	var apiErr *p0.APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusMethodNotAllowed
 }
 
 // noteDriftUndetectable logs that a setting was kept as it is in state

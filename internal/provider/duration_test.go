@@ -98,8 +98,8 @@ func TestReadUnsupported(t *testing.T) {
 		{nil, false},
 	}
 	for _, tc := range cases {
-		if got := readUnsupported(tc.err); got != tc.want {
-			t.Errorf("readUnsupported(%v) = %t, want %t", tc.err, got, tc.want)
+		if got := p0.IsUnsupportedRead(tc.err); got != tc.want {
+			t.Errorf("IsUnsupportedRead(%v) = %t, want %t", tc.err, got, tc.want)
 		}
 	}
 }

@@ -128,7 +128,7 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 	state := expiryOptionModel{ID: types.StringValue(key), Time: plan.Time, Unit: plan.Unit, Value: types.StringNull()}
 	options, err := r.client.ListExpiryOptions(ctx)
 	switch {
-	case readUnsupported(err):
+	case p0.IsUnsupportedRead(err):
 		noteDriftUndetectable(ctx, expiryOptionsRead, err)
 	case err != nil:
 		// The preset exists now: record it so that it is not orphaned, and
@@ -189,7 +189,7 @@ func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadReques
 	time, unit := state.Time.ValueInt64(), state.Unit.ValueString()
 	key := p0.ExpiryKey(time, unit)
 	options, err := r.client.ListExpiryOptions(ctx)
-	if readUnsupported(err) {
+	if p0.IsUnsupportedRead(err) {
 		noteDriftUndetectable(ctx, expiryOptionsRead, err)
 		return
 	}
@@ -224,9 +224,15 @@ func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRe
 		return
 	}
 
-	key := p0.ExpiryKey(state.Time.ValueInt64(), state.Unit.ValueString())
-	err := r.client.DeleteExpiryOption(ctx, key)
-	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+	time, unit := state.Time.ValueInt64(), state.Unit.ValueString()
+	key := p0.ExpiryKey(time, unit)
+	err := r.client.DeleteExpiryOption(ctx, time, unit)
+	switch {
+	case errors.Is(err, p0.ErrStillListed):
+		resp.Diagnostics.AddError(summary, fmt.Sprintf("While deleting expiry option %q (%s), P0 answered that it "+
+			"was deleted, but still lists it: %s.\n\nThe provider tried both forms of key the API may take. Remove "+
+			"the option in P0 by hand, then run terraform apply again; report this to P0 support if it stays.", key, state.Value.ValueString(), err))
+	case err != nil:
 		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("deleting expiry option %q", key), err)
 	}
 }

@@ -231,9 +231,9 @@ func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior j
 	if prior.StandingAccessDuration != nil {
 		return prior.StandingAccessDuration, true
 	}
-	got, ok := readSetting(ctx, diags, summary, standingRead, r.client.GetStandingAccessDuration)
+	got, _, ok := readSetting(ctx, diags, summary, standingRead, r.client.GetStandingAccessDuration)
 	if got == nil {
-		return nil, ok
+		return nil, ok // unreadable or never set: nothing to keep under
 	}
 	return modelFromDuration(*got), true
 }
@@ -252,15 +252,17 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 
-	// One GET per managed part; after an import, every part.
+	// One GET per managed part; after an import, every part. A setting
+	// never set reads as null, which the next plan shows as a change when
+	// the configuration sets it.
 	all := len(imported) > 0
 	if all || state.managesApprovals() {
-		got, ok := readSetting(ctx, &resp.Diagnostics, summary, approvalsRead, r.client.GetDefaultApprovals)
+		got, readable, ok := readSetting(ctx, &resp.Diagnostics, summary, approvalsRead, r.client.GetDefaultApprovals)
 		if !ok {
 			return
 		}
-		if got != nil {
-			state = withApprovals(state, *got, all)
+		if readable {
+			state = withApprovals(state, valueOrZero(got), all)
 		}
 	}
 	for _, d := range []struct {
@@ -274,12 +276,12 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 		if !all && *d.field == nil {
 			continue
 		}
-		got, ok := readSetting(ctx, &resp.Diagnostics, summary, d.read, d.get)
+		got, readable, ok := readSetting(ctx, &resp.Diagnostics, summary, d.read, d.get)
 		if !ok {
 			return
 		}
-		if got != nil {
-			*d.field = modelFromDuration(*got)
+		if readable {
+			*d.field = modelFromDurationOrNil(got)
 		}
 	}
 	if all {
@@ -288,20 +290,21 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// readSetting runs one settings read. It returns nil and true when P0 has
-// no such read (the state is kept and the fact logged), nil and false after
-// adding a diagnostic for a failed read.
-func readSetting[T any](ctx context.Context, diags *diag.Diagnostics, summary, read string, get func(context.Context) (*T, error)) (*T, bool) {
+// readSetting runs one settings read and returns the value, nil for a
+// setting never set. readable is false when P0 has no such read (the
+// state is then kept, and the fact logged); ok is false after adding a
+// diagnostic for a failed read.
+func readSetting[T any](ctx context.Context, diags *diag.Diagnostics, summary, read string, get func(context.Context) (*T, error)) (value *T, readable, ok bool) {
 	got, err := get(ctx)
-	if readUnsupported(err) {
+	if p0.IsUnsupportedRead(err) {
 		noteDriftUndetectable(ctx, read, err)
-		return nil, true
+		return nil, false, true
 	}
 	if err != nil {
 		addAPIError(diags, summary, "reading "+read, err)
-		return nil, false
+		return nil, false, false
 	}
-	return got, true
+	return got, true, true
 }
 
 // Delete only forgets the settings: they always exist in P0, and the API

@@ -36,3 +36,12 @@ func valuesFromStrings(values []string) []types.String {
 	}
 	return out
 }
+
+// valueOrZero is what p points to, or T's zero value for nil.
+func valueOrZero[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}

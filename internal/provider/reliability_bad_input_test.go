@@ -101,10 +101,10 @@ var invalidInputs = []invalidInput{
   requestor = { type = "any" }
   resource  = { type = "any" }
   approval  = [{ type = "auto" }, { type = "p0", options = { cooldown = -1 } }]`), want: []string{"Attribute approval[1].options.cooldown value must be at least 0"}},
-	{name: "rule zero duration", hcl: badRule(`
+	{name: "rule negative duration", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "any" }
-  approval  = [{ type = "auto", options = { duration = 0 } }]`), want: []string{"Attribute approval[0].options.duration value must be at least 1"}},
+  approval  = [{ type = "auto", options = { duration = -1 } }]`), want: []string{"Attribute approval[0].options.duration value must be at least 0"}},
 	{name: "rule empty services", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "any" }

@@ -150,9 +150,9 @@ func routingRuleSchema() schema.Schema {
 									Validators:          []validator.Int64{int64validator.AtLeast(0)},
 								},
 								"duration": schema.Int64Attribute{
-									MarkdownDescription: "How long the approval lasts, as P0 counts it.",
+									MarkdownDescription: "How long the approval lasts, as P0 counts it. P0 stores `0` too.",
 									Optional:            true,
-									Validators:          []validator.Int64{int64validator.AtLeast(1)},
+									Validators:          []validator.Int64{int64validator.AtLeast(0)},
 								},
 							},
 						},

@@ -97,10 +97,13 @@ func (e *testEnv) Factories() map[string]func() (tfprotov6.ProviderServer, error
 	}
 }
 
-// fastRetries keeps the production backoff shape at a test-friendly scale.
+// fastRetries keeps the production backoff shape at a test-friendly scale,
+// for retried requests and for verifications waiting on AWS.
 func fastRetries(cfg *p0.Config) {
 	cfg.RetryWaitMin = 5 * time.Millisecond
 	cfg.RetryWaitMax = 50 * time.Millisecond
+	cfg.VerifyWaitMin = 20 * time.Millisecond
+	cfg.VerifyWaitMax = 200 * time.Millisecond
 }
 
 // expectError matches an error that contains the given phrases in order.

@@ -35,6 +35,9 @@ var (
 // P0 throttles, so the bound is generous.
 const defaultAWSComponentTimeout = 10 * time.Minute
 
+// rollbackTimeout bounds undoing the stage of a create that failed.
+const rollbackTimeout = 2 * time.Minute
+
 // Enumerations of the iam-write login settings.
 var (
 	awsLoginTypes         = []string{"iam", "idc", "merged-idc", "federated"}
@@ -196,8 +199,17 @@ func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"if it does not exist, asks P0 to verify the AWS side if it is staged, then configures it; an " +
 			"interrupted create resumes where it stopped. The AWS side (the IAM role that " +
 			"`p0_aws_component_staged` describes) must exist before verification, so make this resource depend " +
-			"on it. Changing `label`, `access_analyzer_arn`, `cloud_lake_arn` or `login` reconfigures the item " +
-			"in place.",
+			"on it. A role created moments earlier, in the same apply, may not be usable by P0 yet: while P0 " +
+			"refuses the verification, the provider tries again with growing waits until `timeouts.create` " +
+			"(10 minutes by default) runs out, so one apply installs the component. Changing `label`, " +
+			"`access_analyzer_arn`, `cloud_lake_arn` or `login` reconfigures the item in place.\n\n" +
+			"Destroying the resource uninstalls what it installed and keeps what the configuration keeps. When " +
+			"this resource staged the item itself, the item is deleted. When the item was already staged (by a " +
+			"`p0_aws_component_staged`, which stays), it is put back in stage with its metadata, so that the " +
+			"staged resource and the IAM role built from it see no change; P0 has no way to uninstall an item " +
+			"in place, so this deletes the item and stages it again. An imported `p0_aws_component` does not " +
+			"know who staged its item and is treated like the second case: destroy the " +
+			"`p0_aws_component_staged` too (or remove the item in P0) to remove the item.",
 		Attributes: attributes,
 		Blocks:     map[string]schema.Block{"timeouts": awsComponentTimeoutsBlock(ctx)},
 	}
@@ -211,7 +223,8 @@ func awsComponentTimeoutsBlock(ctx context.Context) schema.Block {
 		Create:            true,
 		Update:            true,
 		Delete:            true,
-		CreateDescription: "How long installing may take: staging, verification, configuration and the final read." + form,
+		CreateDescription: "How long installing may take: staging, verification (including the wait for AWS " +
+			"to make a new role usable), configuration and the final read." + form,
 		UpdateDescription: "How long reconfiguring may take." + form,
 		DeleteDescription: "How long removing the item may take." + form,
 	})
@@ -264,18 +277,56 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	// Nothing is saved to state before the item is installed: a failed
-	// create is created again by the next apply, which resumes from the
-	// state the item was left in.
+	// Nothing is saved to state before the item is installed. A create
+	// that fails on an item someone else staged is created again by the
+	// next apply, which resumes from the state the item was left in; one
+	// that fails on an item it staged itself removes it again (see
+	// rollBackStage).
 	target := plan.withID()
+	want := awsItemFromModel(plan)
 	stagedHere, ok := r.verifyUnlessDone(ctx, target, &resp.Diagnostics, summary)
+	if ok {
+		ok = r.configureItem(ctx, target, want, &resp.Diagnostics, summary)
+	}
 	if !ok {
+		if stagedHere {
+			r.rollBackStage(ctx, target, &resp.Diagnostics)
+		}
 		return
 	}
-	if got := r.configure(ctx, target, awsItemFromModel(plan), &resp.Diagnostics, summary); got != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, plan.Timeouts))...)
-		resp.Diagnostics.Append(setStagedHere(ctx, resp.Private, stagedHere)...)
+	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	item := want
+	item.State = p0.StateInstalled
+	if err != nil {
+		// The item is installed as planned; only its read failed, which the
+		// next refresh repeats.
+		resp.Diagnostics.AddWarning("Unable to Read Installed AWS Component", apiErrorDetail(
+			"reading "+target.describe()+" after configuring it", err)+
+			"\n\nThe component was installed as configured; the next terraform plan or apply reads it again.")
+	} else {
+		item = got.Item
 	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, item, plan.Timeouts))...)
+	resp.Diagnostics.Append(setStagedHere(ctx, resp.Private, stagedHere)...)
+}
+
+// rollBackStage deletes an item this create staged before failing, so that
+// a failed create leaves P0 as it found it: once the create has failed,
+// nothing would remember who staged the item, and a later destroy would
+// leave it staged. The next apply stages it anew. The create's own time
+// may be spent, so the rollback has time of its own.
+func (r *awsComponentResource) rollBackStage(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), rollbackTimeout)
+	defer cancel()
+	err := r.client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+		diags.AddWarning("Unable to Remove Staged AWS Component",
+			apiErrorDetail("removing "+target.describe()+", which this failed create had staged", err)+
+				"\n\nThe item stays staged in P0. The next apply installs it; if the configuration no longer "+
+				"wants it, delete it in P0.")
+		return
+	}
+	tflog.Info(ctx, "removed the AWS component item this failed create had staged", map[string]any{"id": target.ID.ValueString()})
 }
 
 // verifyUnlessDone brings the item to the configure state or beyond: it
@@ -332,15 +383,23 @@ func verificationErrorDetail(target awsItemTarget, err error) string {
 		target.account(), target.Component.ValueString())
 }
 
+// configureItem sends the item's configuration. It reports false after
+// adding a diagnostic.
+func (r *awsComponentResource) configureItem(ctx context.Context, target awsItemTarget, item p0.AWSItem, diags *diag.Diagnostics, summary string) bool {
+	if err := r.client.ConfigureAWSComponent(ctx, target.Component.ValueString(), target.itemID(), item); err != nil {
+		addAPIError(diags, summary, "configuring "+target.describe(), err)
+		return false
+	}
+	return true
+}
+
 // configure sends the item's configuration and reads the result back. It
 // returns nil after adding a diagnostic.
 func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, item p0.AWSItem, diags *diag.Diagnostics, summary string) *p0.AWSComponentItem {
-	component, itemID := target.Component.ValueString(), target.itemID()
-	if err := r.client.ConfigureAWSComponent(ctx, component, itemID, item); err != nil {
-		addAPIError(diags, summary, "configuring "+target.describe(), err)
+	if !r.configureItem(ctx, target, item, diags, summary) {
 		return nil
 	}
-	got, err := r.client.GetAWSComponent(ctx, component, itemID)
+	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if err != nil {
 		addAPIError(diags, summary, "reading "+target.describe()+" after configuring it", err)
 		return nil

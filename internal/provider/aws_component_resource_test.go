@@ -168,8 +168,8 @@ func TestAccAWSComponent_lifecycle(t *testing.T) {
 				CheckDestroy:             env.checkOnlyBaseLeft,
 				Steps: []resource.TestStep{
 					{
-						// The integration root does not exist yet: stage finds
-						// out, creates it and stages again.
+						// The integration root does not exist yet: it is
+						// posted once, before the stage.
 						Config: config(id, first),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionCreate)},
@@ -177,7 +177,7 @@ func TestAccAWSComponent_lifecycle(t *testing.T) {
 						ConfigStateChecks: componentStateChecks(componentAddress, c, id, first),
 						Check: resource.ComposeAggregateTestCheckFunc(
 							env.expectAWSItem(c, id, installed(first)),
-							env.expectAWSCalls(&mark, "GET "+item, "PUT "+item, "POST /", "PUT "+item,
+							env.expectAWSCalls(&mark, "GET "+item, "POST /", "PUT "+item,
 								"POST "+item+"/verify", "POST "+item+"/configure", "GET "+item),
 						),
 					},
@@ -238,7 +238,7 @@ func TestAccAWSComponent_lifecycle(t *testing.T) {
 					},
 					{
 						// Deleted behind Terraform's back: staged and installed
-						// again; the root exists, so one PUT is enough.
+						// again, the root made sure of once in this process.
 						PreConfig: func() {
 							if !env.Mock.DeleteAWSItem(c, id) {
 								t.Fatalf("%s/%s was not in the mock", c, id)
@@ -251,7 +251,7 @@ func TestAccAWSComponent_lifecycle(t *testing.T) {
 						},
 						Check: resource.ComposeAggregateTestCheckFunc(
 							env.expectAWSItem(c, id, installed(second)),
-							env.expectAWSCalls(&mark, "GET "+item, "GET "+item, "PUT "+item,
+							env.expectAWSCalls(&mark, "GET "+item, "GET "+item, "POST /", "PUT "+item,
 								"POST "+item+"/verify", "POST "+item+"/configure", "GET "+item),
 						),
 					},
@@ -294,7 +294,8 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 			{
 				// An earlier stage was committed but its answer lost: the
 				// item exists although it was not found a moment before,
-				// so the PUT answers 409 and installation goes on.
+				// so the PUT answers 409, a read finds the item, and
+				// installation goes on.
 				PreConfig: func() {
 					env.Mock.SetAWSItem(p0.ComponentIAMWrite, accountA, p0.AWSItem{State: p0.StateStage})
 					env.Mock.FailNext(http.MethodGet, "/o/{org}/integrations/aws/config/{component}/{id}", http.StatusNotFound, "item not found")
@@ -303,7 +304,7 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 				Config: env.Config(a),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectAWSItem(p0.ComponentIAMWrite, accountA, installed(p0.AWSItem{Login: login})),
-					env.expectAWSCalls(&mark, "GET "+itemA, "PUT "+itemA, "POST "+itemA+"/verify", "POST "+itemA+"/configure", "GET "+itemA),
+					env.expectAWSCalls(&mark, "GET "+itemA, "POST /", "PUT "+itemA, "GET "+itemA, "POST "+itemA+"/verify", "POST "+itemA+"/configure", "GET "+itemA),
 				),
 			},
 			{
@@ -315,11 +316,11 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 				ExpectError: expectError("Unable to Install AWS Component"),
 			},
 			{
-				// The next apply configures the verified item: no second
-				// stage, no second verification.
+				// The failed create had staged the item itself and removed
+				// it again; the next apply installs it anew.
 				PreConfig: func() {
-					if item, _ := env.Mock.AWSItem(p0.ComponentInventory, accountB); item.State != p0.StateConfigure {
-						t.Fatalf("after the failed configure the item is in state %q, want configure", item.State)
+					if item, found := env.Mock.AWSItem(p0.ComponentInventory, accountB); found {
+						t.Fatalf("after the failed configure the item is still in P0, in state %q", item.State)
 					}
 					env.markRequests(&mark)()
 				},
@@ -329,7 +330,8 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectAWSItem(p0.ComponentInventory, accountB, installed(p0.AWSItem{})),
-					env.expectAWSCalls(&mark, "GET "+itemA, "GET "+itemB, "POST "+itemB+"/configure", "GET "+itemB),
+					env.expectAWSCalls(&mark, "GET "+itemA, "GET "+itemB, "POST /", "PUT "+itemB, "POST "+itemB+"/verify",
+						"POST "+itemB+"/configure", "GET "+itemB),
 				),
 			},
 			{
@@ -439,8 +441,9 @@ func TestVerificationErrorDetail(t *testing.T) {
 		"400 Bad Request: could not assume role P0RoleIamWrite",
 		"p0_aws_component_staged",
 		"role_name, trust_policy and inline_policy",
-		"must exist in AWS account 123456789012 before P0 can verify component \"iam-write\"",
+		"must exist in AWS account 123456789012, exactly as described, before P0 can verify component \"iam-write\"",
 		"apply again",
+		"raise timeouts.create",
 	} {
 		if !strings.Contains(detail, part) {
 			t.Errorf("detail lacks %q:\n%s", part, detail)
@@ -669,8 +672,8 @@ func TestAccAWSComponent_onboarding(t *testing.T) {
 	config := env.Config(
 		onboardingHCL("iam_write", p0.ComponentIAMWrite, writeAccount, `login = { type = "idc", identity = { type = "email" } }`) +
 			onboardingHCL("iam_assessment", p0.ComponentIAMAssessment, assessmentAccount, `access_analyzer_arn = "arn:aws:access-analyzer:us-east-1:`+assessmentAccount+`:analyzer/p0"`))
-	// Each item is staged (a PUT, twice when the root had to be created
-	// first) and read by the staged resource, then installed by the other
+	// Each item is staged (one PUT, after the root was posted once for
+	// both) and read by the staged resource, then installed by the other
 	// without a second stage or a second read before verifying: within one
 	// apply the client shares the staged resource's read.
 	expectFlow := func(item string) func(*terraform.State) error {
@@ -681,8 +684,8 @@ func TestAccAWSComponent_onboarding(t *testing.T) {
 				puts++
 			}
 			want := []string{"GET " + item, "POST " + item + "/verify", "POST " + item + "/configure", "GET " + item}
-			if puts == 0 || puts > 2 || !slices.Equal(calls[puts:], want) {
-				return fmt.Errorf("requests for %s: %v; want one or two PUTs, then %v", item, calls, want)
+			if puts != 1 || !slices.Equal(calls[puts:], want) {
+				return fmt.Errorf("requests for %s: %v; want one PUT, then %v", item, calls, want)
 			}
 			return nil
 		}
@@ -727,7 +730,9 @@ func TestAccAWSComponent_verificationFailure(t *testing.T) {
 	env := newTestEnv(t)
 	const account = "999999999993"
 	const message = "could not assume role arn:aws:iam::999999999993:role/P0RoleIamWrite"
-	config := env.Config(onboardingHCL("iam_write", p0.ComponentIAMWrite, account, `login = { type = "iam", identity = { type = "email" } }`))
+	// P0 refuses the verification until the create timeout runs out.
+	config := env.Config(onboardingHCL("iam_write", p0.ComponentIAMWrite, account,
+		"login = { type = \"iam\", identity = { type = \"email\" } }\n  timeouts {\n    create = \"2s\"\n  }"))
 	item := "/iam-write/" + account
 	var mark int
 	resource.Test(t, resource.TestCase{
@@ -742,7 +747,7 @@ func TestAccAWSComponent_verificationFailure(t *testing.T) {
 					`verifying AWS component "iam-write" in account `+account,
 					"400 Bad Request: "+message,
 					"p0_aws_component_staged",
-					`must exist in AWS account `+account+` before P0 can verify component "iam-write"`,
+					`must exist in AWS account `+account+`, exactly as described, before P0 can verify component "iam-write"`,
 					"apply again",
 				),
 			},

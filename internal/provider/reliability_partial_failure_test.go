@@ -22,28 +22,34 @@ type partialCreate struct {
 	component string // AWS component, or "" for another resource
 	id        string // AWS item id
 	item      p0.AWSItem
-	staged    bool // only staged: p0_aws_component_staged
+	staged    bool   // only staged: p0_aws_component_staged
+	extra     string // added to the resource's body
 	fail      func(env *reliabilityEnv)
-	error     string // what the failed apply reports
+	error     string // what the failed apply reports; "" when it only warns
 	// notResent are the requests (method and path suffix of the item) the
 	// next apply must not send again, because the failed one did them.
 	notResent []string
 }
 
 // TestAccReliability_partialFailure fails each step of the AWS lifecycle
-// once (stage, verify as P0 refusing it and as the AWS side not being
-// ready, configure, and the reads that follow stage and configure), and one
-// write of the JIT settings, all in one apply. The next apply must finish
-// every object, resuming where it stopped, and the one after must find
-// nothing to do.
+// once (stage, verify as P0 failing to do it and as the AWS side not being
+// ready until the create timeout, configure, and the reads that follow
+// stage and configure), and one write of the JIT settings, all in one
+// apply. The next apply must finish every object, resuming where it
+// stopped (a component whose create failed after staging its item removed
+// it, so that nothing is left that no resource made: it stages it anew),
+// and the one after must find nothing to do.
 func TestAccReliability_partialFailure(t *testing.T) {
 	env := newReliabilityEnv(t)
 	const base = "/o/" + testOrg + "/integrations/aws/config/"
 	itemPath := func(component, id string) string { return base + component + "/" + id }
-	injected := func(method, component, id, suffix string, skip int) func(*reliabilityEnv) {
+	injectedStatus := func(status int, method, component, id, suffix string, skip int) func(*reliabilityEnv) {
 		return func(env *reliabilityEnv) {
-			env.Traffic.failNext(method, itemPath(component, id)+suffix+"$", skip, http.StatusBadRequest, "injected failure")
+			env.Traffic.failNext(method, itemPath(component, id)+suffix+"$", skip, status, "injected failure")
 		}
+	}
+	injected := func(method, component, id, suffix string, skip int) func(*reliabilityEnv) {
+		return injectedStatus(http.StatusBadRequest, method, component, id, suffix, skip)
 	}
 	login := &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "user"}}
 	accessLogs := "arn:aws:cloudtrail:us-east-1:400000000204:eventdatastore/partial"
@@ -57,31 +63,31 @@ func TestAccReliability_partialFailure(t *testing.T) {
 		{
 			name: "verify", component: p0.ComponentIAMAssessment, id: "400000000202",
 			item:      p0.AWSItem{AccessAnalyzerArn: "arn:aws:access-analyzer:us-east-1:400000000202:analyzer/partial"},
-			fail:      injected(http.MethodPost, p0.ComponentIAMAssessment, "400000000202", "/verify", 0),
-			error:     `verifying AWS component "iam-assessment" in account 400000000202`,
-			notResent: []string{"PUT "},
+			// Not a refusal (which is retried until the AWS side is
+			// ready), but P0 failing to verify at all.
+			fail:  injectedStatus(http.StatusConflict, http.MethodPost, p0.ComponentIAMAssessment, "400000000202", "/verify", 0),
+			error: `verifying AWS component "iam-assessment" in account 400000000202`,
 		},
 		{
 			name: "aws_side_not_ready", component: p0.ComponentIAMWrite, id: "400000000203", item: p0.AWSItem{Login: login},
+			extra: "  timeouts {\n    create = \"2s\"\n  }\n",
 			fail: func(env *reliabilityEnv) {
 				env.Mock.FailVerification("400000000203", "cannot assume role P0RoleIamWrite")
 			},
-			error:     `cannot assume role P0RoleIamWrite`,
-			notResent: []string{"PUT "},
+			error: `cannot assume role P0RoleIamWrite`,
 		},
 		{
 			name: "configure", component: p0.ComponentAccessLogs, id: "400000000204", item: p0.AWSItem{CloudLakeArn: accessLogs},
-			fail:      injected(http.MethodPost, p0.ComponentAccessLogs, "400000000204", "/configure", 0),
-			error:     `configuring AWS component "access-logs" in account 400000000204`,
-			notResent: []string{"PUT ", "POST /verify"},
+			fail:  injected(http.MethodPost, p0.ComponentAccessLogs, "400000000204", "/configure", 0),
+			error: `configuring AWS component "access-logs" in account 400000000204`,
 		},
 		{
 			name: "read_after_configure", component: p0.ComponentFunctionCaller, id: function, item: p0.AWSItem{Label: "read fails"},
 			// The first read finds nothing to resume; the second follows
-			// the configure.
+			// the configure. The component is installed, so the failed
+			// read is only a warning, and the state is the plan's.
 			fail:      injected(http.MethodGet, p0.ComponentFunctionCaller, function, "", 1),
-			error:     `reading AWS component "function-caller" for Lambda function ` + function + ` after configuring it`,
-			notResent: []string{"PUT ", "POST /verify"},
+			notResent: []string{"PUT ", "POST /verify", "POST /configure"},
 		},
 		{
 			name: "staged_stage", component: p0.ComponentInventory, id: "400000000206", staged: true,
@@ -99,14 +105,16 @@ func TestAccReliability_partialFailure(t *testing.T) {
 		if o.staged {
 			config.WriteString(stagedHCL(o.name, o.component, o.id))
 		} else {
-			config.WriteString(awsComponentHCL(o.name, o.component, o.id, o.item, ""))
+			config.WriteString(awsComponentHCL(o.name, o.component, o.id, o.item, o.extra))
 		}
 	}
 	settings := fleet{JITSettings: true}
 	config.WriteString(settings.hcl())
 	reported := []string{"Unable to Create JIT Settings", "setting the standing access duration"}
 	for _, o := range objects {
-		reported = append(reported, o.error)
+		if o.error != "" {
+			reported = append(reported, o.error)
+		}
 	}
 
 	failed := false

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
 func TestRunServesUntilCancelled(t *testing.T) {
@@ -60,6 +62,7 @@ func TestRunRefusesBadArguments(t *testing.T) {
 		"all interfaces":       {"-addr", ":8080"},
 		"unknown flag":         {"-port", "1"},
 		"stray argument":       {"serve"},
+		"unknown variant":      {"-variant", "documented,no-such-variant"},
 	}
 	for name, args := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -81,6 +84,18 @@ func TestHelpDoesNotPrintTheToken(t *testing.T) {
 	}
 	if help := stderr.String(); !strings.Contains(help, "-url-file") || strings.Contains(help, defaultToken) {
 		t.Errorf("help = %q; want the flags, without the token", help)
+	}
+}
+
+func TestVariantListNamesEveryVariant(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"-variant", "list"}, &stdout, &stderr); err != nil {
+		t.Fatalf("-variant list: %v", err)
+	}
+	for _, name := range p0mock.VariantNames() {
+		if !strings.Contains(stdout.String(), name+" ") {
+			t.Errorf("-variant list does not name %s:\n%s", name, stdout.String())
+		}
 	}
 }
 

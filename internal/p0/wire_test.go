@@ -167,7 +167,9 @@ func TestRequestBodiesMatchTheDocuments(t *testing.T) {
 			"POST", "/o/demo-org/integrations/aws/config/access-logs/123456789012/configure",
 			`{"state": "configure", "cloudLakeArn": "text"}`},
 		{"aws-integration-api: configure, Resource Inventory",
-			func(c *p0.Client) error { return c.ConfigureAWSComponent(ctx, "inventory", "123456789012", p0.AWSItem{}) },
+			func(c *p0.Client) error {
+				return c.ConfigureAWSComponent(ctx, "inventory", "123456789012", p0.AWSItem{})
+			},
 			"POST", "/o/demo-org/integrations/aws/config/inventory/123456789012/configure", `{"state": "configure"}`},
 		{"aws-integration-api: delete an item",
 			func(c *p0.Client) error { return c.DeleteAWSComponent(ctx, "inventory", "123456789012") },
@@ -188,10 +190,16 @@ func TestRequestBodiesMatchTheDocuments(t *testing.T) {
 			},
 			"PUT", "/o/demo-org/settings/default-approvals", `{"allowOneParty": true, "requireReason": true}`},
 		{"jit-settings-api: Set custom standing access duration",
-			func(c *p0.Client) error { _, err := c.SetStandingAccessDuration(ctx, p0.Duration{Time: 2, Unit: "h"}); return err },
+			func(c *p0.Client) error {
+				_, err := c.SetStandingAccessDuration(ctx, p0.Duration{Time: 2, Unit: "h"})
+				return err
+			},
 			"PUT", "/o/demo-org/settings/standing-access-duration", `{"time": 2, "unit": "h"}`},
 		{"jit-settings-api: Set custom maximum access duration",
-			func(c *p0.Client) error { _, err := c.SetMaxAccessDuration(ctx, p0.Duration{Time: 2, Unit: "h"}); return err },
+			func(c *p0.Client) error {
+				_, err := c.SetMaxAccessDuration(ctx, p0.Duration{Time: 2, Unit: "h"})
+				return err
+			},
 			"PUT", "/o/demo-org/settings/max-access-duration", `{"time": 2, "unit": "h"}`},
 		{"command-api: Submit a command to P0",
 			func(c *p0.Client) error {

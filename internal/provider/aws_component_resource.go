@@ -220,9 +220,9 @@ func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequ
 func awsComponentTimeoutsBlock(ctx context.Context) schema.Block {
 	const form = " A duration such as `30s`, `10m` or `1h30m`; defaults to `10m`."
 	block := timeouts.Block(ctx, timeouts.Opts{
-		Create:            true,
-		Update:            true,
-		Delete:            true,
+		Create: true,
+		Update: true,
+		Delete: true,
 		CreateDescription: "How long installing may take: staging, verification (including the wait for AWS " +
 			"to make a new role usable), configuration and the final read." + form,
 		UpdateDescription: "How long reconfiguring may take." + form,

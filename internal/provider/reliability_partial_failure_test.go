@@ -62,7 +62,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 		},
 		{
 			name: "verify", component: p0.ComponentIAMAssessment, id: "400000000202",
-			item:      p0.AWSItem{AccessAnalyzerArn: "arn:aws:access-analyzer:us-east-1:400000000202:analyzer/partial"},
+			item: p0.AWSItem{AccessAnalyzerArn: "arn:aws:access-analyzer:us-east-1:400000000202:analyzer/partial"},
 			// Not a refusal (which is retried until the AWS side is
 			// ready), but P0 failing to verify at all.
 			fail:  injectedStatus(http.StatusConflict, http.MethodPost, p0.ComponentIAMAssessment, "400000000202", "/verify", 0),

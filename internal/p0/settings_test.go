@@ -175,3 +175,32 @@ func TestSubmitCommand(t *testing.T) {
 		t.Fatal("an unknown command was accepted")
 	}
 }
+
+// TestSettingsNeverSet reads settings never set, in every form P0 may give
+// them, as no value: never as an error.
+func TestSettingsNeverSet(t *testing.T) {
+	for _, variant := range []string{"settings-unset-null", "settings-unset-empty", "settings-unset-missing", "settings-unset-null-field"} {
+		t.Run(variant, func(t *testing.T) {
+			ctx := context.Background()
+			client, mock := newMockClient(t)
+			behaving(t, mock, variant)
+			for name, get := range map[string]func(context.Context) (*p0.Duration, error){
+				"standing": client.GetStandingAccessDuration, "max": client.GetMaxAccessDuration,
+			} {
+				if d, err := get(ctx); err != nil || d != nil {
+					t.Errorf("%s access duration never set = %+v, %v; want nil, nil", name, d, err)
+				}
+			}
+			approvals, err := client.GetDefaultApprovals(ctx)
+			if err != nil || approvals.AllowOneParty != nil || approvals.RequireReason != nil {
+				t.Errorf("approval defaults never set = %+v, %v; want both nil", approvals, err)
+			}
+			if _, err := client.SetStandingAccessDuration(ctx, p0.Duration{Time: 2, Unit: "h"}); err != nil {
+				t.Fatal(err)
+			}
+			if d, err := client.GetStandingAccessDuration(ctx); err != nil || d == nil || d.Value != "2 hours" {
+				t.Errorf("standing access duration once set = %+v, %v", d, err)
+			}
+		})
+	}
+}

@@ -100,94 +100,106 @@ func TestAccReliability_lostResponses(t *testing.T) {
 // to every kind of write the resources send, at a chosen moment rather
 // than at random: each create, update, replacement and delete must still
 // succeed at the first apply, with no duplicate and nothing left behind.
+// It runs against each form of expiry option key P0 may take, since the
+// create's adoption of its own lost answer and the delete's check must work
+// with either.
 func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
-	env := newReliabilityEnv(t)
-	created := fleet{Rules: 1, Accounts: 1, Unstaged: 1, ExpiryOptions: 1, JITSettings: true}
-	updated := created
-	updated.Variant = 1
-	const (
-		account  = "/integrations/aws/config/%s/400000000000"
-		unstaged = "/integrations/aws/config/inventory/400000000100"
-	)
-	aws := func(method, component, suffix string) string {
-		return method + " " + fmt.Sprintf(account, component) + suffix + "$"
-	}
-	settingsWrites := []string{
-		"PUT /settings/default-approvals",
-		"PUT /settings/standing-access-duration",
-		"PUT /settings/max-access-duration",
-	}
-	lose := func(writes ...string) func() {
-		return func() {
-			env.Traffic.Reset()
-			for _, w := range writes {
-				method, path, _ := strings.Cut(w, " ")
-				env.Traffic.loseNext(method, "/o/"+testOrg+path)
+	for _, variant := range []string{"documented", "expiry-key-display", "expiry-key-display-404"} {
+		t.Run(variant, func(t *testing.T) {
+			env := newReliabilityEnv(t)
+			behavior, err := p0mock.ParseVariants(variant)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-	}
-	checkAllLost := func(want int) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			if n := env.Traffic.pending(); n > 0 {
-				return fmt.Errorf("%d planned losses never fired: the writes they were meant for were not sent", n)
+			env.Mock.SetBehavior(behavior)
+			created := fleet{Rules: 1, Accounts: 1, Unstaged: 1, ExpiryOptions: 1, JITSettings: true}
+			updated := created
+			updated.Variant = 1
+			const (
+				account  = "/integrations/aws/config/%s/400000000000"
+				unstaged = "/integrations/aws/config/inventory/400000000100"
+			)
+			aws := func(method, component, suffix string) string {
+				return method + " " + fmt.Sprintf(account, component) + suffix + "$"
 			}
-			if got := len(env.Traffic.lostExchanges()); got != want {
-				return fmt.Errorf("%d answers were lost, want %d", got, want)
+			settingsWrites := []string{
+				"PUT /settings/default-approvals",
+				"PUT /settings/standing-access-duration",
+				"PUT /settings/max-access-duration",
 			}
-			return nil
-		}
-	}
-	creates := append([]string{
-		"POST /routing/name/",
-		aws("PUT", p0.ComponentInventory, ""),             // p0_aws_component_staged's stage
-		"PUT " + unstaged + "$",                           // p0_aws_component's own stage
-		aws("POST", p0.ComponentIAMWrite, "/verify"),      // verification
-		aws("POST", p0.ComponentAccessLogs, "/configure"), // installation
-		"POST /settings/expiry-options",
-	}, settingsWrites...)
-	updates := append([]string{
-		"PUT /routing/name/",
-		aws("POST", p0.ComponentIAMAssessment, "/configure"),
-		"DELETE /settings/expiry-options/", // the option is replaced
-		"POST /settings/expiry-options",
-	}, settingsWrites...)
-	deletes := []string{
-		"DELETE /routing/name/",
-		aws("DELETE", p0.ComponentIAMWrite, ""),
-		"DELETE " + unstaged + "$",
-		"DELETE /settings/expiry-options/",
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(created.checkEmpty(env.Mock), checkAllLost(len(deletes))),
-		Steps: []resource.TestStep{
-			{
-				// The integration root exists, so that every stage commits;
-				// TestAccReliability_lostIntegrationRoot loses the root's.
-				PreConfig: func() {
-					env.createAWSRoot(t)
-					lose(creates...)()
+			lose := func(writes ...string) func() {
+				return func() {
+					env.Traffic.Reset()
+					for _, w := range writes {
+						method, path, _ := strings.Cut(w, " ")
+						env.Traffic.loseNext(method, "/o/"+testOrg+path)
+					}
+				}
+			}
+			checkAllLost := func(want int) resource.TestCheckFunc {
+				return func(*terraform.State) error {
+					if n := env.Traffic.pending(); n > 0 {
+						return fmt.Errorf("%d planned losses never fired: the writes they were meant for were not sent", n)
+					}
+					if got := len(env.Traffic.lostExchanges()); got != want {
+						return fmt.Errorf("%d answers were lost, want %d", got, want)
+					}
+					return nil
+				}
+			}
+			creates := append([]string{
+				"POST /routing/name/",
+				aws("PUT", p0.ComponentInventory, ""),             // p0_aws_component_staged's stage
+				"PUT " + unstaged + "$",                           // p0_aws_component's own stage
+				aws("POST", p0.ComponentIAMWrite, "/verify"),      // verification
+				aws("POST", p0.ComponentAccessLogs, "/configure"), // installation
+				"POST /settings/expiry-options",
+			}, settingsWrites...)
+			updates := append([]string{
+				"PUT /routing/name/",
+				aws("POST", p0.ComponentIAMAssessment, "/configure"),
+				"DELETE /settings/expiry-options/", // the option is replaced
+				"POST /settings/expiry-options",
+			}, settingsWrites...)
+			deletes := []string{
+				"DELETE /routing/name/",
+				aws("DELETE", p0.ComponentIAMWrite, ""),
+				"DELETE " + unstaged + "$",
+				"DELETE /settings/expiry-options/",
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.Factories(),
+				CheckDestroy:             resource.ComposeAggregateTestCheckFunc(created.checkEmpty(env.Mock), checkAllLost(len(deletes))),
+				Steps: []resource.TestStep{
+					{
+						// The integration root exists, so that every stage commits;
+						// TestAccReliability_lostIntegrationRoot loses the root's.
+						PreConfig: func() {
+							env.createAWSRoot(t)
+							lose(creates...)()
+						},
+						Config: env.Config(created.hcl()),
+						Check:  resource.ComposeAggregateTestCheckFunc(created.checkMatches(env.Mock), checkAllLost(len(creates))),
+					},
+					{
+						// Rules, components and settings are updated in place, the
+						// option replaced.
+						PreConfig: lose(updates...),
+						Config:    env.Config(updated.hcl()),
+						Check:     resource.ComposeAggregateTestCheckFunc(updated.checkMatches(env.Mock), checkAllLost(len(updates))),
+					},
+					{
+						// Nothing to do; the planned losses wait for the destroy.
+						PreConfig: lose(deletes...),
+						Config:    env.Config(updated.hcl()),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+					},
 				},
-				Config: env.Config(created.hcl()),
-				Check:  resource.ComposeAggregateTestCheckFunc(created.checkMatches(env.Mock), checkAllLost(len(creates))),
-			},
-			{
-				// Rules, components and settings are updated in place, the
-				// option replaced.
-				PreConfig: lose(updates...),
-				Config:    env.Config(updated.hcl()),
-				Check:     resource.ComposeAggregateTestCheckFunc(updated.checkMatches(env.Mock), checkAllLost(len(updates))),
-			},
-			{
-				// Nothing to do; the planned losses wait for the destroy.
-				PreConfig: lose(deletes...),
-				Config:    env.Config(updated.hcl()),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-		},
-	})
+			})
+		})
+	}
 }
 
 // TestAccReliability_lostIntegrationRoot loses the answer to the POST that

@@ -30,25 +30,39 @@ const (
 // seen which form removes an option, a delete is checked against the list:
 // an option still listed is deleted again by its display value, and if
 // that does not remove it either, the error wraps ErrStillListed. An option
-// already gone is not an error. Where the list cannot be read, the first
-// answer stands. Once a form has removed an option, it is used without
-// checking: one P0 does not change how it reads keys.
+// already gone is not an error. Where the list cannot be read, P0's answers
+// stand. Once a form has removed an option, it is used without checking:
+// one P0 does not change how it reads keys. Deletes in parallel wait while
+// the first one finds the form out.
 func (c *Client) DeleteExpiryOption(ctx context.Context, time int64, unit string) error {
 	compact := ExpiryKey(time, unit)
 	defer c.expiry.writing(compact)()
 
-	form := c.expiry.keyForm()
-	if display, known := c.expiry.displayValue(compact); form == keyFormDisplay && known {
+	// Until the form is known, deletes find it out one at a time, so that
+	// those waiting behind the first one need no list of their own.
+	form, release, err := c.expiry.keyFormOrTurn(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	switch display, known := c.expiry.displayValue(compact); {
+	case form == keyFormCompact:
+		return ignoreNotFound(c.deleteExpiryKey(ctx, compact))
+	case form == keyFormDisplay && known:
 		return ignoreNotFound(c.deleteExpiryKey(ctx, display))
 	}
-	err := c.deleteExpiryKey(ctx, compact)
-	if form == keyFormCompact || (err != nil && !keyNotTaken(err)) {
-		return ignoreNotFound(err)
-	}
+	// The form is unknown, or it is the display value and no list has
+	// shown this option's: delete and check.
 
+	err = c.deleteExpiryKey(ctx, compact)
+	if err != nil && !keyNotTaken(err) {
+		return err
+	}
 	listed, still, listErr := c.expiryOptionListed(ctx, time, unit)
 	switch {
 	case IsUnsupportedRead(listErr):
+		// Nothing can be checked: P0's answers stand, now and from now on.
+		c.expiry.learnKeyForm(keyFormCompact)
 		return ignoreNotFound(err)
 	case listErr != nil:
 		return listErr

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -91,5 +92,48 @@ func TestDeleteExpiryOptionWithoutList(t *testing.T) {
 		if err := client.DeleteExpiryOption(context.Background(), 2, "h"); err != nil {
 			t.Fatalf("list answered %d: %v; want the delete's 204 to stand", status, err)
 		}
+	}
+}
+
+// TestDeleteExpiryOptionsInParallel deletes ten options at once from a P0
+// that deletes by display value: the first delete finds the form out while
+// the others wait, so that they need no list of their own.
+func TestDeleteExpiryOptionsInParallel(t *testing.T) {
+	ctx := context.Background()
+	client, mock := newMockClient(t)
+	behaving(t, mock, "expiry-key-display")
+	var options []p0.Duration
+	for i := range 10 {
+		options = append(options, p0.Duration{Time: int64(10 + i), Unit: "m"})
+	}
+	mock.SetExpiryOptions(options)
+	if _, err := client.ListExpiryOptions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mock.ResetRequests()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(options))
+	for _, option := range options {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- client.DeleteExpiryOption(ctx, option.Time, option.Unit)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if left := mock.ExpiryOptions(); len(left) != 0 {
+		t.Fatalf("options left: %v", left)
+	}
+	if n := mock.Count("GET /o/{org}/settings/expiry-options"); n != 2 {
+		t.Errorf("%d lists for ten deletes, want 2: the first delete's checks only", n)
+	}
+	if n := mock.Count("DELETE /o/{org}/settings/expiry-options/{key}"); n != 11 {
+		t.Errorf("%d deletes, want 11: two for the first option, one for each other", n)
 	}
 }

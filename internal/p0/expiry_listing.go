@@ -17,10 +17,12 @@ type expiryListing struct {
 	at      uint64            // clock when that list was sent
 	written map[string]uint64 // by option key: clock at the last start or end of a write of it
 	form    expiryKeyForm     // how P0 reads the key of a delete, once seen
+	// learning is held by the delete finding out form (see keyFormOrTurn).
+	learning chan struct{}
 }
 
 func newExpiryListing() *expiryListing {
-	return &expiryListing{written: map[string]uint64{}}
+	return &expiryListing{written: map[string]uint64{}, learning: make(chan struct{}, 1)}
 }
 
 // now is the clock for a list about to be sent.
@@ -91,6 +93,27 @@ func (l *expiryListing) keyForm() expiryKeyForm {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.form
+}
+
+// keyFormOrTurn returns the key form once known. While it is not, it waits
+// for its turn to find it out, and returns keyFormUnknown with release,
+// which the caller calls when done; other callers wait until then, and
+// find the form known unless that caller could not tell it.
+func (l *expiryListing) keyFormOrTurn(ctx context.Context) (form expiryKeyForm, release func(), err error) {
+	if form := l.keyForm(); form != keyFormUnknown {
+		return form, func() {}, nil
+	}
+	select {
+	case l.learning <- struct{}{}:
+	case <-ctx.Done():
+		return keyFormUnknown, nil, ctx.Err()
+	}
+	release = func() { <-l.learning }
+	if form := l.keyForm(); form != keyFormUnknown {
+		release()
+		return form, func() {}, nil
+	}
+	return keyFormUnknown, release, nil
 }
 
 func (l *expiryListing) learnKeyForm(form expiryKeyForm) {

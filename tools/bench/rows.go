@@ -77,19 +77,22 @@ var kinds = []kind{
 		minimums: map[operation]minimum{
 			// stage (PUT) and GET for the metadata, which the PUT does not
 			// return; verify, configure and GET, as configure returns no
-			// item; once per process, a stage answered 404 and the POST of
-			// the integration root.
-			opApply: {perUnit: 5, perOperation: 2},
+			// item; once per process, the POST that makes sure the
+			// integration root exists.
+			opApply: {perUnit: 5, perOperation: 1},
 			// Both resources of a pair read the same item: one GET serves
 			// both within an operation.
 			opPlan: {perUnit: 1},
-			// That GET, and a DELETE from each resource (the second is
-			// answered 404, which is success).
-			opDestroy: {perUnit: 3},
+			// That GET; p0_aws_component uninstalls by DELETE and stages the
+			// item again (PUT), as the p0_aws_component_staged it cannot
+			// see may stay; that one's DELETE. Once per process, the POST of
+			// the integration root before the first stage.
+			opDestroy: {perUnit: 4, perOperation: 1},
 		},
 		note: "a component pair: apply 5 (stage and GET for the metadata; verify, configure and GET) plus, once per " +
-			"provider process, at most one stage answered 404 and one POST of the integration root; plan 1 (both " +
-			"resources read the same item); destroy 3 (that GET, and a DELETE from each resource)",
+			"provider process, one POST of the integration root; plan 1 (both resources read the same item); " +
+			"destroy 4 (that GET; a DELETE and a new stage from p0_aws_component, which leaves the item staged for " +
+			"a p0_aws_component_staged that may stay; a DELETE from p0_aws_component_staged) plus that POST",
 	},
 	{
 		name:             "expiry",
@@ -106,12 +109,16 @@ var kinds = []kind{
 			// a 409 to a retried create can be told from a clash.
 			opApply: {perUnit: 2, perOperation: 1},
 			// The API has no read for one option: one list serves them all.
-			opPlan:    {perOperation: 1},
-			opDestroy: {perUnit: 1, perOperation: 1},
+			opPlan: {perOperation: 1},
+			// That list and a DELETE each; once per operation, the list
+			// after the first DELETE that tells whether P0 took its key
+			// (the documents do not say which form {key} takes).
+			opDestroy: {perUnit: 1, perOperation: 2},
 		},
 		note: "an expiry option: apply 2 (POST, answered without a body, and a list after it for the display text) plus, " +
 			"once per operation, the list that tells whether an option was there before it was created; " +
-			"plan 1 list for the whole operation, as the API has no read for one option; destroy that list and a DELETE each",
+			"plan 1 list for the whole operation, as the API has no read for one option; destroy that list and a DELETE each, " +
+			"plus, once per operation, the list that checks that P0 took the first DELETE's key",
 	},
 }
 

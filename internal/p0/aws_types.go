@@ -1,5 +1,7 @@
 package p0
 
+import "regexp"
+
 // AWS integration component names. ComponentBase is created by P0 itself and
 // is never written by clients.
 const (
@@ -24,6 +26,22 @@ var InstallableComponents = []string{
 // AllComponents lists every component, base included, in the order P0's
 // documents present them.
 var AllComponents = append([]string{ComponentBase}, InstallableComponents...)
+
+// The forms of an item's id: an AWS account id, or for function-caller a
+// Lambda function ARN, optionally qualified by a version or alias, whose
+// first group is the function's account. The partition is open-ended
+// (aws, aws-cn, aws-us-gov, ...).
+var (
+	AccountIDPattern = regexp.MustCompile(`^[0-9]{12}$`)
+	LambdaARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:lambda:[a-z0-9-]+:([0-9]{12}):function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$`)
+)
+
+// How users of an iam-write account sign in (AWSLogin.Type), and how P0
+// finds a user's AWS identity (AWSLoginIdentity.Type).
+var (
+	AWSLoginTypes         = []string{"iam", "idc", "merged-idc", "federated"}
+	AWSLoginIdentityTypes = []string{"email", "tag"}
+)
 
 // AWS component item states, in lifecycle order.
 const (

@@ -1,5 +1,20 @@
 package p0
 
+// The values the routing-rules document allows.
+var (
+	// RequestorTypes are the kinds of requestor a rule names.
+	RequestorTypes = []string{"any", "group", "user"}
+	// RequestorTypesWithUID are the requestor types that name one group or
+	// user by its uid.
+	RequestorTypesWithUID = []string{"group", "user"}
+	// ResourceTypes are the kinds of resource a rule covers.
+	ResourceTypes = []string{"any", "integration"}
+	// FilterEffects are what a resource filter does with what it matches.
+	FilterEffects = []string{"keep", "remove", "removeAll"}
+	// ApprovalTypes are the kinds of approval step.
+	ApprovalTypes = []string{"auto", "deny", "escalation", "group", "persistent", "requestor-profile", "p0"}
+)
+
 // RoutingRule is one rule of the routing (access request) workflow. The JSON
 // names are exactly those of the routing-rules document, including its
 // snake_case option fields.

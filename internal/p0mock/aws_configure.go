@@ -27,8 +27,6 @@ var configurationFields = map[string]string{
 var (
 	accessAnalyzerARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:access-analyzer:\S+$`)
 	cloudTrailARNPattern     = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:\S+$`)
-	loginTypes               = []string{"iam", "idc", "merged-idc", "federated"}
-	loginIdentityTypes       = []string{"email", "tag"}
 )
 
 // installedItem checks the body against component and returns the item it
@@ -87,10 +85,10 @@ func (body configureRequest) checkValues() error {
 }
 
 func checkLogin(login p0.AWSLogin) error {
-	if err := oneOf("login.type", login.Type, loginTypes); err != nil {
+	if err := oneOf("login.type", login.Type, p0.AWSLoginTypes); err != nil {
 		return err
 	}
-	if err := oneOf("login.identity.type", login.Identity.Type, loginIdentityTypes); err != nil {
+	if err := oneOf("login.identity.type", login.Identity.Type, p0.AWSLoginIdentityTypes); err != nil {
 		return err
 	}
 	byTag := login.Identity.Type == "tag"

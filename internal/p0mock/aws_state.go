@@ -1,7 +1,6 @@
 package p0mock
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -11,13 +10,6 @@ import (
 // awsComponents lists every component, base first, as the integration
 // answers them.
 var awsComponents = append([]string{p0.ComponentBase}, p0.InstallableComponents...)
-
-var (
-	accountIDPattern = regexp.MustCompile(`^[0-9]{12}$`)
-	// A Lambda function ARN, optionally qualified by a version or alias; the
-	// account is captured.
-	lambdaARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:lambda:[a-z0-9-]+:([0-9]{12}):function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$`)
-)
 
 // awsState is the AWS integration: whether its root exists, and the items of
 // every component.
@@ -123,13 +115,13 @@ func isAWSComponent(component string) bool {
 // function's ARN.
 func accountOf(component, id string) (string, error) {
 	if component == p0.ComponentFunctionCaller {
-		match := lambdaARNPattern.FindStringSubmatch(id)
+		match := p0.LambdaARNPattern.FindStringSubmatch(id)
 		if match == nil {
 			return "", badRequest("item id %q must be a Lambda function ARN (arn:aws:lambda:<region>:<account id>:function:<name>)", id)
 		}
 		return match[1], nil
 	}
-	if !accountIDPattern.MatchString(id) {
+	if !p0.AccountIDPattern.MatchString(id) {
 		return "", badRequest("item id %q must be a 12-digit AWS account id", id)
 	}
 	return id, nil

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -20,15 +19,22 @@ type durationUnit struct {
 // durationUnits lists every unit, largest first. Each is a whole multiple
 // of every smaller one, which DisplayValue relies on.
 var durationUnits = []durationUnit{
-	{p0.UnitWeeks, 7 * 24 * 60 * 60, "week"},
-	{p0.UnitDays, 24 * 60 * 60, "day"},
-	{p0.UnitHours, 60 * 60, "hour"},
-	{p0.UnitMinutes, 60, "minute"},
-	{p0.UnitSeconds, 1, "second"},
+	unitNamed(p0.UnitWeeks, "week"),
+	unitNamed(p0.UnitDays, "day"),
+	unitNamed(p0.UnitHours, "hour"),
+	unitNamed(p0.UnitMinutes, "minute"),
+	unitNamed(p0.UnitSeconds, "second"),
 }
 
-// expiryKeyPattern is the form of an expiry option key, e.g. "2h".
-var expiryKeyPattern = regexp.MustCompile(`^([1-9][0-9]*)([a-z])$`)
+// unitNamed is the unit whose symbol is given, with its length from the
+// API's vocabulary and its name for display text.
+func unitNamed(symbol, name string) durationUnit {
+	seconds, ok := p0.UnitLength(symbol)
+	if !ok {
+		panic("p0mock: unknown duration unit " + symbol) // the list above names only the API's units
+	}
+	return durationUnit{symbol: symbol, seconds: seconds, name: name}
+}
 
 func findUnit(symbol string) (durationUnit, bool) {
 	for _, unit := range durationUnits {
@@ -115,20 +121,16 @@ func decodeDuration(req *apiRequest) (p0.Duration, error) {
 
 // parseExpiryKey reads a key such as "2h" from a DELETE path.
 func parseExpiryKey(key string) (p0.Duration, error) {
-	match := expiryKeyPattern.FindStringSubmatch(key)
-	if match == nil {
-		return p0.Duration{}, badRequest("expiry option key %q is malformed; expected <time><unit>, e.g. 2h", key)
-	}
-	time, err := strconv.ParseInt(match[1], 10, 64)
+	time, unit, err := p0.ParseExpiryKey(key)
 	if err != nil {
 		return p0.Duration{}, badRequest("expiry option key %q is malformed: %v", key, err)
 	}
-	return newDuration(time, match[2])
+	return newDuration(time, unit)
 }
 
 // expiryKey is the key that names an expiry option, e.g. "2h".
 func expiryKey(d p0.Duration) string {
-	return fmt.Sprintf("%d%s", d.Time, d.Unit)
+	return p0.ExpiryKey(d.Time, d.Unit)
 }
 
 // spanSeconds is the length of a valid duration in seconds.

@@ -132,8 +132,8 @@ func TestRoutingRuleValidation(t *testing.T) {
 
 func TestRoutingRulesAcceptEveryDocumentedValue(t *testing.T) {
 	h := newHarness(t)
-	for _, requestor := range requestorTypes {
-		for _, approval := range approvalTypes {
+	for _, requestor := range p0.RequestorTypes {
+		for _, approval := range p0.ApprovalTypes {
 			rule := validRule(requestor + "-" + approval)
 			rule.Requestor.Type = requestor
 			rule.Approval[0].Type = approval
@@ -143,7 +143,7 @@ func TestRoutingRulesAcceptEveryDocumentedValue(t *testing.T) {
 	}
 	anyResource := p0.RoutingRule{Requestor: p0.RuleRequestor{Type: "any"}, Resource: p0.RuleResource{Type: "any"}, Approval: []p0.Approval{{Type: "deny"}}}
 	expectStatus(t, h.do(http.MethodPost, rulePath("any"), mustJSON(t, anyResource)), http.StatusOK)
-	if got, want := len(h.server.RoutingRules()), len(requestorTypes)*len(approvalTypes)+1; got != want {
+	if got, want := len(h.server.RoutingRules()), len(p0.RequestorTypes)*len(p0.ApprovalTypes)+1; got != want {
 		t.Errorf("%d rules stored, want %d", got, want)
 	}
 }

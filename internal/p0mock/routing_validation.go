@@ -8,21 +8,13 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// The values the routing-rules document allows.
-var (
-	requestorTypes = []string{"any", "group", "user"}
-	resourceTypes  = []string{"any", "integration"}
-	filterEffects  = []string{"keep", "remove", "removeAll"}
-	approvalTypes  = []string{"auto", "deny", "escalation", "group", "persistent", "requestor-profile", "p0"}
-)
-
 // validateRule checks one rule, naming the offending field as the JSON
 // path the client sent, so that a client bug is easy to place.
 func validateRule(rule p0.RoutingRule) error {
 	if rule.Name == "" {
 		return badRequest("name is required")
 	}
-	if err := oneOf("requestor.type", rule.Requestor.Type, requestorTypes); err != nil {
+	if err := oneOf("requestor.type", rule.Requestor.Type, p0.RequestorTypes); err != nil {
 		return err
 	}
 	if rule.Requestor.Type != "any" && rule.Requestor.UID == "" {
@@ -35,7 +27,7 @@ func validateRule(rule p0.RoutingRule) error {
 		return badRequest("approval must have at least one step")
 	}
 	for i, step := range rule.Approval {
-		if err := oneOf(fmt.Sprintf("approval[%d].type", i), step.Type, approvalTypes); err != nil {
+		if err := oneOf(fmt.Sprintf("approval[%d].type", i), step.Type, p0.ApprovalTypes); err != nil {
 			return err
 		}
 	}
@@ -43,7 +35,7 @@ func validateRule(rule p0.RoutingRule) error {
 }
 
 func validateResource(resource p0.RuleResource) error {
-	if err := oneOf("resource.type", resource.Type, resourceTypes); err != nil {
+	if err := oneOf("resource.type", resource.Type, p0.ResourceTypes); err != nil {
 		return err
 	}
 	if resource.Type == "integration" && resource.Service == "" {
@@ -52,7 +44,7 @@ func validateResource(resource p0.RuleResource) error {
 	// Sorted, so that the same body always reports the same filter.
 	for _, name := range slices.Sorted(maps.Keys(resource.Filters)) {
 		field := fmt.Sprintf("resource.filters[%q].effect", name)
-		if err := oneOf(field, resource.Filters[name].Effect, filterEffects); err != nil {
+		if err := oneOf(field, resource.Filters[name].Effect, p0.FilterEffects); err != nil {
 			return err
 		}
 	}

@@ -13,8 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 var (
@@ -33,7 +31,7 @@ const reasonFlag = "--reason"
 // through the Command API while Terraform runs. Being ephemeral, nothing of
 // it is stored in plan or state files.
 type accessRequestEphemeralResource struct {
-	client *p0.Client
+	ephemeralWithClient
 }
 
 // NewAccessRequestEphemeralResource returns the p0_access_request
@@ -97,10 +95,6 @@ func (r *accessRequestEphemeralResource) Schema(_ context.Context, _ ephemeral.S
 	}
 }
 
-func (r *accessRequestEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 // ValidateConfig checks the command word and that the reason is not given
 // twice. Unknown values are checked once known.
 func (r *accessRequestEphemeralResource) ValidateConfig(ctx context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
@@ -135,13 +129,8 @@ func (r *accessRequestEphemeralResource) ValidateConfig(ctx context.Context, req
 
 func (r *accessRequestEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
 	const summary = "Unable to Request Access"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var m accessRequestModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := begin[accessRequestModel](ctx, r.withClient, req.Config, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 

@@ -2,23 +2,14 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
-	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -38,24 +29,10 @@ const defaultAWSComponentTimeout = 10 * time.Minute
 // rollbackTimeout bounds undoing the stage of a create that failed.
 const rollbackTimeout = 2 * time.Minute
 
-// Enumerations of the iam-write login settings.
-var (
-	awsLoginTypes         = []string{"iam", "idc", "merged-idc", "federated"}
-	awsLoginIdentityTypes = []string{"email", "tag"}
-)
-
-// awsComponentSettings pairs each component-specific attribute with the one
-// component that requires it; every other component refuses it.
-var awsComponentSettings = []struct{ attribute, component string }{
-	{"access_analyzer_arn", p0.ComponentIAMAssessment},
-	{"cloud_lake_arn", p0.ComponentAccessLogs},
-	{"login", p0.ComponentIAMWrite},
-}
-
 // awsComponentResource installs one item of an AWS integration component:
 // stage, verify and configure, each skipped when already done.
 type awsComponentResource struct {
-	client *p0.Client
+	resourceWithClient
 }
 
 // NewAWSComponentResource returns the p0_aws_component resource.
@@ -63,218 +40,20 @@ func NewAWSComponentResource() resource.Resource {
 	return &awsComponentResource{}
 }
 
-// awsComponentModel is p0_aws_component's state.
-type awsComponentModel struct {
-	awsItemTarget
-	Label             types.String   `tfsdk:"label"`
-	State             types.String   `tfsdk:"state"`
-	AccessAnalyzerARN types.String   `tfsdk:"access_analyzer_arn"`
-	CloudLakeARN      types.String   `tfsdk:"cloud_lake_arn"`
-	Login             *awsLoginModel `tfsdk:"login"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
-}
-
-type awsLoginModel struct {
-	Type     types.String          `tfsdk:"type"`
-	Identity awsLoginIdentityModel `tfsdk:"identity"`
-}
-
-type awsLoginIdentityModel struct {
-	Type    types.String `tfsdk:"type"`
-	TagName types.String `tfsdk:"tag_name"`
-}
-
-// awsItemFromModel is the configuration to send for a planned item. A label
-// not known yet (left to P0) is not sent.
-func awsItemFromModel(m awsComponentModel) p0.AWSItem {
-	item := p0.AWSItem{
-		Label:             m.Label.ValueString(),
-		AccessAnalyzerArn: m.AccessAnalyzerARN.ValueString(),
-		CloudLakeArn:      m.CloudLakeARN.ValueString(),
-	}
-	if m.Login != nil {
-		item.Login = &p0.AWSLogin{
-			Type: m.Login.Type.ValueString(),
-			Identity: p0.AWSLoginIdentity{
-				Type:    m.Login.Identity.Type.ValueString(),
-				TagName: m.Login.Identity.TagName.ValueString(),
-			},
-		}
-	}
-	return item
-}
-
-// componentModel maps P0's item to the state of the resource that targets
-// it, keeping the timeouts, which P0 knows nothing of.
-func componentModel(target awsItemTarget, item p0.AWSItem, t timeouts.Value) awsComponentModel {
-	m := awsComponentModel{
-		awsItemTarget:     target,
-		Label:             optionalString(item.Label),
-		State:             types.StringValue(item.State),
-		AccessAnalyzerARN: optionalString(item.AccessAnalyzerArn),
-		CloudLakeARN:      optionalString(item.CloudLakeArn),
-		Timeouts:          t,
-	}
-	if item.Login != nil {
-		m.Login = &awsLoginModel{
-			Type: types.StringValue(item.Login.Type),
-			Identity: awsLoginIdentityModel{
-				Type:    types.StringValue(item.Login.Identity.Type),
-				TagName: optionalString(item.Login.Identity.TagName),
-			},
-		}
-	}
-	return m
-}
-
 func (r *awsComponentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_aws_component"
 }
 
-func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attributes := awsItemTargetAttributes("to install")
-	maps.Copy(attributes, map[string]schema.Attribute{
-		"label": schema.StringAttribute{
-			MarkdownDescription: "Display name of the item in P0. When not set, the label P0 already has is kept " +
-				"(none for a new item).",
-			Optional:      true,
-			Computed:      true,
-			Validators:    nonEmpty,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
-		"state": schema.StringAttribute{
-			MarkdownDescription: "The item's state in P0; `installed` once applied. An item found in another " +
-				"state (or gone) is installed again by the next apply.",
-			Computed:      true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
-		"access_analyzer_arn": schema.StringAttribute{
-			MarkdownDescription: "ARN of the account's IAM Access Analyzer " +
-				"(`arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>`). Required for `iam-assessment`, " +
-				"and only allowed there.",
-			Optional:   true,
-			Validators: []validator.String{stringvalidator.RegexMatches(accessAnalyzerARNPattern, accessAnalyzerARNForm)},
-		},
-		"cloud_lake_arn": schema.StringAttribute{
-			MarkdownDescription: "ARN of the CloudTrail Lake event data store P0 reads access logs from " +
-				"(`arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>`). Required for `access-logs`, " +
-				"and only allowed there.",
-			Optional:   true,
-			Validators: []validator.String{stringvalidator.RegexMatches(cloudTrailLakeARNPattern, cloudTrailLakeARNForm)},
-		},
-		"login": schema.SingleNestedAttribute{
-			MarkdownDescription: "How users sign in to the account, so that P0 can grant them access. " +
-				"Required for `iam-write`, and only allowed there.",
-			Optional: true,
-			Attributes: map[string]schema.Attribute{
-				"type": schema.StringAttribute{
-					MarkdownDescription: "One of `" + strings.Join(awsLoginTypes, "`, `") + "`: sign-in through IAM, " +
-						"through AWS IAM Identity Center (`idc`, or `merged-idc` for an Identity Center shared with " +
-						"other accounts), or through a federated identity provider.",
-					Required:   true,
-					Validators: []validator.String{stringvalidator.OneOf(awsLoginTypes...)},
-				},
-				"identity": schema.SingleNestedAttribute{
-					MarkdownDescription: "How P0 finds a user's AWS identity.",
-					Required:            true,
-					Attributes: map[string]schema.Attribute{
-						"type": schema.StringAttribute{
-							MarkdownDescription: "`email` (by the user's email address) or `tag` (by an IAM tag, named by `tag_name`).",
-							Required:            true,
-							Validators:          []validator.String{stringvalidator.OneOf(awsLoginIdentityTypes...)},
-						},
-						"tag_name": schema.StringAttribute{
-							MarkdownDescription: "Name of the IAM tag that holds the user's identity. Required when " +
-								"`type` is `tag`, and only allowed then.",
-							Optional:   true,
-							Validators: nonEmpty,
-						},
-					},
-				},
-			},
-		},
-	})
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Installs one item of a component of P0's AWS integration. Create stages the item " +
-			"if it does not exist, asks P0 to verify the AWS side if it is staged, then configures it; an " +
-			"interrupted create resumes where it stopped. The AWS side (the IAM role that " +
-			"`p0_aws_component_staged` describes) must exist before verification, so make this resource depend " +
-			"on it. A role created moments earlier, in the same apply, may not be usable by P0 yet: while P0 " +
-			"refuses the verification, the provider tries again with growing waits until `timeouts.create` " +
-			"(10 minutes by default) runs out, so one apply installs the component. Changing `label`, " +
-			"`access_analyzer_arn`, `cloud_lake_arn` or `login` reconfigures the item in place.\n\n" +
-			"Destroying the resource uninstalls what it installed and keeps what the configuration keeps. When " +
-			"this resource staged the item itself, the item is deleted. When the item was already staged (by a " +
-			"`p0_aws_component_staged`, which stays), it is put back in stage with its metadata, so that the " +
-			"staged resource and the IAM role built from it see no change; P0 has no way to uninstall an item " +
-			"in place, so this deletes the item and stages it again. An imported `p0_aws_component` does not " +
-			"know who staged its item and is treated like the second case: destroy the " +
-			"`p0_aws_component_staged` too (or remove the item in P0) to remove the item.",
-		Attributes: attributes,
-		Blocks:     map[string]schema.Block{"timeouts": awsComponentTimeoutsBlock(ctx)},
-	}
-}
-
-// awsComponentTimeoutsBlock is the timeouts block with descriptions that
-// give the defaults.
-func awsComponentTimeoutsBlock(ctx context.Context) schema.Block {
-	const form = " A duration such as `30s`, `10m` or `1h30m`; defaults to `10m`."
-	block := timeouts.Block(ctx, timeouts.Opts{
-		Create: true,
-		Update: true,
-		Delete: true,
-		CreateDescription: "How long installing may take: staging, verification (including the wait for AWS " +
-			"to make a new role usable), configuration and the final read." + form,
-		UpdateDescription: "How long reconfiguring may take." + form,
-		DeleteDescription: "How long removing the item may take." + form,
-	})
-	nested, ok := block.(schema.SingleNestedBlock)
-	if !ok {
-		panic(fmt.Sprintf("timeouts.Block returned %T, not a SingleNestedBlock", block))
-	}
-	nested.MarkdownDescription = "Time limits for the operations that talk to P0, including retries."
-	return nested
-}
-
-func (r *awsComponentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// ValidateConfig checks the rules that span attributes: the identifier and
-// the settings each component takes. Unknown values are skipped.
-func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	if component, ok := validateAWSItemTarget(ctx, req, resp); ok {
-		for _, s := range awsComponentSettings {
-			requireOrForbid(ctx, req.Config, resp, path.Root(s.attribute), component == s.component,
-				fmt.Sprintf("%s is required for component %q", s.attribute, s.component),
-				fmt.Sprintf("%s is only allowed for component %q, not for %q", s.attribute, s.component, component))
-		}
-	}
-	identity := path.Root("login").AtName("identity")
-	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); known(identityType) {
-		requireOrForbid(ctx, req.Config, resp, identity.AtName("tag_name"), identityType.ValueString() == "tag",
-			"login.identity.tag_name is required when login.identity.type is \"tag\"",
-			"login.identity.tag_name is only allowed when login.identity.type is \"tag\"")
-	}
-}
-
 func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Install AWS Component"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
+	plan, ok := begin[awsComponentModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
-	var plan awsComponentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Create, defaultAWSComponentTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultAWSComponentTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	// Nothing is saved to state before the item is installed. A create
@@ -409,13 +188,8 @@ func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarg
 
 func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read AWS Component"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var state awsComponentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := begin[awsComponentModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 
@@ -435,14 +209,12 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 
 func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to Update AWS Component"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
+	plan, ok := begin[awsComponentModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
-	var plan, state awsComponentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := decode[awsComponentModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	want := awsItemFromModel(plan)
@@ -452,12 +224,10 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultAWSComponentTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	target := state.awsItemTarget
@@ -467,19 +237,16 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state awsComponentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultAWSComponentTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	const summary = "Unable to Delete AWS Component"
+	state, ok := begin[awsComponentModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	if !ok {
+		return
+	}
+	ctx, cancel, ok := withTimeout(ctx, state.Timeouts.Delete, defaultAWSComponentTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	stagedHere, diags := stagedHere(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -515,4 +282,44 @@ func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarg
 // ImportState takes "<component>/<account_id or function_arn>".
 func (r *awsComponentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	importAWSItem(ctx, req, resp)
+}
+
+// Who staged a p0_aws_component's item decides what destroying it leaves:
+// an item it staged itself is deleted, and an item someone else staged
+// (a p0_aws_component_staged, which stays) is put back in stage. P0 does
+// not say who staged an item, so Create records it in private state.
+
+// stagedHereKey is the private state key of that record.
+const stagedHereKey = "staged_here"
+
+// privateState is the part of the framework's private state that these
+// functions use: a request's for reading, a response's for writing.
+type privateState interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+type privateStateWriter interface {
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// setStagedHere records whether this resource staged its item.
+func setStagedHere(ctx context.Context, private privateStateWriter, staged bool) diag.Diagnostics {
+	value, _ := json.Marshal(staged) // a bool always encodes
+	return private.SetKey(ctx, stagedHereKey, value)
+}
+
+// stagedHere tells whether this resource staged its item. Without a record
+// (an imported resource, or state written by an earlier version of the
+// provider) it is false: destroying the resource then leaves the item
+// staged rather than take away what another resource may be built on.
+func stagedHere(ctx context.Context, private privateState) (bool, diag.Diagnostics) {
+	value, diags := private.GetKey(ctx, stagedHereKey)
+	if diags.HasError() || len(value) == 0 {
+		return false, diags
+	}
+	var staged bool
+	if err := json.Unmarshal(value, &staged); err != nil {
+		return false, diags // an unreadable record is no record
+	}
+	return staged, diags
 }

@@ -482,7 +482,8 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &awsComponentResource{client: client}
+	r := &awsComponentResource{}
+	r.client = client
 	const account = "123456789012"
 	target := newAWSItemTarget(p0.ComponentInventory, account)
 	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {

@@ -19,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*awsIntegrationDataSource)(nil)
 // awsIntegrationDataSource reads every component's items of P0's AWS
 // integration, including the base items P0 creates itself.
 type awsIntegrationDataSource struct {
-	client *p0.Client
+	dataSourceWithClient
 }
 
 // NewAWSIntegrationDataSource returns the p0_aws_integration data source.
@@ -88,14 +88,9 @@ func (d *awsIntegrationDataSource) Schema(_ context.Context, _ datasource.Schema
 	}
 }
 
-func (d *awsIntegrationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *awsIntegrationDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	const summary = "Unable to Read AWS Integration"
-	if d.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
+	if !d.ready(&resp.Diagnostics, summary) {
 		return
 	}
 	integration, err := d.client.GetAWSIntegration(ctx)

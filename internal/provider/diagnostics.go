@@ -66,27 +66,3 @@ func nextStep(err *p0.APIError) string {
 	}
 	return "Check the configuration and try again; contact P0 support if the problem persists."
 }
-
-// addNotConfiguredError reports an operation that needs the API before the
-// provider had a usable configuration.
-func addNotConfiguredError(diags *diag.Diagnostics, summary string) {
-	diags.AddError(summary, "The P0 provider has no API client: its org, api_token or host were not known "+
-		"when it was configured. Make them known before this operation (for example, apply the resources "+
-		"they depend on first with -target).")
-}
-
-// clientFrom extracts the API client from ProviderData. It returns nil
-// without error before the provider is configured, as the framework calls
-// Configure early with no data.
-func clientFrom(providerData any, diags *diag.Diagnostics) *p0.Client {
-	if providerData == nil {
-		return nil
-	}
-	client, ok := providerData.(*p0.Client)
-	if !ok {
-		diags.AddError("Unexpected Provider Data",
-			fmt.Sprintf("Expected *p0.Client, got %T. This is a bug in the provider; please report it.", providerData))
-		return nil
-	}
-	return client
-}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"math/big"
 	"strings"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -21,15 +19,6 @@ import (
 // Pieces shared by the JIT settings resources: the { time, unit, value }
 // shape of a duration, its validation and comparison, and the handling of
 // the settings reads that P0's documents do not describe.
-
-// unitSeconds is the length of each settings unit in seconds.
-var unitSeconds = map[string]int64{
-	p0.UnitSeconds: 1,
-	p0.UnitMinutes: 60,
-	p0.UnitHours:   60 * 60,
-	p0.UnitDays:    24 * 60 * 60,
-	p0.UnitWeeks:   7 * 24 * 60 * 60,
-}
 
 // unitList is the allowed units for descriptions: `s`, `m`, `h`, `d`, `w`.
 var unitList = "`" + strings.Join(p0.DurationUnits, "`, `") + "`"
@@ -77,7 +66,7 @@ func sameDuration(a, b *durationModel) bool {
 // time has no upper bound in the API, and 2^63 seconds of weeks overflow.
 // ok is false for an unknown unit.
 func durationSeconds(time int64, unit string) (seconds *big.Int, ok bool) {
-	factor, ok := unitSeconds[unit]
+	factor, ok := p0.UnitLength(unit)
 	if !ok {
 		return nil, false
 	}
@@ -156,11 +145,4 @@ func (keepValueWhileDurationUnchanged) PlanModifyString(ctx context.Context, req
 		}
 	}
 	resp.PlanValue = req.StateValue
-}
-
-// noteDriftUndetectable logs that a setting was kept as it is in state
-// because P0 offers no read for it.
-func noteDriftUndetectable(ctx context.Context, setting string, err error) {
-	tflog.Warn(ctx, fmt.Sprintf("P0 does not support reading %s; keeping the value in state, so changes made outside Terraform cannot be detected", setting),
-		map[string]any{"setting": setting, "error": err.Error()})
 }

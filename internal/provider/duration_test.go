@@ -42,7 +42,7 @@ func TestDurationSeconds(t *testing.T) {
 		t.Error("durationSeconds accepted the unit y")
 	}
 	for _, unit := range p0.DurationUnits {
-		if _, ok := unitSeconds[unit]; !ok {
+		if _, ok := p0.UnitLength(unit); !ok {
 			t.Errorf("unit %q of the API has no length in seconds", unit)
 		}
 	}

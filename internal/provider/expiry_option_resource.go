@@ -4,14 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -26,7 +20,7 @@ var (
 // expiryOptionResource manages one custom expiry preset through
 // /o/{org}/settings/expiry-options.
 type expiryOptionResource struct {
-	client *p0.Client
+	resourceWithClient
 }
 
 // NewExpiryOptionResource returns the p0_expiry_option resource.
@@ -34,61 +28,17 @@ func NewExpiryOptionResource() resource.Resource {
 	return &expiryOptionResource{}
 }
 
-// expiryOptionModel is p0_expiry_option's state.
-type expiryOptionModel struct {
-	ID    types.String `tfsdk:"id"`
-	Time  types.Int64  `tfsdk:"time"`
-	Unit  types.String `tfsdk:"unit"`
-	Value types.String `tfsdk:"value"`
-}
-
 // expiryOptionsRead describes the expiry options read for logs.
 const expiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
-
-// expiryIDPattern is an import ID: a positive whole number and a unit.
-var expiryIDPattern = regexp.MustCompile(`^([1-9][0-9]*)([smhdw])$`)
 
 func (r *expiryOptionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_expiry_option"
 }
 
-func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "One custom expiry preset: a duration that requestors can pick for their access in P0. " +
-			"P0 starts every organization with five presets (5 minutes, 1 hour, 1 day, 1 week, 30 days); " +
-			"to manage one of those, import it rather than create it.\n\n" +
-			"P0's documents describe no read for presets. The provider reads `GET /settings/expiry-options`; " +
-			"where P0 answers that with 404 or 405, the provider keeps what is in state, `value` stays null, " +
-			"and presets removed outside Terraform are not noticed.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "P0's key for the preset: `time` followed by `unit`, for example `2h`. It is also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"time": durationTimeAttribute("How many `unit`s the preset lasts. Changing it replaces the preset.",
-				int64planmodifier.RequiresReplace()),
-			"unit": durationUnitAttribute("The unit of `time`. Changing it replaces the preset.",
-				stringplanmodifier.RequiresReplace()),
-			"value": durationValueAttribute("P0's display text for the preset, for example `2 hours`. " +
-				"Null when P0 does not support reading the presets."),
-		},
-	}
-}
-
-func (r *expiryOptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Create Expiry Option"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var plan expiryOptionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := begin[expiryOptionModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 
@@ -176,13 +126,8 @@ func ownEarlierAttempt(conflict *p0.APIError, existedBefore, knownBefore bool) b
 
 func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read Expiry Option"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var state expiryOptionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := begin[expiryOptionModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 
@@ -214,13 +159,8 @@ func (r *expiryOptionResource) Update(_ context.Context, _ resource.UpdateReques
 
 func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to Delete Expiry Option"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var state expiryOptionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := begin[expiryOptionModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 
@@ -252,35 +192,4 @@ func (r *expiryOptionResource) ImportState(ctx context.Context, req resource.Imp
 		Value: types.StringNull(),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// parseExpiryID splits an import ID such as 2h into its time and unit.
-func parseExpiryID(id string) (int64, string, error) {
-	m := expiryIDPattern.FindStringSubmatch(id)
-	if m == nil {
-		return 0, "", fmt.Errorf("import an expiry option by its key, a whole number of at least 1 followed by one of "+
-			"s, m, h, d, w: for example terraform import p0_expiry_option.two_hours 2h. Got %q", id)
-	}
-	time, err := strconv.ParseInt(m[1], 10, 64)
-	if err != nil {
-		return 0, "", fmt.Errorf("the time in import ID %q is too large: %w", id, err)
-	}
-	return time, m[2], nil
-}
-
-// findExpiryOption picks the option with the given time and unit from P0's
-// list.
-func findExpiryOption(options []p0.Duration, time int64, unit string) (p0.Duration, bool) {
-	for _, o := range options {
-		if o.Time == time && o.Unit == unit {
-			return o, true
-		}
-	}
-	return p0.Duration{}, false
-}
-
-// modelFromExpiryOption maps one option of P0's list to state.
-func modelFromExpiryOption(o p0.Duration) expiryOptionModel {
-	d := modelFromDuration(o)
-	return expiryOptionModel{ID: types.StringValue(p0.ExpiryKey(o.Time, o.Unit)), Time: d.Time, Unit: d.Unit, Value: d.Value}
 }

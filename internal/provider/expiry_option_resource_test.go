@@ -92,7 +92,8 @@ func TestFindExpiryOption(t *testing.T) {
 func TestExpiryOptionRead_withoutReads(t *testing.T) {
 	env := newTestEnv(t)
 	env.Mock.SetSettingsReads(false)
-	r := &expiryOptionResource{client: env.client(t)}
+	r := &expiryOptionResource{}
+	r.client = env.client(t)
 	stored := expiryOptionModel{ID: types.StringValue("2h"), Time: types.Int64Value(2), Unit: types.StringValue("h"), Value: types.StringValue("2 hours")}
 	state := stateOf(t, r, stored)
 

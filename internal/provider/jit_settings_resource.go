@@ -7,11 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -26,7 +21,7 @@ var (
 // exist in P0: creating the resource writes them, deleting it only stops
 // managing them.
 type jitSettingsResource struct {
-	client *p0.Client
+	resourceWithClient
 }
 
 // NewJITSettingsResource returns the p0_jit_settings resource.
@@ -39,120 +34,14 @@ func NewJITSettingsResource() resource.Resource {
 // managed.
 const importedKey = "imported"
 
-// Descriptions of the settings reads, for logs and the schema.
-const (
-	approvalsRead = "the approval defaults (GET /settings/default-approvals)"
-	standingRead  = "the standing access duration (GET /settings/standing-access-duration)"
-	maxRead       = "the maximum access duration (GET /settings/max-access-duration)"
-)
-
-// driftNote ends the description of each setting: which read the provider
-// relies on and what happens without it.
-func driftNote(read string) string {
-	return " The API documents describe no read for it; the provider reads " + read + " and, where P0 answers " +
-		"that with 404 or 405, keeps the value in state, so changes made outside Terraform are not detected."
-}
-
 func (r *jitSettingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_jit_settings"
 }
 
-func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	const unset = " When not set, Terraform leaves P0's value as it is and does not track it."
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The organization's just-in-time access settings: approval defaults and how long access lasts. " +
-			"Declare at most one per organization.\n\n" +
-			"Every attribute is optional, and only the settings that are set are managed: an apply sends only the " +
-			"settings whose values changed, and a setting removed from the configuration keeps its value in P0. " +
-			"Destroying the resource also leaves every value in P0, as the API has no way to unset them.\n\n" +
-			"P0 refuses a standing access duration longer than the maximum access duration. The provider checks " +
-			"that at plan time when both are set, and when both change it writes them in the order that keeps the " +
-			"standing duration within the maximum at every step.\n\n" +
-			"Importing reads every setting from P0; settings that the configuration then leaves out are dropped " +
-			"from state by the next apply, without being changed in P0.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The P0 organization id, which is also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"allow_one_party": schema.BoolAttribute{
-				MarkdownDescription: "Whether, by default, requestors may approve their own access requests " +
-					"(no second party needed). Sent with `PUT /settings/default-approvals`." + unset + driftNote(approvalsRead),
-				Optional: true,
-			},
-			"require_reason": schema.BoolAttribute{
-				MarkdownDescription: "Whether, by default, requestors must give a reason for their access requests. " +
-					"Sent with `PUT /settings/default-approvals`." + unset + driftNote(approvalsRead),
-				Optional: true,
-			},
-			"standing_access_duration": schema.SingleNestedAttribute{
-				MarkdownDescription: "How long standing access lasts, as `{ time, unit }`; it may not exceed " +
-					"`max_access_duration`. Sent with `PUT /settings/standing-access-duration`." + unset + driftNote(standingRead),
-				Optional:   true,
-				Attributes: durationAttributes("P0's display text for the standing access duration, for example `2 hours`, from P0's answer."),
-			},
-			"max_access_duration": schema.SingleNestedAttribute{
-				MarkdownDescription: "The longest access anyone may request, as `{ time, unit }`. Sent with " +
-					"`PUT /settings/max-access-duration`." + unset + driftNote(maxRead),
-				Optional:   true,
-				Attributes: durationAttributes("P0's display text for the maximum access duration, for example `30 days`, from P0's answer."),
-			},
-		},
-	}
-}
-
-func (r *jitSettingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// ValidateConfig checks that standing access does not outlast the maximum,
-// comparing in seconds so that 90m against 1h is caught. Each duration's
-// own time and unit are checked by their schema validators; unknown or
-// missing values are skipped here and checked again once known.
-func (r *jitSettingsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	standingPath, maxPath := path.Root("standing_access_duration"), path.Root("max_access_duration")
-	standing, okStanding := configuredDuration(ctx, req.Config, standingPath)
-	maximum, okMax := configuredDuration(ctx, req.Config, maxPath)
-	if !okStanding || !okMax {
-		return
-	}
-	standingSeconds, okStanding := durationSeconds(standing.Time, standing.Unit)
-	maxSeconds, okMax := durationSeconds(maximum.Time, maximum.Unit)
-	if !okStanding || !okMax || standingSeconds.Cmp(maxSeconds) <= 0 {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(standingPath, "Standing Access Longer Than Maximum",
-		fmt.Sprintf("standing_access_duration (%s, %s seconds) is longer than max_access_duration (%s, %s seconds). "+
-			"P0 does not let standing access outlast the longest access anyone may request: lower "+
-			"standing_access_duration or raise max_access_duration.",
-			p0.ExpiryKey(standing.Time, standing.Unit), standingSeconds, p0.ExpiryKey(maximum.Time, maximum.Unit), maxSeconds))
-}
-
-// configuredDuration reads a duration's time and unit from the
-// configuration; ok is false when the duration, its time or its unit is
-// null or unknown.
-func configuredDuration(ctx context.Context, config tfsdk.Config, p path.Path) (d p0.Duration, ok bool) {
-	var time types.Int64
-	if diags := config.GetAttribute(ctx, p.AtName("time"), &time); diags.HasError() || time.IsNull() || time.IsUnknown() {
-		return p0.Duration{}, false
-	}
-	unit := stringAt(ctx, config, p.AtName("unit"))
-	if !known(unit) {
-		return p0.Duration{}, false
-	}
-	return p0.Duration{Time: time.ValueInt64(), Unit: unit.ValueString()}, true
-}
-
 func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Create JIT Settings"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var plan jitSettingsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := begin[jitSettingsModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 
@@ -167,14 +56,12 @@ func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to Update JIT Settings"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
+	plan, ok := begin[jitSettingsModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
-	var plan, prior jitSettingsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	if resp.Diagnostics.HasError() {
+	prior, ok := decode[jitSettingsModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 
@@ -240,12 +127,10 @@ func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior j
 
 func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read JIT Settings"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
+	state, ok := begin[jitSettingsModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
-	var state jitSettingsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	imported, diags := req.Private.GetKey(ctx, importedKey)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -290,23 +175,6 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// readSetting runs one settings read and returns the value, nil for a
-// setting never set. readable is false when P0 has no such read (the
-// state is then kept, and the fact logged); ok is false after adding a
-// diagnostic for a failed read.
-func readSetting[T any](ctx context.Context, diags *diag.Diagnostics, summary, read string, get func(context.Context) (*T, error)) (value *T, readable, ok bool) {
-	got, err := get(ctx)
-	if p0.IsUnsupportedRead(err) {
-		noteDriftUndetectable(ctx, read, err)
-		return nil, false, true
-	}
-	if err != nil {
-		addAPIError(diags, summary, "reading "+read, err)
-		return nil, false, false
-	}
-	return got, true, true
-}
-
 // Delete only forgets the settings: they always exist in P0, and the API
 // cannot unset them.
 func (r *jitSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -318,8 +186,7 @@ func (r *jitSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest
 // ImportState takes the organization id, which must be the provider's.
 // Read then takes every setting from P0.
 func (r *jitSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, "Unable to Import JIT Settings")
+	if !r.ready(&resp.Diagnostics, "Unable to Import JIT Settings") {
 		return
 	}
 	if org := r.client.Org(); req.ID != org {

@@ -373,7 +373,8 @@ func TestAccJITSettings_invalid(t *testing.T) {
 func TestJITSettingsRead_withoutReads(t *testing.T) {
 	env := newTestEnv(t)
 	env.Mock.SetSettingsReads(false)
-	r := &jitSettingsResource{client: env.client(t)}
+	r := &jitSettingsResource{}
+	r.client = env.client(t)
 	stored := jitSettingsModel{
 		ID:                     types.StringValue(testOrg),
 		AllowOneParty:          types.BoolValue(true),
@@ -397,7 +398,8 @@ func TestJITSettingsRead_withoutReads(t *testing.T) {
 // leaves the rest null, even where P0's answer holds them.
 func TestJITSettingsRead_managedPartsOnly(t *testing.T) {
 	env := newTestEnv(t)
-	r := &jitSettingsResource{client: env.client(t)}
+	r := &jitSettingsResource{}
+	r.client = env.client(t)
 	reason := true
 	env.Mock.SetDefaultApprovals(p0.DefaultApprovals{RequireReason: &reason})
 	got, _ := readJITSettings(t, r, jitSettingsModel{
@@ -419,7 +421,8 @@ func TestJITSettingsRead_managedPartsOnly(t *testing.T) {
 // that the values stay in P0.
 func TestJITSettingsDelete_warns(t *testing.T) {
 	env := newTestEnv(t)
-	r := &jitSettingsResource{client: env.client(t)}
+	r := &jitSettingsResource{}
+	r.client = env.client(t)
 	state := stateOf(t, r, jitSettingsModel{ID: types.StringValue(testOrg), AllowOneParty: types.BoolValue(true), RequireReason: types.BoolNull()})
 	var resp fwresource.DeleteResponse
 	r.Delete(context.Background(), fwresource.DeleteRequest{State: state}, &resp)

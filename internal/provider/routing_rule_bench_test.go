@@ -34,7 +34,8 @@ func BenchmarkRoutingRuleRead(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &routingRuleResource{client: client}
+	r := &routingRuleResource{}
+	r.client = client
 
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)

@@ -6,15 +6,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// Enumerations of the routing-rules document.
-var (
-	requestorTypes   = []string{"any", "group", "user"}
-	resourceTypes    = []string{"any", "integration"}
-	filterEffects    = []string{"keep", "remove", "removeAll"}
-	approvalTypes    = []string{"auto", "deny", "escalation", "group", "persistent", "requestor-profile", "p0"}
-	requestorWithUID = []string{"group", "user"}
-)
-
 // routingRuleModel is p0_routing_rule's state.
 type routingRuleModel struct {
 	ID types.String `tfsdk:"id"`

@@ -24,7 +24,7 @@ var (
 // routingRuleResource manages one routing rule through
 // /o/{org}/routing/name/{name}.
 type routingRuleResource struct {
-	client *p0.Client
+	resourceWithClient
 }
 
 // NewRoutingRuleResource returns the p0_routing_rule resource.
@@ -36,36 +36,22 @@ func (r *routingRuleResource) Metadata(_ context.Context, req resource.MetadataR
 	resp.TypeName = req.ProviderTypeName + "_routing_rule"
 }
 
-func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = routingRuleSchema()
-}
-
-func (r *routingRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Create Routing Rule", "creating", r.createOrAdopt)
 }
 
 func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Update Routing Rule", "updating", r.client.UpdateRoutingRule)
+	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Update Routing Rule", "updating", r.update)
 }
 
 // write sends the planned rule through send and stores P0's answer, which
 // carries the whole rule, so no read follows.
 func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics,
 	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
-	if r.client == nil {
-		addNotConfiguredError(diags, summary)
+	model, ok := begin[routingRuleModel](ctx, r.withClient, plan, diags, summary)
+	if !ok {
 		return
 	}
-	var model routingRuleModel
-	diags.Append(plan.Get(ctx, &model)...)
-	if diags.HasError() {
-		return
-	}
-
 	want := ruleFromFields(model.routingRuleFields)
 	got, err := send(ctx, want)
 	if err != nil {
@@ -73,6 +59,11 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state 
 		return
 	}
 	diags.Append(state.Set(ctx, modelFromRule(*got))...)
+}
+
+// update sends the rule's new settings.
+func (r *routingRuleResource) update(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
+	return r.client.UpdateRoutingRule(ctx, want)
 }
 
 // createOrAdopt creates the rule; see adoptIdentical for a 409.
@@ -102,24 +93,18 @@ func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.Routin
 }
 
 func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	const summary = "Unable to Read Routing Rule"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	name, ok := ruleNameInState(ctx, req.State, &resp.Diagnostics)
+	name, ok := begin[types.String](ctx, r.withClient, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
 	if !ok {
 		return
 	}
-
-	got, err := r.client.GetRoutingRule(ctx, name)
+	got, err := r.client.GetRoutingRule(ctx, name.ValueString())
 	if errors.Is(err, p0.ErrNotFound) {
-		tflog.Info(ctx, "routing rule no longer exists in P0; removing it from state", map[string]any{"name": name})
+		tflog.Info(ctx, "routing rule no longer exists in P0; removing it from state", map[string]any{"name": name.ValueString()})
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("reading routing rule %q", name), err)
+		addAPIError(&resp.Diagnostics, "Unable to Read Routing Rule", fmt.Sprintf("reading routing rule %q", name.ValueString()), err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
@@ -127,29 +112,21 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 
 func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to Delete Routing Rule"
-	if r.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	name, ok := ruleNameInState(ctx, req.State, &resp.Diagnostics)
+	name, ok := begin[types.String](ctx, r.withClient, ruleName(req.State), &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
-
-	err := r.client.DeleteRoutingRule(ctx, name)
+	err := r.client.DeleteRoutingRule(ctx, name.ValueString())
 	if err != nil && !errors.Is(err, p0.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("deleting routing rule %q", name), err)
+		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("deleting routing rule %q", name.ValueString()), err)
 	}
 }
 
-// ruleNameInState is the rule's name, all that Read and Delete need from
-// the prior state. Reading that one attribute spares decoding the whole
-// state, which was nearly a third of Read's allocations
-// (BenchmarkRoutingRuleRead).
-func ruleNameInState(ctx context.Context, state tfsdk.State, diags *diag.Diagnostics) (string, bool) {
-	var name types.String
-	diags.Append(state.GetAttribute(ctx, path.Root("name"), &name)...)
-	return name.ValueString(), !diags.HasError()
+// ruleName is the part of the state that Read and Delete need. Decoding only
+// the name spares decoding the whole state, which was nearly a third of
+// Read's allocations (BenchmarkRoutingRuleRead).
+func ruleName(state tfsdk.State) decodable {
+	return attributeOf{state, path.Root("name")}
 }
 
 // ImportState takes the rule's name; Read fills in the rest.

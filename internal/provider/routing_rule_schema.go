@@ -1,16 +1,20 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 // nonEmpty rejects "" in optional strings: P0 omits empty strings, so an
@@ -47,7 +51,7 @@ func routingRuleSchema() schema.Schema {
 					"type": schema.StringAttribute{
 						MarkdownDescription: "One of `any`, `group`, `user`.",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(requestorTypes...)},
+						Validators:          []validator.String{stringvalidator.OneOf(p0.RequestorTypes...)},
 					},
 					"uid": schema.StringAttribute{
 						MarkdownDescription: "The group or user id. Required when `type` is `group` or `user`; not allowed for `any`.",
@@ -63,7 +67,7 @@ func routingRuleSchema() schema.Schema {
 					"type": schema.StringAttribute{
 						MarkdownDescription: "One of `any` (every resource) or `integration` (the resources of one integration).",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(resourceTypes...)},
+						Validators:          []validator.String{stringvalidator.OneOf(p0.ResourceTypes...)},
 					},
 					"service": schema.StringAttribute{
 						MarkdownDescription: "The integration's service, for example `aws`. Required when `type` is `integration`; not allowed for `any`.",
@@ -79,7 +83,7 @@ func routingRuleSchema() schema.Schema {
 								"effect": schema.StringAttribute{
 									MarkdownDescription: "One of `keep`, `remove`, `removeAll`.",
 									Required:            true,
-									Validators:          []validator.String{stringvalidator.OneOf(filterEffects...)},
+									Validators:          []validator.String{stringvalidator.OneOf(p0.FilterEffects...)},
 								},
 								"key": schema.StringAttribute{
 									MarkdownDescription: "The property the filter looks at.",
@@ -109,7 +113,7 @@ func routingRuleSchema() schema.Schema {
 						"type": schema.StringAttribute{
 							MarkdownDescription: "One of `auto`, `deny`, `escalation`, `group`, `persistent`, `requestor-profile`, `p0`.",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.OneOf(approvalTypes...)},
+							Validators:          []validator.String{stringvalidator.OneOf(p0.ApprovalTypes...)},
 						},
 						"directory": schema.StringAttribute{
 							MarkdownDescription: "The directory that holds the approvers, for example `okta` or `azure-ad`.",
@@ -161,4 +165,8 @@ func routingRuleSchema() schema.Schema {
 			},
 		},
 	}
+}
+
+func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = routingRuleSchema()
 }

@@ -19,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
 // routingWorkflowDataSource reads the whole routing configuration, the
 // current version or one named by id.
 type routingWorkflowDataSource struct {
-	client *p0.Client
+	dataSourceWithClient
 }
 
 // NewRoutingWorkflowDataSource returns the p0_routing_workflow data source.
@@ -64,19 +64,10 @@ func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.Schem
 	}
 }
 
-func (d *routingWorkflowDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	const summary = "Unable to Read Routing Workflow"
-	if d.client == nil {
-		addNotConfiguredError(&resp.Diagnostics, summary)
-		return
-	}
-	var config routingWorkflowModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := begin[routingWorkflowModel](ctx, d.withClient, req.Config, &resp.Diagnostics, summary)
+	if !ok {
 		return
 	}
 

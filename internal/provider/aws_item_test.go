@@ -73,10 +73,10 @@ func TestAWSIdentifierPatterns(t *testing.T) {
 		valid   []string
 		invalid []string
 	}{
-		{"account", accountIDPattern,
+		{"account", p0.AccountIDPattern,
 			[]string{"123456789012", "000000000000"},
 			[]string{"12345678901", "1234567890123", "12345678901a", " 123456789012"}},
-		{"lambda", lambdaARNPattern,
+		{"lambda", p0.LambdaARNPattern,
 			[]string{testLambdaARN, testLambdaARN + ":3", testLambdaARN + ":$LATEST", "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f"},
 			[]string{"arn:aws:lambda:us-east-1:12345678901:function:f", "arn:aws:lambda:us-east-1:123456789012:layer:f", "arn:aws:iam::123456789012:role/r", "p0-notify"}},
 		{"access analyzer", accessAnalyzerARNPattern,

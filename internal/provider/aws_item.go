@@ -29,9 +29,6 @@ import (
 // Forms of the AWS identifiers the provider checks at plan time. The
 // partition is open-ended (aws, aws-cn, aws-us-gov, ...).
 var (
-	accountIDPattern = regexp.MustCompile(`^[0-9]{12}$`)
-	// A Lambda function ARN, optionally qualified by a version or alias.
-	lambdaARNPattern         = regexp.MustCompile(`^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$`)
 	accessAnalyzerARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:[0-9]{12}:analyzer/[A-Za-z0-9_.-]+$`)
 	cloudTrailLakeARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:eventdatastore/[A-Za-z0-9_.-]+$`)
 )
@@ -115,9 +112,9 @@ func parseAWSItemID(id string) (awsItemTarget, error) {
 	case !slices.Contains(p0.InstallableComponents, component):
 		problem = fmt.Sprintf("%q is not a component that can be managed; expected one of %s", component,
 			strings.Join(p0.InstallableComponents, ", "))
-	case component == p0.ComponentFunctionCaller && !lambdaARNPattern.MatchString(itemID):
+	case component == p0.ComponentFunctionCaller && !p0.LambdaARNPattern.MatchString(itemID):
 		problem = fmt.Sprintf("function-caller items are identified by a Lambda function ARN, and %q is not one", itemID)
-	case component != p0.ComponentFunctionCaller && !accountIDPattern.MatchString(itemID):
+	case component != p0.ComponentFunctionCaller && !p0.AccountIDPattern.MatchString(itemID):
 		problem = fmt.Sprintf("%s items are identified by a 12-digit AWS account ID, and %q is not one", component, itemID)
 	}
 	if problem != "" {
@@ -173,10 +170,6 @@ func readAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, r
 // deleteAWSItem is Delete for both resources: it removes the item. An
 // item already gone counts as deleted.
 func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, diags *diag.Diagnostics, summary string) {
-	if client == nil {
-		addNotConfiguredError(diags, summary)
-		return
-	}
 	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if err != nil && !errors.Is(err, p0.ErrNotFound) {
 		addAPIError(diags, summary, "deleting "+target.describe(), err)
@@ -203,7 +196,7 @@ func awsItemTargetAttributes(object string) map[string]schema.Attribute {
 			MarkdownDescription: "The 12-digit ID of the AWS account the component is for. Required for every " +
 				"component except `function-caller`, which takes `function_arn` instead. Changing it replaces the resource.",
 			Optional:      true,
-			Validators:    []validator.String{stringvalidator.RegexMatches(accountIDPattern, accountIDForm)},
+			Validators:    []validator.String{stringvalidator.RegexMatches(p0.AccountIDPattern, accountIDForm)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"function_arn": schema.StringAttribute{
@@ -211,7 +204,7 @@ func awsItemTargetAttributes(object string) map[string]schema.Attribute {
 				"(`arn:aws:lambda:<region>:<account_id>:function:<name>`, optionally followed by `:<version or alias>`). " +
 				"Required for `function-caller`, and only allowed there. Changing it replaces the resource.",
 			Optional:      true,
-			Validators:    []validator.String{stringvalidator.RegexMatches(lambdaARNPattern, lambdaARNForm)},
+			Validators:    []validator.String{stringvalidator.RegexMatches(p0.LambdaARNPattern, lambdaARNForm)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 	}

@@ -1,0 +1,33 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// awsComponentStagedModel is p0_aws_component_staged's state.
+type awsComponentStagedModel struct {
+	awsItemTarget
+	Label            types.String `tfsdk:"label"`
+	State            types.String `tfsdk:"state"`
+	RoleName         types.String `tfsdk:"role_name"`
+	TrustPolicy      types.String `tfsdk:"trust_policy"`
+	InlinePolicy     types.String `tfsdk:"inline_policy"`
+	InlinePolicyName types.String `tfsdk:"inline_policy_name"`
+	ServiceAccountID types.String `tfsdk:"service_account_id"`
+}
+
+// stagedModel maps P0's answer for the item named by target to the state.
+func stagedModel(target awsItemTarget, got p0.AWSComponentItem) awsComponentStagedModel {
+	return awsComponentStagedModel{
+		awsItemTarget:    target,
+		Label:            optionalString(got.Item.Label),
+		State:            types.StringValue(got.Item.State),
+		RoleName:         optionalString(got.Metadata.RoleName),
+		TrustPolicy:      optionalString(got.Metadata.TrustPolicy),
+		InlinePolicy:     optionalString(got.Metadata.InlinePolicy),
+		InlinePolicyName: optionalString(got.Metadata.InlinePolicyName),
+		ServiceAccountID: optionalString(got.Metadata.ServiceAccountID),
+	}
+}

@@ -1,0 +1,37 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// awsComponentSettings pairs each component-specific attribute with the one
+// component that requires it; every other component refuses it.
+var awsComponentSettings = []struct{ attribute, component string }{
+	{"access_analyzer_arn", p0.ComponentIAMAssessment},
+	{"cloud_lake_arn", p0.ComponentAccessLogs},
+	{"login", p0.ComponentIAMWrite},
+}
+
+// ValidateConfig checks the rules that span attributes: the identifier and
+// the settings each component takes. Unknown values are skipped.
+func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if component, ok := validateAWSItemTarget(ctx, req, resp); ok {
+		for _, s := range awsComponentSettings {
+			requireOrForbid(ctx, req.Config, resp, path.Root(s.attribute), component == s.component,
+				fmt.Sprintf("%s is required for component %q", s.attribute, s.component),
+				fmt.Sprintf("%s is only allowed for component %q, not for %q", s.attribute, s.component, component))
+		}
+	}
+	identity := path.Root("login").AtName("identity")
+	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); known(identityType) {
+		requireOrForbid(ctx, req.Config, resp, identity.AtName("tag_name"), identityType.ValueString() == "tag",
+			"login.identity.tag_name is required when login.identity.type is \"tag\"",
+			"login.identity.tag_name is only allowed when login.identity.type is \"tag\"")
+	}
+}

@@ -1,0 +1,132 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// What every resource, data source and ephemeral resource shares: the API
+// client the provider hands over in Configure, the opening of each
+// operation, and its time limit.
+
+// withClient holds the API client. Each kind of object embeds the variant
+// with its kind's Configure method.
+type withClient struct {
+	client *p0.Client
+}
+
+// configure takes the client from ProviderData. Before the provider is
+// configured (the framework calls Configure early, with no data) it stays
+// nil, and begin reports it.
+func (w *withClient) configure(providerData any, diags *diag.Diagnostics) {
+	if providerData == nil {
+		return
+	}
+	client, ok := providerData.(*p0.Client)
+	if !ok {
+		diags.AddError("Unexpected Provider Data",
+			fmt.Sprintf("Expected *p0.Client, got %T. This is a bug in the provider; please report it.", providerData))
+		return
+	}
+	w.client = client
+}
+
+// resourceWithClient is embedded by every resource.
+type resourceWithClient struct{ withClient }
+
+func (r *resourceWithClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// dataSourceWithClient is embedded by every data source.
+type dataSourceWithClient struct{ withClient }
+
+func (d *dataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// ephemeralWithClient is embedded by every ephemeral resource.
+type ephemeralWithClient struct{ withClient }
+
+func (e *ephemeralWithClient) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+	e.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// decodable is a plan, state or configuration: what an operation decodes
+// its model from.
+type decodable interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
+}
+
+// attributeOf decodes one attribute of a plan, state or configuration, for
+// an operation that needs no more.
+type attributeOf struct {
+	data interface {
+		GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
+	}
+	path path.Path
+}
+
+func (a attributeOf) Get(ctx context.Context, target any) diag.Diagnostics {
+	return a.data.GetAttribute(ctx, a.path, target)
+}
+
+// begin opens an operation that calls P0: it checks that the provider has
+// a client and decodes data into a model. ok is false after a diagnostic
+// under summary, and the operation returns at once.
+func begin[M any](ctx context.Context, w withClient, data decodable, diags *diag.Diagnostics, summary string) (model M, ok bool) {
+	if !w.ready(diags, summary) {
+		return model, false
+	}
+	return decode[M](ctx, data, diags)
+}
+
+// ready reports whether the provider has handed over a client, adding a
+// diagnostic under summary when it has not.
+func (w withClient) ready(diags *diag.Diagnostics, summary string) bool {
+	if w.client == nil {
+		addNotConfiguredError(diags, summary)
+		return false
+	}
+	return true
+}
+
+// decode decodes data into a model; ok is false after a diagnostic.
+func decode[M any](ctx context.Context, data decodable, diags *diag.Diagnostics) (model M, ok bool) {
+	diags.Append(data.Get(ctx, &model)...)
+	return model, !diags.HasError()
+}
+
+// addNotConfiguredError reports an operation that needs the API before the
+// provider had a usable configuration.
+func addNotConfiguredError(diags *diag.Diagnostics, summary string) {
+	diags.AddError(summary, "The P0 provider has no API client: its org, api_token or host were not known "+
+		"when it was configured. Make them known before this operation (for example, apply the resources "+
+		"they depend on first with -target).")
+}
+
+// timeoutFunc reads one operation's limit from a timeouts block, as
+// timeouts.Value's Create, Update and Delete do.
+type timeoutFunc func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)
+
+// withTimeout bounds ctx by the operation's limit, fallback when the
+// timeouts block sets none. ok is false after a diagnostic; otherwise call
+// cancel when the operation ends.
+func withTimeout(ctx context.Context, limit timeoutFunc, fallback time.Duration, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
+	timeout, d := limit(ctx, fallback)
+	diags.Append(d...)
+	if diags.HasError() {
+		return ctx, func() {}, false
+	}
+	ctx, cancel = context.WithTimeout(ctx, timeout)
+	return ctx, cancel, true
+}

@@ -15,11 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-var (
-	_ ephemeral.EphemeralResourceWithConfigure      = (*accessRequestEphemeralResource)(nil)
-	_ ephemeral.EphemeralResourceWithValidateConfig = (*accessRequestEphemeralResource)(nil)
-)
-
 // accessCommands are the p0 commands the Command API accepts as the first
 // word of argv.
 var accessCommands = []string{"request", "grant", "allow"}
@@ -31,13 +26,13 @@ const reasonFlag = "--reason"
 // through the Command API while Terraform runs. Being ephemeral, nothing of
 // it is stored in plan or state files.
 type accessRequestEphemeralResource struct {
-	ephemeralWithClient
+	ephemeralBase
 }
 
 // NewAccessRequestEphemeralResource returns the p0_access_request
 // ephemeral resource.
 func NewAccessRequestEphemeralResource() ephemeral.EphemeralResource {
-	return &accessRequestEphemeralResource{}
+	return &accessRequestEphemeralResource{ephemeralBase{named("access_request")}}
 }
 
 type accessRequestModel struct {
@@ -47,10 +42,6 @@ type accessRequestModel struct {
 	Message       types.String   `tfsdk:"message"`
 	IsPreexisting types.Bool     `tfsdk:"is_preexisting"`
 	IsPersistent  types.Bool     `tfsdk:"is_persistent"`
-}
-
-func (r *accessRequestEphemeralResource) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_access_request"
 }
 
 func (r *accessRequestEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
@@ -129,7 +120,7 @@ func (r *accessRequestEphemeralResource) ValidateConfig(ctx context.Context, req
 
 func (r *accessRequestEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
 	const summary = "Unable to Request Access"
-	m, ok := begin[accessRequestModel](ctx, r.withClient, req.Config, &resp.Diagnostics, summary)
+	m, ok := begin[accessRequestModel](ctx, r.base, req.Config, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

@@ -1,7 +1,11 @@
 package provider
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,11 +14,24 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/p0-security/terraform-provider-p0/internal/faultproxy"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
+
+// The acceptance tests' shared support: an environment per test (a fresh
+// mock P0 API, the provider served in-process, its configuration), the same
+// behind a fault proxy for the reliability suites, and helpers that check
+// what reached P0. Helpers for one kind of object live beside its tests;
+// the fleet generator is in fleet_test.go.
 
 // Credentials of the in-process mock. They are fake by construction.
 const (
@@ -135,4 +152,202 @@ provider "p0" {
 // Config prefixes a test configuration with the provider block.
 func (e *testEnv) Config(hcl string) string {
 	return e.ProviderBlock() + hcl
+}
+
+// reliabilityEnv is a testEnv whose mock is reached through a fault proxy.
+type reliabilityEnv struct {
+	*testEnv
+	Traffic *faultproxy.Proxy
+}
+
+// newReliabilityEnv starts a fresh mock behind a recorder, on loopback, and
+// stops both at the end of the test.
+func newReliabilityEnv(t *testing.T) *reliabilityEnv {
+	t.Helper()
+	mock := p0mock.New(testOrg, testToken)
+	traffic := faultproxy.New(mock)
+	// The expiry options are listed by several resources at once, so that
+	// one's retry cannot be told from another's list.
+	traffic.SharedReads = []string{"GET /o/" + testOrg + "/settings/expiry-options"}
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listening for the mock P0 API: %v", err)
+	}
+	server := &http.Server{Handler: traffic, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = server.Serve(listener) }()
+	t.Cleanup(func() { _ = server.Close() })
+	return &reliabilityEnv{
+		testEnv: &testEnv{Mock: mock, URL: "http://" + listener.Addr().String()},
+		Traffic: traffic,
+	}
+}
+
+// mockFaults counts the mock's request log by fault name.
+func mockFaults(mock *p0mock.Server) map[string]int {
+	counts := map[string]int{}
+	for _, r := range mock.Requests() {
+		if r.Fault != "" {
+			counts[r.Fault]++
+		}
+	}
+	return counts
+}
+
+// faultRetries is max_retries for suites that inject faults at random. At
+// 20% faults, the default of five retries would fail one call in about
+// 16,000 by chance (six faults in a row); ten make that one in 50 million.
+const faultRetries = 10
+
+// configWithRetries prefixes hcl with a provider block that sets
+// max_retries.
+func (e *reliabilityEnv) configWithRetries(retries int, hcl string) string {
+	return fmt.Sprintf(`
+provider "p0" {
+  host        = %q
+  org         = %q
+  api_token   = %q
+  max_retries = %d
+}
+`, e.URL, testOrg, testToken, retries) + hcl
+}
+
+// createAWSRoot creates the AWS integration root through the API, as an
+// earlier apply would have.
+func (e *testEnv) createAWSRoot(t *testing.T) {
+	t.Helper()
+	client, err := p0.NewClient(p0.Config{Host: e.URL, Org: testOrg, Token: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := client.CreateAWSIntegration(context.Background()); err != nil {
+		t.Fatalf("creating the AWS integration root: %v", err)
+	}
+}
+
+// schemaOf builds a resource's schema, failing on a malformed one.
+func schemaOf(t *testing.T, r fwresource.Resource) rschema.Schema {
+	t.Helper()
+	var resp fwresource.SchemaResponse
+	r.Schema(context.Background(), fwresource.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("%T schema: %v", r, resp.Diagnostics)
+	}
+	return resp.Schema
+}
+
+// stateOf is a state of r's schema holding model.
+func stateOf(t *testing.T, r fwresource.Resource, model any) tfsdk.State {
+	t.Helper()
+	state := tfsdk.State{Schema: schemaOf(t, r)}
+	if diags := state.Set(context.Background(), model); diags.HasError() {
+		t.Fatalf("building state: %v", diags)
+	}
+	return state
+}
+
+// client is an API client for this environment's mock, for tests that call
+// a resource's methods directly.
+func (e *testEnv) client(t *testing.T) *p0.Client {
+	t.Helper()
+	cfg := p0.Config{Host: e.URL, Org: testOrg, Token: testToken, UserAgent: "terraform-provider-p0/test"}
+	fastRetries(&cfg)
+	c, err := p0.NewClient(cfg)
+	if err != nil {
+		t.Fatalf("NewClient: %v", err)
+	}
+	return c
+}
+
+// logEntries decodes what a tflogtest logger wrote.
+func logEntries(t *testing.T, out *bytes.Buffer) []map[string]any {
+	t.Helper()
+	entries, err := tflogtest.MultilineJSONDecode(out)
+	if err != nil {
+		t.Fatalf("decoding log: %v", err)
+	}
+	return entries
+}
+
+// loggedMessage reports whether any entry's message contains text.
+func loggedMessage(entries []map[string]any, text string) bool {
+	for _, e := range entries {
+		if strings.Contains(fmt.Sprint(e["@message"]), text) {
+			return true
+		}
+	}
+	return false
+}
+
+// countCalls checks that call occurs n times in calls.
+func countCalls(calls []string, call string, n int) error {
+	got := 0
+	for _, c := range calls {
+		if c == call {
+			got++
+		}
+	}
+	if got != n {
+		return fmt.Errorf("%q sent %d times, want %d; requests: %v", call, got, n, calls)
+	}
+	return nil
+}
+
+// markRequests returns a PreConfig that remembers how many requests the
+// mock has seen, so that a later check can look at the step's own.
+func (e *testEnv) markRequests(mark *int) func() {
+	return func() { *mark = len(e.Mock.Requests()) }
+}
+
+// checkCount asserts how many requests reached an endpoint since the log
+// was last reset.
+func (e *testEnv) checkCount(endpoint string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := e.Mock.Count(endpoint); got != want {
+			return fmt.Errorf("%d requests to %s, want %d", got, endpoint, want)
+		}
+		return nil
+	}
+}
+
+// checkNoFailedRequests asserts that P0 answered every logged request with
+// success: no conflict, no refusal.
+func (e *testEnv) checkNoFailedRequests(*terraform.State) error {
+	for _, r := range e.Mock.Requests() {
+		if r.Status >= http.StatusBadRequest {
+			return fmt.Errorf("%s %s was answered %d", r.Method, r.Path, r.Status)
+		}
+	}
+	return nil
+}
+
+// checkNoRequests asserts that nothing reached P0.
+func (e *testEnv) checkNoRequests(t *testing.T) {
+	t.Helper()
+	if reqs := e.Mock.Requests(); len(reqs) != 0 {
+		var lines []string
+		for _, r := range reqs {
+			lines = append(lines, r.Method+" "+r.Path)
+		}
+		t.Errorf("invalid configurations reached P0: %s", strings.Join(lines, ", "))
+	}
+}
+
+// newTestEnvBehaving is newTestEnv with a mock that answers as behavior
+// says where P0's documents are silent.
+func newTestEnvBehaving(t *testing.T, behavior p0mock.Behavior) *testEnv {
+	t.Helper()
+	env := newTestEnv(t)
+	env.Mock.SetBehavior(behavior)
+	return env
+}
+
+// factoriesWith serves the provider with fastRetries and further changes
+// to the client's configuration.
+func (e *testEnv) factoriesWith(tune func(*p0.Config)) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"p0": providerserver.NewProtocol6WithError(New("test", "test", WithClientConfig(func(c *p0.Config) {
+			fastRetries(c)
+			tune(c)
+		}))()),
+	}
 }

@@ -15,12 +15,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*awsComponentResource)(nil)
-	_ resource.ResourceWithImportState    = (*awsComponentResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*awsComponentResource)(nil)
-)
-
 // defaultAWSComponentTimeout bounds create, update and delete when the
 // timeouts block does not. One request may spend minutes in retries when
 // P0 throttles, so the bound is generous.
@@ -32,21 +26,17 @@ const rollbackTimeout = 2 * time.Minute
 // awsComponentResource installs one item of an AWS integration component:
 // stage, verify and configure, each skipped when already done.
 type awsComponentResource struct {
-	resourceWithClient
+	resourceBase
 }
 
 // NewAWSComponentResource returns the p0_aws_component resource.
 func NewAWSComponentResource() resource.Resource {
-	return &awsComponentResource{}
-}
-
-func (r *awsComponentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_aws_component"
+	return &awsComponentResource{resourceBase{named("aws_component")}}
 }
 
 func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Install AWS Component"
-	plan, ok := begin[awsComponentModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	plan, ok := begin[awsComponentModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -188,7 +178,7 @@ func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarg
 
 func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read AWS Component"
-	state, ok := begin[awsComponentModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	state, ok := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -209,7 +199,7 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 
 func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to Update AWS Component"
-	plan, ok := begin[awsComponentModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	plan, ok := begin[awsComponentModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -238,7 +228,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to Delete AWS Component"
-	state, ok := begin[awsComponentModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	state, ok := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

@@ -382,20 +382,6 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 	})
 }
 
-// countCalls checks that call occurs n times in calls.
-func countCalls(calls []string, call string, n int) error {
-	got := 0
-	for _, c := range calls {
-		if c == call {
-			got++
-		}
-	}
-	if got != n {
-		return fmt.Errorf("%q sent %d times, want %d; requests: %v", call, got, n, calls)
-	}
-	return nil
-}
-
 func TestAWSItemMapping(t *testing.T) {
 	plan := awsComponentModel{
 		awsItemTarget:     newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"),

@@ -6,31 +6,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*awsComponentStagedResource)(nil)
-	_ resource.ResourceWithImportState    = (*awsComponentStagedResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*awsComponentStagedResource)(nil)
-)
-
 // awsComponentStagedResource stages one item of an AWS integration
 // component (PUT .../config/{component}/{id}) and exposes the metadata P0
 // generates for it: the IAM role the AWS side must create.
 type awsComponentStagedResource struct {
-	resourceWithClient
+	resourceBase
 }
 
 // NewAWSComponentStagedResource returns the p0_aws_component_staged resource.
 func NewAWSComponentStagedResource() resource.Resource {
-	return &awsComponentStagedResource{}
-}
-
-func (r *awsComponentStagedResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_aws_component_staged"
+	return &awsComponentStagedResource{resourceBase{named("aws_component_staged")}}
 }
 
 func (r *awsComponentStagedResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Stage AWS Component"
-	plan, ok := begin[awsComponentStagedModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	plan, ok := begin[awsComponentStagedModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -51,7 +41,7 @@ func (r *awsComponentStagedResource) Create(ctx context.Context, req resource.Cr
 
 func (r *awsComponentStagedResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read Staged AWS Component"
-	state, ok := begin[awsComponentStagedModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	state, ok := begin[awsComponentStagedModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -71,7 +61,7 @@ func (r *awsComponentStagedResource) Update(ctx context.Context, req resource.Up
 
 func (r *awsComponentStagedResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to Delete Staged AWS Component"
-	if state, ok := begin[awsComponentStagedModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary); ok {
+	if state, ok := begin[awsComponentStagedModel](ctx, r.base, req.State, &resp.Diagnostics, summary); ok {
 		deleteAWSItem(ctx, r.client, state.awsItemTarget, &resp.Diagnostics, summary)
 	}
 }

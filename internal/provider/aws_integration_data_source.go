@@ -14,17 +14,15 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-var _ datasource.DataSourceWithConfigure = (*awsIntegrationDataSource)(nil)
-
 // awsIntegrationDataSource reads every component's items of P0's AWS
 // integration, including the base items P0 creates itself.
 type awsIntegrationDataSource struct {
-	dataSourceWithClient
+	dataSourceBase
 }
 
 // NewAWSIntegrationDataSource returns the p0_aws_integration data source.
 func NewAWSIntegrationDataSource() datasource.DataSource {
-	return &awsIntegrationDataSource{}
+	return &awsIntegrationDataSource{dataSourceBase{named("aws_integration")}}
 }
 
 // awsIntegrationModel is the data source's state: component → item id →
@@ -64,10 +62,6 @@ func awsIntegrationModelFrom(integration p0.AWSIntegration) awsIntegrationModel 
 		}
 	}
 	return m
-}
-
-func (d *awsIntegrationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_aws_integration"
 }
 
 func (d *awsIntegrationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

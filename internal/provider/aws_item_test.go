@@ -129,12 +129,6 @@ func TestAWSItemTargetDescribesWhereTheItemLives(t *testing.T) {
 // awsPrefix is where the AWS integration's paths start for the test org.
 const awsPrefix = "/o/" + testOrg + "/integrations/aws/config"
 
-// markRequests returns a PreConfig that remembers how many requests the
-// mock has seen, so that a later check can look at the step's own.
-func (e *testEnv) markRequests(mark *int) func() {
-	return func() { *mark = len(e.Mock.Requests()) }
-}
-
 // awsCallsSince lists the AWS integration requests after mark as
 // "METHOD /component/id[/action]", or "METHOD /" for the root.
 func (e *testEnv) awsCallsSince(mark int) []string {

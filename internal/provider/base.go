@@ -14,20 +14,34 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// What every resource, data source and ephemeral resource shares: the API
-// client the provider hands over in Configure, the opening of each
-// operation, and its time limit.
+// What every resource, data source and ephemeral resource shares: its type
+// name, the API client the provider hands over in Configure, the opening of
+// each operation, and its time limit.
 
-// withClient holds the API client. Each kind of object embeds the variant
-// with its kind's Configure method.
-type withClient struct {
-	client *p0.Client
+// base is what every object shares: its type name and the API client.
+// Each kind of object embeds the variant with its kind's Metadata and
+// Configure methods.
+type base struct {
+	// typeName is the object's name under the provider's: "routing_rule"
+	// for p0_routing_rule.
+	typeName string
+	client   *p0.Client
+}
+
+// named is the base of the object called typeName under the provider.
+func named(typeName string) base {
+	return base{typeName: typeName}
+}
+
+// fullName is the object's type name as Terraform knows it.
+func (b base) fullName(providerTypeName string) string {
+	return providerTypeName + "_" + b.typeName
 }
 
 // configure takes the client from ProviderData. Before the provider is
 // configured (the framework calls Configure early, with no data) it stays
 // nil, and begin reports it.
-func (w *withClient) configure(providerData any, diags *diag.Diagnostics) {
+func (w *base) configure(providerData any, diags *diag.Diagnostics) {
 	if providerData == nil {
 		return
 	}
@@ -40,24 +54,36 @@ func (w *withClient) configure(providerData any, diags *diag.Diagnostics) {
 	w.client = client
 }
 
-// resourceWithClient is embedded by every resource.
-type resourceWithClient struct{ withClient }
+// resourceBase is embedded by every resource.
+type resourceBase struct{ base }
 
-func (r *resourceWithClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = r.fullName(req.ProviderTypeName)
+}
+
+func (r *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-// dataSourceWithClient is embedded by every data source.
-type dataSourceWithClient struct{ withClient }
+// dataSourceBase is embedded by every data source.
+type dataSourceBase struct{ base }
 
-func (d *dataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = d.fullName(req.ProviderTypeName)
+}
+
+func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-// ephemeralWithClient is embedded by every ephemeral resource.
-type ephemeralWithClient struct{ withClient }
+// ephemeralBase is embedded by every ephemeral resource.
+type ephemeralBase struct{ base }
 
-func (e *ephemeralWithClient) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+func (e *ephemeralBase) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
+	resp.TypeName = e.fullName(req.ProviderTypeName)
+}
+
+func (e *ephemeralBase) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
 	e.configure(req.ProviderData, &resp.Diagnostics)
 }
 
@@ -83,7 +109,7 @@ func (a attributeOf) Get(ctx context.Context, target any) diag.Diagnostics {
 // begin opens an operation that calls P0: it checks that the provider has
 // a client and decodes data into a model. ok is false after a diagnostic
 // under summary, and the operation returns at once.
-func begin[M any](ctx context.Context, w withClient, data decodable, diags *diag.Diagnostics, summary string) (model M, ok bool) {
+func begin[M any](ctx context.Context, w base, data decodable, diags *diag.Diagnostics, summary string) (model M, ok bool) {
 	if !w.ready(diags, summary) {
 		return model, false
 	}
@@ -92,7 +118,7 @@ func begin[M any](ctx context.Context, w withClient, data decodable, diags *diag
 
 // ready reports whether the provider has handed over a client, adding a
 // diagnostic under summary when it has not.
-func (w withClient) ready(diags *diag.Diagnostics, summary string) bool {
+func (w base) ready(diags *diag.Diagnostics, summary string) bool {
 	if w.client == nil {
 		addNotConfiguredError(diags, summary)
 		return false

@@ -1,18 +1,11 @@
 package provider
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"fmt"
-	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -83,41 +76,6 @@ func TestModelFromDuration(t *testing.T) {
 	}
 }
 
-func TestReadUnsupported(t *testing.T) {
-	cases := []struct {
-		err  error
-		want bool
-	}{
-		{&p0.APIError{StatusCode: http.StatusNotFound}, true},
-		{&p0.APIError{StatusCode: http.StatusMethodNotAllowed}, true},
-		{fmt.Errorf("reading: %w", &p0.APIError{StatusCode: http.StatusNotFound}), true},
-		{&p0.APIError{StatusCode: http.StatusBadRequest}, false},
-		{&p0.APIError{StatusCode: http.StatusForbidden}, false},
-		{&p0.APIError{StatusCode: http.StatusInternalServerError}, false},
-		{errors.New("connection refused"), false},
-		{nil, false},
-	}
-	for _, tc := range cases {
-		if got := p0.IsUnsupportedRead(tc.err); got != tc.want {
-			t.Errorf("IsUnsupportedRead(%v) = %t, want %t", tc.err, got, tc.want)
-		}
-	}
-}
-
-func TestNoteDriftUndetectable(t *testing.T) {
-	var out bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &out)
-	noteDriftUndetectable(ctx, expiryOptionsRead, &p0.APIError{StatusCode: http.StatusNotFound})
-	entries := logEntries(t, &out)
-	if len(entries) != 1 {
-		t.Fatalf("logged %d entries, want 1: %v", len(entries), entries)
-	}
-	e := entries[0]
-	if e["@level"] != "warn" || !strings.Contains(fmt.Sprint(e["@message"]), "cannot be detected") || e["setting"] != expiryOptionsRead {
-		t.Errorf("log entry = %v", e)
-	}
-}
-
 // TestSettingsSchemasDescribed checks that every attribute of both settings
 // resources is documented, since the descriptions are the docs.
 func TestSettingsSchemasDescribed(t *testing.T) {
@@ -140,58 +98,4 @@ func checkDescribed(t *testing.T, owner string, attrs map[string]rschema.Attribu
 			checkDescribed(t, owner+"."+name, nested.Attributes)
 		}
 	}
-}
-
-// schemaOf builds a resource's schema, failing on a malformed one.
-func schemaOf(t *testing.T, r resource.Resource) rschema.Schema {
-	t.Helper()
-	var resp resource.SchemaResponse
-	r.Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("%T schema: %v", r, resp.Diagnostics)
-	}
-	return resp.Schema
-}
-
-// stateOf is a state of r's schema holding model.
-func stateOf(t *testing.T, r resource.Resource, model any) tfsdk.State {
-	t.Helper()
-	state := tfsdk.State{Schema: schemaOf(t, r)}
-	if diags := state.Set(context.Background(), model); diags.HasError() {
-		t.Fatalf("building state: %v", diags)
-	}
-	return state
-}
-
-// client is an API client for this environment's mock, for tests that call
-// a resource's methods directly.
-func (e *testEnv) client(t *testing.T) *p0.Client {
-	t.Helper()
-	cfg := p0.Config{Host: e.URL, Org: testOrg, Token: testToken, UserAgent: "terraform-provider-p0/test"}
-	fastRetries(&cfg)
-	c, err := p0.NewClient(cfg)
-	if err != nil {
-		t.Fatalf("NewClient: %v", err)
-	}
-	return c
-}
-
-// logEntries decodes what a tflogtest logger wrote.
-func logEntries(t *testing.T, out *bytes.Buffer) []map[string]any {
-	t.Helper()
-	entries, err := tflogtest.MultilineJSONDecode(out)
-	if err != nil {
-		t.Fatalf("decoding log: %v", err)
-	}
-	return entries
-}
-
-// loggedMessage reports whether any entry's message contains text.
-func loggedMessage(entries []map[string]any, text string) bool {
-	for _, e := range entries {
-		if strings.Contains(fmt.Sprint(e["@message"]), text) {
-			return true
-		}
-	}
-	return false
 }

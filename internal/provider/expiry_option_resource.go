@@ -12,32 +12,23 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*expiryOptionResource)(nil)
-	_ resource.ResourceWithImportState = (*expiryOptionResource)(nil)
-)
-
 // expiryOptionResource manages one custom expiry preset through
 // /o/{org}/settings/expiry-options.
 type expiryOptionResource struct {
-	resourceWithClient
+	resourceBase
 }
 
 // NewExpiryOptionResource returns the p0_expiry_option resource.
 func NewExpiryOptionResource() resource.Resource {
-	return &expiryOptionResource{}
+	return &expiryOptionResource{resourceBase{named("expiry_option")}}
 }
 
 // expiryOptionsRead describes the expiry options read for logs.
 const expiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
 
-func (r *expiryOptionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_expiry_option"
-}
-
 func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Create Expiry Option"
-	plan, ok := begin[expiryOptionModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	plan, ok := begin[expiryOptionModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -126,7 +117,7 @@ func ownEarlierAttempt(conflict *p0.APIError, existedBefore, knownBefore bool) b
 
 func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read Expiry Option"
-	state, ok := begin[expiryOptionModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	state, ok := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -159,7 +150,7 @@ func (r *expiryOptionResource) Update(_ context.Context, _ resource.UpdateReques
 
 func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to Delete Expiry Option"
-	state, ok := begin[expiryOptionModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	state, ok := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -384,40 +383,6 @@ func (e *testEnv) removeExpiryOption(t *testing.T, key string) {
 		t.Fatalf("expiry option %s is not in the mock", key)
 	}
 	e.Mock.SetExpiryOptions(slices.Delete(options, i, i+1))
-}
-
-// checkCount asserts how many requests reached an endpoint since the log
-// was last reset.
-func (e *testEnv) checkCount(endpoint string, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := e.Mock.Count(endpoint); got != want {
-			return fmt.Errorf("%d requests to %s, want %d", got, endpoint, want)
-		}
-		return nil
-	}
-}
-
-// checkNoFailedRequests asserts that P0 answered every logged request with
-// success: no conflict, no refusal.
-func (e *testEnv) checkNoFailedRequests(*terraform.State) error {
-	for _, r := range e.Mock.Requests() {
-		if r.Status >= http.StatusBadRequest {
-			return fmt.Errorf("%s %s was answered %d", r.Method, r.Path, r.Status)
-		}
-	}
-	return nil
-}
-
-// checkNoRequests asserts that nothing reached P0.
-func (e *testEnv) checkNoRequests(t *testing.T) {
-	t.Helper()
-	if reqs := e.Mock.Requests(); len(reqs) != 0 {
-		var lines []string
-		for _, r := range reqs {
-			lines = append(lines, r.Method+" "+r.Path)
-		}
-		t.Errorf("invalid configurations reached P0: %s", strings.Join(lines, ", "))
-	}
 }
 
 func TestOwnEarlierAttempt(t *testing.T) {

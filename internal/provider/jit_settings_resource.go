@@ -11,22 +11,16 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*jitSettingsResource)(nil)
-	_ resource.ResourceWithImportState    = (*jitSettingsResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*jitSettingsResource)(nil)
-)
-
 // jitSettingsResource manages the organization's JIT settings, which always
 // exist in P0: creating the resource writes them, deleting it only stops
 // managing them.
 type jitSettingsResource struct {
-	resourceWithClient
+	resourceBase
 }
 
 // NewJITSettingsResource returns the p0_jit_settings resource.
 func NewJITSettingsResource() resource.Resource {
-	return &jitSettingsResource{}
+	return &jitSettingsResource{resourceBase{named("jit_settings")}}
 }
 
 // importedKey marks, in private state, a resource just imported: its first
@@ -34,13 +28,9 @@ func NewJITSettingsResource() resource.Resource {
 // managed.
 const importedKey = "imported"
 
-func (r *jitSettingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_jit_settings"
-}
-
 func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Create JIT Settings"
-	plan, ok := begin[jitSettingsModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	plan, ok := begin[jitSettingsModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -56,7 +46,7 @@ func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to Update JIT Settings"
-	plan, ok := begin[jitSettingsModel](ctx, r.withClient, req.Plan, &resp.Diagnostics, summary)
+	plan, ok := begin[jitSettingsModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -127,7 +117,7 @@ func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior j
 
 func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read JIT Settings"
-	state, ok := begin[jitSettingsModel](ctx, r.withClient, req.State, &resp.Diagnostics, summary)
+	state, ok := begin[jitSettingsModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

@@ -16,9 +16,37 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
+// The provider and every object it serves, with the optional interfaces
+// each implements. Metadata and Configure come from the objects' bases
+// (base.go).
 var (
 	_ provider.Provider                       = (*p0Provider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*p0Provider)(nil)
+
+	_ resource.ResourceWithConfigure      = (*routingRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingRuleResource)(nil)
+
+	_ resource.ResourceWithConfigure      = (*awsComponentStagedResource)(nil)
+	_ resource.ResourceWithImportState    = (*awsComponentStagedResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*awsComponentStagedResource)(nil)
+
+	_ resource.ResourceWithConfigure      = (*awsComponentResource)(nil)
+	_ resource.ResourceWithImportState    = (*awsComponentResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*awsComponentResource)(nil)
+
+	_ resource.ResourceWithConfigure   = (*expiryOptionResource)(nil)
+	_ resource.ResourceWithImportState = (*expiryOptionResource)(nil)
+
+	_ resource.ResourceWithConfigure      = (*jitSettingsResource)(nil)
+	_ resource.ResourceWithImportState    = (*jitSettingsResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*jitSettingsResource)(nil)
+
+	_ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*awsIntegrationDataSource)(nil)
+
+	_ ephemeral.EphemeralResourceWithConfigure      = (*accessRequestEphemeralResource)(nil)
+	_ ephemeral.EphemeralResourceWithValidateConfig = (*accessRequestEphemeralResource)(nil)
 )
 
 // p0Provider is the provider itself. Resources receive its *p0.Client

@@ -300,7 +300,7 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			PreConfig: func() {
 				t.Logf("malformed response: %s", tc.name)
-				env.Traffic.answerNext(tc.method, path, 0, tc.status, tc.contentType, []byte(tc.body))
+				env.Traffic.AnswerNext(tc.method, path, 0, tc.status, tc.contentType, []byte(tc.body))
 			},
 			Config:      env.Config(f.hcl()),
 			ExpectError: expectError(tc.want...),

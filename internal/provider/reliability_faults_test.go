@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/p0-security/terraform-provider-p0/internal/faultproxy"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
@@ -34,7 +35,7 @@ func TestAccReliability_faults(t *testing.T) {
 	// 10% throttled, then 1/9 of the rest (10% of all) unavailable: 20%.
 	faults := p0mock.Faults{ThrottleRate: 0.1, UnavailableRate: 1.0 / 9, RetryAfter: faultRetryAfter, Seed: 20}
 
-	var applied trafficReport
+	var applied faultproxy.Report
 	start := time.Now()
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported}, // the fleet opens an access request
@@ -52,7 +53,7 @@ func TestAccReliability_faults(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					f.checkMatches(env.Mock),
 					func(*terraform.State) error {
-						applied = env.Traffic.report()
+						applied = env.Traffic.Report()
 						return checkRetriedWithinBounds(applied, mockFaults(env.Mock))
 					},
 				),
@@ -66,7 +67,7 @@ func TestAccReliability_faults(t *testing.T) {
 			},
 		},
 	})
-	all := env.Traffic.report()
+	all := env.Traffic.Report()
 	if err := checkRetriedWithinBounds(all, nil); err != nil {
 		t.Errorf("over the whole test, including plan and destroy: %v", err)
 	}
@@ -79,7 +80,7 @@ func TestAccReliability_faults(t *testing.T) {
 // was retried, no call was tried more often than max_retries allows, and
 // every wait honoured Retry-After without running away. mockCounts, when
 // given, are the mock's own fault counts for the same period.
-func checkRetriedWithinBounds(r trafficReport, mockCounts map[string]int) error {
+func checkRetriedWithinBounds(r faultproxy.Report, mockCounts map[string]int) error {
 	if r.Requests < 50 {
 		return fmt.Errorf("only %d requests reached P0; the configuration is too small to say anything", r.Requests)
 	}
@@ -98,14 +99,14 @@ func checkRetriedWithinBounds(r trafficReport, mockCounts map[string]int) error 
 	var bound time.Duration
 	for _, w := range r.Waits {
 		limit := 50*time.Millisecond + waitSlack
-		if w.after.Status == 429 {
-			if w.wait < shortestWait {
-				return fmt.Errorf("%s %s was retried %v after a 429 with Retry-After %q", w.after.Method, w.after.Path, w.wait, w.after.RetryAfter)
+		if w.After.Status == 429 {
+			if w.Wait < shortestWait {
+				return fmt.Errorf("%s %s was retried %v after a 429 with Retry-After %q", w.After.Method, w.After.Path, w.Wait, w.After.RetryAfter)
 			}
 			limit = faultRetryAfter + waitSlack
 		}
-		if w.wait > limit {
-			return fmt.Errorf("%s %s was retried only %v after its fault (status %d), more than %v", w.after.Method, w.after.Path, w.wait, w.after.Status, limit)
+		if w.Wait > limit {
+			return fmt.Errorf("%s %s was retried only %v after its fault (status %d), more than %v", w.After.Method, w.After.Path, w.Wait, w.After.Status, limit)
 		}
 		bound += limit
 	}

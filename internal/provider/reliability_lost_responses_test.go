@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/p0-security/terraform-provider-p0/internal/faultproxy"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -28,10 +29,10 @@ func TestAccReliability_lostResponses(t *testing.T) {
 	created := fleet{Rules: 30, Accounts: 2, Functions: 1, Unstaged: 1, ExpiryOptions: 10, JITSettings: true}
 	updated := created
 	updated.Variant = 1
-	reports := map[string]trafficReport{}
+	reports := map[string]faultproxy.Report{}
 	countLost := func(step string) resource.TestCheckFunc {
 		return func(*terraform.State) error {
-			reports[step] = env.Traffic.report()
+			reports[step] = env.Traffic.Report()
 			env.Traffic.Reset()
 			if r := reports[step]; r.Unretried > 0 {
 				return fmt.Errorf("%d writes whose answers were lost were not sent again (%s)", r.Unretried, r)
@@ -58,7 +59,7 @@ func TestAccReliability_lostResponses(t *testing.T) {
 					// during the creates, this step would prove nothing.
 					func(*terraform.State) error {
 						creates := 0
-						for _, ex := range env.Traffic.lostExchanges() {
+						for _, ex := range env.Traffic.LostExchanges() {
 							if ex.Method == http.MethodPost || ex.Method == http.MethodPut {
 								creates++
 							}
@@ -132,16 +133,16 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 					env.Traffic.Reset()
 					for _, w := range writes {
 						method, path, _ := strings.Cut(w, " ")
-						env.Traffic.loseNext(method, "/o/"+testOrg+path)
+						env.Traffic.LoseNext(method, "/o/"+testOrg+path)
 					}
 				}
 			}
 			checkAllLost := func(want int) resource.TestCheckFunc {
 				return func(*terraform.State) error {
-					if n := env.Traffic.pending(); n > 0 {
+					if n := env.Traffic.Pending(); n > 0 {
 						return fmt.Errorf("%d planned losses never fired: the writes they were meant for were not sent", n)
 					}
-					if got := len(env.Traffic.lostExchanges()); got != want {
+					if got := len(env.Traffic.LostExchanges()); got != want {
 						return fmt.Errorf("%d answers were lost, want %d", got, want)
 					}
 					return nil
@@ -210,10 +211,10 @@ func TestAccReliability_lostIntegrationRoot(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			PreConfig: func() { env.Traffic.loseNext(http.MethodPost, "/o/"+testOrg+"/integrations/aws/config$") },
+			PreConfig: func() { env.Traffic.LoseNext(http.MethodPost, "/o/"+testOrg+"/integrations/aws/config$") },
 			Config:    env.Config(stagedHCL("test", p0.ComponentIAMWrite, account)),
 			Check: func(*terraform.State) error {
-				if n := env.Traffic.pending(); n > 0 {
+				if n := env.Traffic.Pending(); n > 0 {
 					return fmt.Errorf("the root was never created")
 				}
 				if item, ok := env.Mock.AWSItem(p0.ComponentIAMWrite, account); !ok || item.State != p0.StateStage {
@@ -238,13 +239,13 @@ func TestAccReliability_lostExpiryCreateWithoutReads(t *testing.T) {
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				env.Mock.SetSettingsReads(false)
-				env.Traffic.loseNext(http.MethodPost, "/o/"+testOrg+"/settings/expiry-options")
+				env.Traffic.LoseNext(http.MethodPost, "/o/"+testOrg+"/settings/expiry-options")
 			},
 			Config: env.Config(f.hcl()),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				f.checkMatches(env.Mock),
 				func(*terraform.State) error {
-					if n := env.Traffic.pending(); n > 0 {
+					if n := env.Traffic.Pending(); n > 0 {
 						return fmt.Errorf("the create was never sent")
 					}
 					return nil

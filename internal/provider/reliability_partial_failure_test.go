@@ -45,7 +45,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 	itemPath := func(component, id string) string { return base + component + "/" + id }
 	injectedStatus := func(status int, method, component, id, suffix string, skip int) func(*reliabilityEnv) {
 		return func(env *reliabilityEnv) {
-			env.Traffic.failNext(method, itemPath(component, id)+suffix+"$", skip, status, "injected failure")
+			env.Traffic.FailNext(method, itemPath(component, id)+suffix+"$", skip, status, "injected failure")
 		}
 	}
 	injected := func(method, component, id, suffix string, skip int) func(*reliabilityEnv) {
@@ -145,7 +145,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 					for _, o := range objects {
 						o.fail(env)
 					}
-					env.Traffic.failNext(http.MethodPut, "/o/"+testOrg+"/settings/standing-access-duration$", 0, http.StatusBadRequest, "injected failure")
+					env.Traffic.FailNext(http.MethodPut, "/o/"+testOrg+"/settings/standing-access-duration$", 0, http.StatusBadRequest, "injected failure")
 				},
 				Config: env.Config(config.String()),
 			},
@@ -154,7 +154,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 					if !failed {
 						t.Fatal("the first apply did not fail")
 					}
-					if n := env.Traffic.pending(); n > 0 {
+					if n := env.Traffic.Pending(); n > 0 {
 						t.Fatalf("%d injected failures did not fire", n)
 					}
 					env.Mock.ClearVerificationFailure("400000000203")

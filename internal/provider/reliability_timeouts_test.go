@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -84,7 +82,7 @@ func TestAccReliability_timeouts(t *testing.T) {
 				// The refresh is answered; the configure that updates the
 				// label hangs.
 				PreConfig: func() {
-					env.Traffic.hangNext(http.MethodPost, item+"/configure$", 0)
+					env.Traffic.HangNext(http.MethodPost, item+"/configure$", 0)
 					watch.start()
 				},
 				Config:      env.Config(component("v2")),
@@ -103,7 +101,7 @@ func TestAccReliability_timeouts(t *testing.T) {
 			{
 				// Removed from the configuration: the delete hangs.
 				PreConfig: func() {
-					env.Traffic.hangNext(http.MethodDelete, item+"$", 0)
+					env.Traffic.HangNext(http.MethodDelete, item+"$", 0)
 					watch.start()
 				},
 				Config:      env.Config(""),
@@ -151,15 +149,4 @@ func TestAccReliability_hungServerWithoutTimeouts(t *testing.T) {
 			},
 		},
 	})
-}
-
-// factoriesWith serves the provider with fastRetries and further changes
-// to the client's configuration.
-func (e *testEnv) factoriesWith(tune func(*p0.Config)) map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"p0": providerserver.NewProtocol6WithError(New("test", "test", WithClientConfig(func(c *p0.Config) {
-			fastRetries(c)
-			tune(c)
-		}))()),
-	}
 }

@@ -15,25 +15,15 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*routingRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*routingRuleResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*routingRuleResource)(nil)
-)
-
 // routingRuleResource manages one routing rule through
 // /o/{org}/routing/name/{name}.
 type routingRuleResource struct {
-	resourceWithClient
+	resourceBase
 }
 
 // NewRoutingRuleResource returns the p0_routing_rule resource.
 func NewRoutingRuleResource() resource.Resource {
-	return &routingRuleResource{}
-}
-
-func (r *routingRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_routing_rule"
+	return &routingRuleResource{resourceBase{named("routing_rule")}}
 }
 
 func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -48,7 +38,7 @@ func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateReq
 // carries the whole rule, so no read follows.
 func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics,
 	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
-	model, ok := begin[routingRuleModel](ctx, r.withClient, plan, diags, summary)
+	model, ok := begin[routingRuleModel](ctx, r.base, plan, diags, summary)
 	if !ok {
 		return
 	}
@@ -93,7 +83,7 @@ func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.Routin
 }
 
 func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	name, ok := begin[types.String](ctx, r.withClient, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
+	name, ok := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
 	if !ok {
 		return
 	}
@@ -112,7 +102,7 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 
 func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to Delete Routing Rule"
-	name, ok := begin[types.String](ctx, r.withClient, ruleName(req.State), &resp.Diagnostics, summary)
+	name, ok := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

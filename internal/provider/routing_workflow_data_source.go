@@ -14,27 +14,21 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-var _ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
-
 // routingWorkflowDataSource reads the whole routing configuration, the
 // current version or one named by id.
 type routingWorkflowDataSource struct {
-	dataSourceWithClient
+	dataSourceBase
 }
 
 // NewRoutingWorkflowDataSource returns the p0_routing_workflow data source.
 func NewRoutingWorkflowDataSource() datasource.DataSource {
-	return &routingWorkflowDataSource{}
+	return &routingWorkflowDataSource{dataSourceBase{named("routing_workflow")}}
 }
 
 type routingWorkflowModel struct {
 	ID          types.String        `tfsdk:"id"`
 	CreatedDate types.String        `tfsdk:"created_date"`
 	Rules       []routingRuleFields `tfsdk:"rules"`
-}
-
-func (d *routingWorkflowDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_routing_workflow"
 }
 
 func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -66,7 +60,7 @@ func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.Schem
 
 func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	const summary = "Unable to Read Routing Workflow"
-	config, ok := begin[routingWorkflowModel](ctx, d.withClient, req.Config, &resp.Diagnostics, summary)
+	config, ok := begin[routingWorkflowModel](ctx, d.base, req.Config, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

@@ -15,15 +15,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
-// newTestEnvBehaving is newTestEnv with a mock that answers as behavior
-// says where P0's documents are silent.
-func newTestEnvBehaving(t *testing.T, behavior p0mock.Behavior) *testEnv {
-	t.Helper()
-	env := newTestEnv(t)
-	env.Mock.SetBehavior(behavior)
-	return env
-}
-
 // variantsHCL is the configuration of TestAccVariants: an AWS component
 // staged and installed in one apply with a role built from the staged
 // metadata (unless installed is false: then only staged), an AWS component

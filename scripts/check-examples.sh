@@ -50,7 +50,8 @@ while IFS= read -r dir; do
 	n=$((n + 1))
 	copy="$dev_dir/examples/$n"
 	mkdir -p "$copy"
-	cp -R "$dir/." "$copy/"
+	# -L: a folder may link to other examples, as examples/demo does.
+	cp -RL "$dir/." "$copy/"
 	cat >"$copy/zz_p0_source_override.tf" <<'HCL'
 terraform {
   required_providers {

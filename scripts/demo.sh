@@ -60,7 +60,8 @@ export P0_HOST="$(cat "$work/url")"
 export P0_ORG="$org"
 export P0_API_TOKEN="$token"
 
-cp -R "$root/examples/demo" "$work/demo"
+# -L copies what the demo links to: it uses the resource examples as they are.
+cp -RL "$root/examples/demo" "$work/demo"
 cd "$work/demo"
 
 say "terraform apply (P0 at $P0_HOST, organization $org)"

@@ -1,0 +1,1 @@
+../resources/p0_expiry_option/resource.tf

@@ -1,0 +1,1 @@
+../resources/p0_jit_settings/resource.tf

@@ -152,35 +152,40 @@ func (s *Server) SetDefaultApprovals(approvals p0.DefaultApprovals) {
 // StandingAccessDuration returns the duration, or the zero Duration while
 // it was never set.
 func (s *Server) StandingAccessDuration() p0.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return valueOrZero(s.state.settings.standingAccess)
+	return s.durationSetting(&s.state.settings.standingAccess)
 }
 
 // SetStandingAccessDuration sets the duration, recomputing its display
 // text, without checking it against the maximum.
 func (s *Server) SetStandingAccessDuration(d p0.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	d = displayed(d.Time, d.Unit)
-	s.state.settings.standingAccess = &d
+	s.setDurationSetting(&s.state.settings.standingAccess, d)
 }
 
 // MaxAccessDuration returns the duration, or the zero Duration while it was
 // never set.
 func (s *Server) MaxAccessDuration() p0.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return valueOrZero(s.state.settings.maxAccess)
+	return s.durationSetting(&s.state.settings.maxAccess)
 }
 
 // SetMaxAccessDuration sets the duration, recomputing its display text,
 // without checking it against the standing access duration.
 func (s *Server) SetMaxAccessDuration(d p0.Duration) {
+	s.setDurationSetting(&s.state.settings.maxAccess, d)
+}
+
+// durationSetting and setDurationSetting read and write one of the
+// settings' durations under the lock.
+func (s *Server) durationSetting(setting **p0.Duration) p0.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return valueOrZero(*setting)
+}
+
+func (s *Server) setDurationSetting(setting **p0.Duration, d p0.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d = displayed(d.Time, d.Unit)
-	s.state.settings.maxAccess = &d
+	*setting = &d
 }
 
 // Commands returns every command submitted, in order.

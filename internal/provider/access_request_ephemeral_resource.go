@@ -22,19 +22,6 @@ var accessCommands = []string{"request", "grant", "allow"}
 // reasonFlag is how the p0 CLI takes a request's justification.
 const reasonFlag = "--reason"
 
-// accessRequestEphemeralResource submits a just-in-time access request
-// through the Command API while Terraform runs. Being ephemeral, nothing of
-// it is stored in plan or state files.
-type accessRequestEphemeralResource struct {
-	ephemeralBase
-}
-
-// NewAccessRequestEphemeralResource returns the p0_access_request
-// ephemeral resource.
-func NewAccessRequestEphemeralResource() ephemeral.EphemeralResource {
-	return &accessRequestEphemeralResource{ephemeralBase{named("access_request")}}
-}
-
 type accessRequestModel struct {
 	Argv          []types.String `tfsdk:"argv"`
 	Reason        types.String   `tfsdk:"reason"`

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -23,24 +24,9 @@ const defaultAWSComponentTimeout = 10 * time.Minute
 // rollbackTimeout bounds undoing the stage of a create that failed.
 const rollbackTimeout = 2 * time.Minute
 
-// awsComponentResource installs one item of an AWS integration component:
-// stage, verify and configure, each skipped when already done.
-type awsComponentResource struct {
-	resourceBase
-}
-
-// NewAWSComponentResource returns the p0_aws_component resource.
-func NewAWSComponentResource() resource.Resource {
-	return &awsComponentResource{resourceBase{named("aws_component")}}
-}
-
 func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Install AWS Component"
-	plan, ok := begin[awsComponentModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
-	if !ok {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Create, defaultAWSComponentTimeout, &resp.Diagnostics)
+	plan, ctx, cancel, ok := r.beginWithin(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -176,6 +162,23 @@ func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarg
 	return got
 }
 
+// beginWithin is begin for an operation whose time the timeouts block
+// bounds: limit is timeouts.Value.Create or .Delete, for the operation's
+// limit, defaultAWSComponentTimeout where the block sets none. Call cancel
+// when the operation ends.
+func (r *awsComponentResource) beginWithin(ctx context.Context, data decodable, limit timeoutOf, diags *diag.Diagnostics, summary string) (
+	model awsComponentModel, _ context.Context, cancel context.CancelFunc, ok bool,
+) {
+	if model, ok = begin[awsComponentModel](ctx, r.base, data, diags, summary); !ok {
+		return model, ctx, func() {}, false
+	}
+	blockLimit := func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics) {
+		return limit(model.Timeouts, ctx, fallback)
+	}
+	ctx, cancel, ok = withTimeout(ctx, blockLimit, defaultAWSComponentTimeout, diags)
+	return model, ctx, cancel, ok
+}
+
 func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	const summary = "Unable to Read AWS Component"
 	state, ok := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
@@ -199,11 +202,7 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 
 func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to Update AWS Component"
-	plan, ok := begin[awsComponentModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
-	if !ok {
-		return
-	}
-	state, ok := decode[awsComponentModel](ctx, req.State, &resp.Diagnostics)
+	plan, state, ok := beginUpdate[awsComponentModel](ctx, r.base, req, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}
@@ -228,11 +227,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	const summary = "Unable to Delete AWS Component"
-	state, ok := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
-	if !ok {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, state.Timeouts.Delete, defaultAWSComponentTimeout, &resp.Diagnostics)
+	state, ctx, cancel, ok := r.beginWithin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

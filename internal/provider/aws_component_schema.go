@@ -3,7 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
-	"maps"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -13,13 +13,26 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// Forms of the component settings' ARNs, checked at plan time, and the
+// messages of their validators, which follow "Attribute <name> ". The
+// partition is open-ended (aws, aws-cn, aws-us-gov, ...).
+var (
+	accessAnalyzerARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:[0-9]{12}:analyzer/[A-Za-z0-9_.-]+$`)
+	cloudTrailLakeARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:eventdatastore/[A-Za-z0-9_.-]+$`)
+)
+
+const (
+	accessAnalyzerARNForm = "must be an IAM Access Analyzer ARN (arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>)"
+	cloudTrailLakeARNForm = "must be a CloudTrail Lake event data store ARN (arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>)"
 )
 
 // awsComponentSchema is p0_aws_component's schema.
 func awsComponentSchema(ctx context.Context) schema.Schema {
-	attributes := awsItemTargetAttributes("to install")
-	maps.Copy(attributes, map[string]schema.Attribute{
+	attributes := awsItemAttributes("to install", map[string]schema.Attribute{
 		"label": schema.StringAttribute{
 			MarkdownDescription: "Display name of the item in P0. When not set, the label P0 already has is kept " +
 				"(none for a new item).",

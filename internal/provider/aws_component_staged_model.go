@@ -9,8 +9,14 @@ import (
 // awsComponentStagedModel is p0_aws_component_staged's state.
 type awsComponentStagedModel struct {
 	awsItemTarget
-	Label            types.String `tfsdk:"label"`
-	State            types.String `tfsdk:"state"`
+	Label types.String `tfsdk:"label"`
+	State types.String `tfsdk:"state"`
+	awsMetadataModel
+}
+
+// awsMetadataModel is what P0 generates for a staged item: the IAM role the
+// AWS side must create. Each is null where P0 gives none.
+type awsMetadataModel struct {
 	RoleName         types.String `tfsdk:"role_name"`
 	TrustPolicy      types.String `tfsdk:"trust_policy"`
 	InlinePolicy     types.String `tfsdk:"inline_policy"`
@@ -24,10 +30,16 @@ func stagedModel(target awsItemTarget, got p0.AWSComponentItem) awsComponentStag
 		awsItemTarget:    target,
 		Label:            optionalString(got.Item.Label),
 		State:            types.StringValue(got.Item.State),
-		RoleName:         optionalString(got.Metadata.RoleName),
-		TrustPolicy:      optionalString(got.Metadata.TrustPolicy),
-		InlinePolicy:     optionalString(got.Metadata.InlinePolicy),
-		InlinePolicyName: optionalString(got.Metadata.InlinePolicyName),
-		ServiceAccountID: optionalString(got.Metadata.ServiceAccountID),
+		awsMetadataModel: metadataModel(got.Metadata),
+	}
+}
+
+func metadataModel(m p0.AWSMetadata) awsMetadataModel {
+	return awsMetadataModel{
+		RoleName:         optionalString(m.RoleName),
+		TrustPolicy:      optionalString(m.TrustPolicy),
+		InlinePolicy:     optionalString(m.InlinePolicy),
+		InlinePolicyName: optionalString(m.InlinePolicyName),
+		ServiceAccountID: optionalString(m.ServiceAccountID),
 	}
 }

@@ -6,18 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// awsComponentStagedResource stages one item of an AWS integration
-// component (PUT .../config/{component}/{id}) and exposes the metadata P0
-// generates for it: the IAM role the AWS side must create.
-type awsComponentStagedResource struct {
-	resourceBase
-}
-
-// NewAWSComponentStagedResource returns the p0_aws_component_staged resource.
-func NewAWSComponentStagedResource() resource.Resource {
-	return &awsComponentStagedResource{resourceBase{named("aws_component_staged")}}
-}
-
 func (r *awsComponentStagedResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	const summary = "Unable to Stage AWS Component"
 	plan, ok := begin[awsComponentStagedModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)

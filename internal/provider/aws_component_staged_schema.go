@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -10,8 +9,7 @@ import (
 
 func (r *awsComponentStagedResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	const noMetadata = " `null` for components whose staged item comes without metadata."
-	attributes := awsItemTargetAttributes("to stage")
-	maps.Copy(attributes, map[string]schema.Attribute{
+	attributes := awsItemAttributes("to stage", map[string]schema.Attribute{
 		"label": schema.StringAttribute{
 			MarkdownDescription: "The item's display name in P0, as P0 reports it; `null` when it has none. " +
 				"It is set by `p0_aws_component`.",

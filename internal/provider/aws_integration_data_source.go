@@ -14,17 +14,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// awsIntegrationDataSource reads every component's items of P0's AWS
-// integration, including the base items P0 creates itself.
-type awsIntegrationDataSource struct {
-	dataSourceBase
-}
-
-// NewAWSIntegrationDataSource returns the p0_aws_integration data source.
-func NewAWSIntegrationDataSource() datasource.DataSource {
-	return &awsIntegrationDataSource{dataSourceBase{named("aws_integration")}}
-}
-
 // awsIntegrationModel is the data source's state: component → item id →
 // item.
 type awsIntegrationModel struct {

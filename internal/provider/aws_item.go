@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -25,21 +25,6 @@ import (
 // What p0_aws_component_staged and p0_aws_component share: both address one
 // item of one component of P0's AWS integration, by the same attributes and
 // the same id.
-
-// Forms of the AWS identifiers the provider checks at plan time. The
-// partition is open-ended (aws, aws-cn, aws-us-gov, ...).
-var (
-	accessAnalyzerARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:[0-9]{12}:analyzer/[A-Za-z0-9_.-]+$`)
-	cloudTrailLakeARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:eventdatastore/[A-Za-z0-9_.-]+$`)
-)
-
-// Messages of the validators above, which follow "Attribute <name> ".
-const (
-	accountIDForm         = "must be a 12-digit AWS account ID"
-	lambdaARNForm         = "must be a Lambda function ARN (arn:aws:lambda:<region>:<account_id>:function:<name>)"
-	accessAnalyzerARNForm = "must be an IAM Access Analyzer ARN (arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>)"
-	cloudTrailLakeARNForm = "must be a CloudTrail Lake event data store ARN (arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>)"
-)
 
 // awsItemTarget names one item: the attributes both AWS component resources
 // start with. The item's id in P0 is the account id, or for function-caller
@@ -176,15 +161,18 @@ func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget,
 	}
 }
 
-// awsItemTargetAttributes are the schema of awsItemTarget. object names
-// what the resource manages, for the descriptions.
-func awsItemTargetAttributes(object string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id": schema.StringAttribute{
-			MarkdownDescription: "`<component>/<account_id>`, or `function-caller/<function_arn>`. Also the import ID.",
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
+// Messages of the identifier validators, which follow "Attribute <name> ".
+const (
+	accountIDForm = "must be a 12-digit AWS account ID"
+	lambdaARNForm = "must be a Lambda function ARN (arn:aws:lambda:<region>:<account_id>:function:<name>)"
+)
+
+// awsItemAttributes are the schema of awsItemTarget, with the resource's
+// own attributes. object names what the resource manages, for the
+// descriptions.
+func awsItemAttributes(object string, own map[string]schema.Attribute) map[string]schema.Attribute {
+	attributes := map[string]schema.Attribute{
+		"id": idAttribute("`<component>/<account_id>`, or `function-caller/<function_arn>`. Also the import ID."),
 		"component": schema.StringAttribute{
 			MarkdownDescription: "The component " + object + ": one of `" + strings.Join(p0.InstallableComponents, "`, `") +
 				"`. (`base` is created and managed by P0 itself.) Changing it replaces the resource.",
@@ -208,6 +196,8 @@ func awsItemTargetAttributes(object string) map[string]schema.Attribute {
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 	}
+	maps.Copy(attributes, own)
+	return attributes
 }
 
 // validateAWSItemTarget checks that the configuration gives the identifier

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -126,6 +127,15 @@ func (w base) ready(diags *diag.Diagnostics, summary string) bool {
 	return true
 }
 
+// beginUpdate is begin for an update: it decodes the plan and the prior
+// state.
+func beginUpdate[M any](ctx context.Context, w base, req resource.UpdateRequest, diags *diag.Diagnostics, summary string) (plan, prior M, ok bool) {
+	if plan, ok = begin[M](ctx, w, req.Plan, diags, summary); ok {
+		prior, ok = decode[M](ctx, req.State, diags)
+	}
+	return plan, prior, ok
+}
+
 // decode decodes data into a model; ok is false after a diagnostic.
 func decode[M any](ctx context.Context, data decodable, diags *diag.Diagnostics) (model M, ok bool) {
 	diags.Append(data.Get(ctx, &model)...)
@@ -143,6 +153,10 @@ func addNotConfiguredError(diags *diag.Diagnostics, summary string) {
 // timeoutFunc reads one operation's limit from a timeouts block, as
 // timeouts.Value's Create, Update and Delete do.
 type timeoutFunc func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)
+
+// timeoutOf reads one operation's limit from a given timeouts block: the
+// method expressions timeouts.Value.Create, .Update and .Delete.
+type timeoutOf func(block timeouts.Value, ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)
 
 // withTimeout bounds ctx by the operation's limit, fallback when the
 // timeouts block sets none. ok is false after a diagnostic; otherwise call

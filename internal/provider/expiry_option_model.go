@@ -11,10 +11,8 @@ import (
 
 // expiryOptionModel is p0_expiry_option's state.
 type expiryOptionModel struct {
-	ID    types.String `tfsdk:"id"`
-	Time  types.Int64  `tfsdk:"time"`
-	Unit  types.String `tfsdk:"unit"`
-	Value types.String `tfsdk:"value"`
+	ID types.String `tfsdk:"id"`
+	durationModel
 }
 
 // parseExpiryID splits an import ID, P0's key such as 2h, into its time and
@@ -42,8 +40,9 @@ func findExpiryOption(options []p0.Duration, time int64, unit string) (p0.Durati
 	return p0.Duration{}, false
 }
 
-// modelFromExpiryOption maps one option of P0's list to state.
+// modelFromExpiryOption maps one option of P0's list to state; an option
+// without display text (not listed yet) has a null value.
 func modelFromExpiryOption(o p0.Duration) expiryOptionModel {
 	d := modelFromDuration(o)
-	return expiryOptionModel{ID: types.StringValue(p0.ExpiryKey(o.Time, o.Unit)), Time: d.Time, Unit: d.Unit, Value: d.Value}
+	return expiryOptionModel{ID: types.StringValue(p0.ExpiryKey(o.Time, o.Unit)), durationModel: *d}
 }

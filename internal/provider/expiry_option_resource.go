@@ -6,22 +6,10 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// expiryOptionResource manages one custom expiry preset through
-// /o/{org}/settings/expiry-options.
-type expiryOptionResource struct {
-	resourceBase
-}
-
-// NewExpiryOptionResource returns the p0_expiry_option resource.
-func NewExpiryOptionResource() resource.Resource {
-	return &expiryOptionResource{resourceBase{named("expiry_option")}}
-}
 
 // expiryOptionsRead describes the expiry options read for logs.
 const expiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
@@ -66,7 +54,7 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 	}
 
 	// The POST answers with no body; the display text comes from the list.
-	state := expiryOptionModel{ID: types.StringValue(key), Time: plan.Time, Unit: plan.Unit, Value: types.StringNull()}
+	state := modelFromExpiryOption(p0.Duration{Time: time, Unit: unit})
 	options, err := r.client.ListExpiryOptions(ctx)
 	switch {
 	case p0.IsUnsupportedRead(err):
@@ -176,11 +164,5 @@ func (r *expiryOptionResource) ImportState(ctx context.Context, req resource.Imp
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
 		return
 	}
-	state := expiryOptionModel{
-		ID:    types.StringValue(p0.ExpiryKey(time, unit)),
-		Time:  types.Int64Value(time),
-		Unit:  types.StringValue(unit),
-		Value: types.StringNull(),
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromExpiryOption(p0.Duration{Time: time, Unit: unit}))...)
 }

@@ -93,7 +93,7 @@ func TestExpiryOptionRead_withoutReads(t *testing.T) {
 	env.Mock.SetSettingsReads(false)
 	r := &expiryOptionResource{}
 	r.client = env.client(t)
-	stored := expiryOptionModel{ID: types.StringValue("2h"), Time: types.Int64Value(2), Unit: types.StringValue("h"), Value: types.StringValue("2 hours")}
+	stored := expiryOptionModel{ID: types.StringValue("2h"), durationModel: durationModel{Time: types.Int64Value(2), Unit: types.StringValue("h"), Value: types.StringValue("2 hours")}}
 	state := stateOf(t, r, stored)
 
 	var out bytes.Buffer

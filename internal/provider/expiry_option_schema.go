@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 )
 
@@ -19,11 +18,7 @@ func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaReques
 			"where P0 answers that with 404 or 405, the provider keeps what is in state, `value` stays null, " +
 			"and presets removed outside Terraform are not noticed.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "P0's key for the preset: `time` followed by `unit`, for example `2h`. It is also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": idAttribute("P0's key for the preset: `time` followed by `unit`, for example `2h`. It is also the import ID."),
 			"time": durationTimeAttribute("How many `unit`s the preset lasts. Changing it replaces the preset.",
 				int64planmodifier.RequiresReplace()),
 			"unit": durationUnitAttribute("The unit of `time`. Changing it replaces the preset.",

@@ -11,18 +11,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// jitSettingsResource manages the organization's JIT settings, which always
-// exist in P0: creating the resource writes them, deleting it only stops
-// managing them.
-type jitSettingsResource struct {
-	resourceBase
-}
-
-// NewJITSettingsResource returns the p0_jit_settings resource.
-func NewJITSettingsResource() resource.Resource {
-	return &jitSettingsResource{resourceBase{named("jit_settings")}}
-}
-
 // importedKey marks, in private state, a resource just imported: its first
 // read takes every setting from P0, since nothing says yet which are
 // managed.
@@ -46,11 +34,7 @@ func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	const summary = "Unable to Update JIT Settings"
-	plan, ok := begin[jitSettingsModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
-	if !ok {
-		return
-	}
-	prior, ok := decode[jitSettingsModel](ctx, req.State, &resp.Diagnostics)
+	plan, prior, ok := beginUpdate[jitSettingsModel](ctx, r.base, req, &resp.Diagnostics, summary)
 	if !ok {
 		return
 	}

@@ -5,8 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 )
 
 // Descriptions of the settings reads, for logs and the schema.
@@ -37,11 +35,7 @@ func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"Importing reads every setting from P0; settings that the configuration then leaves out are dropped " +
 			"from state by the next apply, without being changed in P0.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The P0 organization id, which is also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": idAttribute("The P0 organization id, which is also the import ID."),
 			"allow_one_party": schema.BoolAttribute{
 				MarkdownDescription: "Whether, by default, requestors may approve their own access requests " +
 					"(no second party needed). Sent with `PUT /settings/default-approvals`." + unset + driftNote(approvalsRead),

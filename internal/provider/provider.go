@@ -16,6 +16,87 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
+// The objects the provider serves. Each embeds the base of its kind
+// (base.go), which gives it its type name, Metadata and Configure; its
+// operations are in <name>_resource.go, <name>_data_source.go or
+// <name>_ephemeral_resource.go.
+type (
+	// accessRequestEphemeralResource submits a just-in-time access request
+	// through the Command API while Terraform runs. Being ephemeral, nothing of
+	// it is stored in plan or state files.
+	accessRequestEphemeralResource struct{ ephemeralBase }
+
+	// awsComponentResource installs one item of an AWS integration component:
+	// stage, verify and configure, each skipped when already done.
+	awsComponentResource struct{ resourceBase }
+
+	// awsComponentStagedResource stages one item of an AWS integration
+	// component (PUT .../config/{component}/{id}) and exposes the metadata P0
+	// generates for it: the IAM role the AWS side must create.
+	awsComponentStagedResource struct{ resourceBase }
+
+	// awsIntegrationDataSource reads every component's items of P0's AWS
+	// integration, including the base items P0 creates itself.
+	awsIntegrationDataSource struct{ dataSourceBase }
+
+	// expiryOptionResource manages one custom expiry preset through
+	// /o/{org}/settings/expiry-options.
+	expiryOptionResource struct{ resourceBase }
+
+	// jitSettingsResource manages the organization's JIT settings, which always
+	// exist in P0: creating the resource writes them, deleting it only stops
+	// managing them.
+	jitSettingsResource struct{ resourceBase }
+
+	// routingRuleResource manages one routing rule through
+	// /o/{org}/routing/name/{name}.
+	routingRuleResource struct{ resourceBase }
+
+	// routingWorkflowDataSource reads the whole routing configuration, the
+	// current version or one named by id.
+	routingWorkflowDataSource struct{ dataSourceBase }
+)
+
+// NewAccessRequestEphemeralResource returns the p0_access_request ephemeral resource.
+func NewAccessRequestEphemeralResource() ephemeral.EphemeralResource {
+	return &accessRequestEphemeralResource{ephemeralBase{named("access_request")}}
+}
+
+// NewAWSComponentResource returns the p0_aws_component resource.
+func NewAWSComponentResource() resource.Resource {
+	return &awsComponentResource{resourceBase{named("aws_component")}}
+}
+
+// NewAWSComponentStagedResource returns the p0_aws_component_staged resource.
+func NewAWSComponentStagedResource() resource.Resource {
+	return &awsComponentStagedResource{resourceBase{named("aws_component_staged")}}
+}
+
+// NewAWSIntegrationDataSource returns the p0_aws_integration data source.
+func NewAWSIntegrationDataSource() datasource.DataSource {
+	return &awsIntegrationDataSource{dataSourceBase{named("aws_integration")}}
+}
+
+// NewExpiryOptionResource returns the p0_expiry_option resource.
+func NewExpiryOptionResource() resource.Resource {
+	return &expiryOptionResource{resourceBase{named("expiry_option")}}
+}
+
+// NewJITSettingsResource returns the p0_jit_settings resource.
+func NewJITSettingsResource() resource.Resource {
+	return &jitSettingsResource{resourceBase{named("jit_settings")}}
+}
+
+// NewRoutingRuleResource returns the p0_routing_rule resource.
+func NewRoutingRuleResource() resource.Resource {
+	return &routingRuleResource{resourceBase{named("routing_rule")}}
+}
+
+// NewRoutingWorkflowDataSource returns the p0_routing_workflow data source.
+func NewRoutingWorkflowDataSource() datasource.DataSource {
+	return &routingWorkflowDataSource{dataSourceBase{named("routing_workflow")}}
+}
+
 // The provider and every object it serves, with the optional interfaces
 // each implements. Metadata and Configure come from the objects' bases
 // (base.go).

@@ -15,17 +15,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// routingRuleResource manages one routing rule through
-// /o/{org}/routing/name/{name}.
-type routingRuleResource struct {
-	resourceBase
-}
-
-// NewRoutingRuleResource returns the p0_routing_rule resource.
-func NewRoutingRuleResource() resource.Resource {
-	return &routingRuleResource{resourceBase{named("routing_rule")}}
-}
-
 func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Create Routing Rule", "creating", r.createOrAdopt)
 }

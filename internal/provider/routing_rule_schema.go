@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -27,11 +28,7 @@ func routingRuleSchema() schema.Schema {
 			"(`requestor`), to what (`resource`), and how requests are approved (`approval`). " +
 			"Rules are addressed by name.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The rule's name, which identifies it in P0.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": idAttribute("The rule's name, which identifies it in P0."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Human-readable name of the rule, unique in the organization. Changing it replaces the rule.",
 				Required:            true,

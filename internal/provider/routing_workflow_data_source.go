@@ -14,17 +14,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// routingWorkflowDataSource reads the whole routing configuration, the
-// current version or one named by id.
-type routingWorkflowDataSource struct {
-	dataSourceBase
-}
-
-// NewRoutingWorkflowDataSource returns the p0_routing_workflow data source.
-func NewRoutingWorkflowDataSource() datasource.DataSource {
-	return &routingWorkflowDataSource{dataSourceBase{named("routing_workflow")}}
-}
-
 type routingWorkflowModel struct {
 	ID          types.String        `tfsdk:"id"`
 	CreatedDate types.String        `tfsdk:"created_date"`

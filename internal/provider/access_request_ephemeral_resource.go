@@ -106,16 +106,15 @@ func (r *accessRequestEphemeralResource) ValidateConfig(ctx context.Context, req
 }
 
 func (r *accessRequestEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	const summary = "Unable to Request Access"
-	m, ok := begin[accessRequestModel](ctx, r.base, req.Config, &resp.Diagnostics, summary)
-	if !ok {
+	m, op := begin[accessRequestModel](ctx, r.base, req.Config, &resp.Diagnostics, "Unable to Request Access")
+	if op.failed() {
 		return
 	}
 
 	argv := commandLine(m)
 	result, err := r.client.SubmitCommand(ctx, argv)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("submitting `p0 %s`", argv[0]), err)
+		op.apiError(fmt.Sprintf("submitting `p0 %s`", argv[0]), err)
 		return
 	}
 	m.ID = types.StringValue(result.ID)

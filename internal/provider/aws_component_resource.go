@@ -25,9 +25,8 @@ const defaultAWSComponentTimeout = 10 * time.Minute
 const rollbackTimeout = 2 * time.Minute
 
 func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	const summary = "Unable to Install AWS Component"
-	plan, ctx, cancel, ok := r.beginWithin(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics, summary)
-	if !ok {
+	plan, ctx, cancel, op := r.beginWithin(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics, "Unable to Install AWS Component")
+	if op.failed() {
 		return
 	}
 	defer cancel()
@@ -39,9 +38,9 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	// rollBackStage).
 	target := plan.withID()
 	want := awsItemFromModel(plan)
-	stagedHere, ok := r.verifyUnlessDone(ctx, target, &resp.Diagnostics, summary)
+	stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
 	if ok {
-		ok = r.configureItem(ctx, target, want, &resp.Diagnostics, summary)
+		ok = r.configureItem(ctx, target, want, op)
 	}
 	if !ok {
 		if stagedHere {
@@ -88,7 +87,7 @@ func (r *awsComponentResource) rollBackStage(ctx context.Context, target awsItem
 // stages the item if P0 does not have it, and verifies it if it is staged,
 // waiting for AWS to make a new role usable. It reports whether it staged
 // the item itself, and whether the item is ready to configure.
-func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics, summary string) (stagedHere, ok bool) {
+func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, op operation) (stagedHere, ok bool) {
 	component, itemID := target.Component.ValueString(), target.itemID()
 	got, err := r.client.GetAWSComponent(ctx, component, itemID)
 	var state string
@@ -97,12 +96,12 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 		// An item found by the stage, absent a moment ago, is most likely
 		// an earlier attempt's stage whose answer was lost: ours too.
 		if err := stageAWSItem(ctx, r.client, target); err != nil {
-			addAPIError(diags, summary, "staging "+target.describe(), err)
+			op.apiError("staging "+target.describe(), err)
 			return false, false
 		}
 		stagedHere, state = true, p0.StateStage
 	case err != nil:
-		addAPIError(diags, summary, "reading "+target.describe(), err)
+		op.apiError("reading "+target.describe(), err)
 		return false, false
 	default:
 		state = got.Item.State
@@ -111,7 +110,7 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 		return stagedHere, true
 	}
 	if err := r.client.VerifyAWSComponentWhenReady(ctx, component, itemID); err != nil {
-		diags.AddError(summary, verificationErrorDetail(target, err))
+		op.fail(verificationErrorDetail(target, err))
 		return stagedHere, false
 	}
 	return stagedHere, true
@@ -140,9 +139,9 @@ func verificationErrorDetail(target awsItemTarget, err error) string {
 
 // configureItem sends the item's configuration. It reports false after
 // adding a diagnostic.
-func (r *awsComponentResource) configureItem(ctx context.Context, target awsItemTarget, item p0.AWSItem, diags *diag.Diagnostics, summary string) bool {
+func (r *awsComponentResource) configureItem(ctx context.Context, target awsItemTarget, item p0.AWSItem, op operation) bool {
 	if err := r.client.ConfigureAWSComponent(ctx, target.Component.ValueString(), target.itemID(), item); err != nil {
-		addAPIError(diags, summary, "configuring "+target.describe(), err)
+		op.apiError("configuring "+target.describe(), err)
 		return false
 	}
 	return true
@@ -150,13 +149,13 @@ func (r *awsComponentResource) configureItem(ctx context.Context, target awsItem
 
 // configure sends the item's configuration and reads the result back. It
 // returns nil after adding a diagnostic.
-func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, item p0.AWSItem, diags *diag.Diagnostics, summary string) *p0.AWSComponentItem {
-	if !r.configureItem(ctx, target, item, diags, summary) {
+func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, item p0.AWSItem, op operation) *p0.AWSComponentItem {
+	if !r.configureItem(ctx, target, item, op) {
 		return nil
 	}
 	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if err != nil {
-		addAPIError(diags, summary, "reading "+target.describe()+" after configuring it", err)
+		op.apiError("reading "+target.describe()+" after configuring it", err)
 		return nil
 	}
 	return got
@@ -167,27 +166,26 @@ func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarg
 // limit, defaultAWSComponentTimeout where the block sets none. Call cancel
 // when the operation ends.
 func (r *awsComponentResource) beginWithin(ctx context.Context, data decodable, limit timeoutOf, diags *diag.Diagnostics, summary string) (
-	model awsComponentModel, _ context.Context, cancel context.CancelFunc, ok bool,
+	model awsComponentModel, _ context.Context, cancel context.CancelFunc, op operation,
 ) {
-	if model, ok = begin[awsComponentModel](ctx, r.base, data, diags, summary); !ok {
-		return model, ctx, func() {}, false
+	if model, op = begin[awsComponentModel](ctx, r.base, data, diags, summary); op.failed() {
+		return model, ctx, func() {}, op
 	}
 	blockLimit := func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics) {
 		return limit(model.Timeouts, ctx, fallback)
 	}
-	ctx, cancel, ok = withTimeout(ctx, blockLimit, defaultAWSComponentTimeout, diags)
-	return model, ctx, cancel, ok
+	ctx, cancel = withTimeout(ctx, blockLimit, defaultAWSComponentTimeout, diags)
+	return model, ctx, cancel, op
 }
 
 func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	const summary = "Unable to Read AWS Component"
-	state, ok := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
-	if !ok {
+	state, op := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Read AWS Component")
+	if op.failed() {
 		return
 	}
 
 	target := state.awsItemTarget
-	got := readAWSItem(ctx, r.client, target, resp, summary)
+	got := readAWSItem(ctx, r.client, target, &resp.State, op)
 	if got == nil {
 		return
 	}
@@ -201,9 +199,8 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 }
 
 func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	const summary = "Unable to Update AWS Component"
-	plan, state, ok := beginUpdate[awsComponentModel](ctx, r.base, req, &resp.Diagnostics, summary)
-	if !ok {
+	plan, state, op := beginUpdate[awsComponentModel](ctx, r.base, req, &resp.Diagnostics, "Unable to Update AWS Component")
+	if op.failed() {
 		return
 	}
 	want := awsItemFromModel(plan)
@@ -213,22 +210,21 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
-	ctx, cancel, ok := withTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout, &resp.Diagnostics)
-	if !ok {
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout, &resp.Diagnostics)
+	defer cancel()
+	if op.failed() {
 		return
 	}
-	defer cancel()
 
 	target := state.awsItemTarget
-	if got := r.configure(ctx, target, want, &resp.Diagnostics, summary); got != nil {
+	if got := r.configure(ctx, target, want, op); got != nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, plan.Timeouts))...)
 	}
 }
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	const summary = "Unable to Delete AWS Component"
-	state, ctx, cancel, ok := r.beginWithin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics, summary)
-	if !ok {
+	state, ctx, cancel, op := r.beginWithin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics, "Unable to Delete AWS Component")
+	if op.failed() {
 		return
 	}
 	defer cancel()
@@ -239,10 +235,10 @@ func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 	target := state.awsItemTarget
 	if stagedHere {
-		deleteAWSItem(ctx, r.client, target, &resp.Diagnostics, summary)
+		deleteAWSItem(ctx, r.client, target, op)
 		return
 	}
-	r.uninstall(ctx, target, &resp.Diagnostics, summary)
+	r.uninstall(ctx, target, op)
 }
 
 // uninstall puts an item that this resource did not stage back in stage,
@@ -251,15 +247,15 @@ func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRe
 // have no way to uninstall an item in place, nor say what a stage of an
 // existing item does, so the item is deleted and staged again; P0
 // generates the same metadata for the same item.
-func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics, summary string) {
+func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarget, op operation) {
 	component, itemID := target.Component.ValueString(), target.itemID()
 	err := r.client.DeleteAWSComponent(ctx, component, itemID)
 	if err != nil && !errors.Is(err, p0.ErrNotFound) {
-		addAPIError(diags, summary, "uninstalling "+target.describe(), err)
+		op.apiError("uninstalling "+target.describe(), err)
 		return
 	}
 	if err := stageAWSItem(ctx, r.client, target); err != nil {
-		addAPIError(diags, summary, "staging "+target.describe()+" again after uninstalling it, for the "+
+		op.apiError("staging "+target.describe()+" again after uninstalling it, for the "+
 			"p0_aws_component_staged that keeps it", err)
 	}
 }

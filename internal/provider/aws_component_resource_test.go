@@ -481,7 +481,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
 	var diags diag.Diagnostics
-	if stagedHere, ok := r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component"); !ok || stagedHere || diags.HasError() {
+	if stagedHere, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
 		t.Fatalf("verifyUnlessDone refused an item verified meanwhile (or took it as staged here): %v", diags)
 	}
 
@@ -493,7 +493,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
 	diags = nil
 	start := time.Now()
-	if _, ok := r.verifyUnlessDone(ctx, target, &diags, "Unable to Install AWS Component"); ok || !diags.HasError() {
+	if _, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); ok || !diags.HasError() {
 		t.Fatal("verifyUnlessDone accepted a refused verification")
 	}
 	if n := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); n < 4 {

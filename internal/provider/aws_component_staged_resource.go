@@ -7,34 +7,32 @@ import (
 )
 
 func (r *awsComponentStagedResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	const summary = "Unable to Stage AWS Component"
-	plan, ok := begin[awsComponentStagedModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
-	if !ok {
+	plan, op := begin[awsComponentStagedModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Stage AWS Component")
+	if op.failed() {
 		return
 	}
 
 	// An item that already exists is adopted as it is, whatever its state.
 	target := plan.withID()
 	if err := stageAWSItem(ctx, r.client, target); err != nil {
-		addAPIError(&resp.Diagnostics, summary, "staging "+target.describe(), err)
+		op.apiError("staging "+target.describe(), err)
 		return
 	}
 	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, "reading "+target.describe()+" after staging it", err)
+		op.apiError("reading "+target.describe()+" after staging it", err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, stagedModel(target, *got))...)
 }
 
 func (r *awsComponentStagedResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	const summary = "Unable to Read Staged AWS Component"
-	state, ok := begin[awsComponentStagedModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
-	if !ok {
+	state, op := begin[awsComponentStagedModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Read Staged AWS Component")
+	if op.failed() {
 		return
 	}
 
-	if got := readAWSItem(ctx, r.client, state.awsItemTarget, resp, summary); got != nil {
+	if got := readAWSItem(ctx, r.client, state.awsItemTarget, &resp.State, op); got != nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, stagedModel(state.awsItemTarget, *got))...)
 	}
 }
@@ -48,9 +46,9 @@ func (r *awsComponentStagedResource) Update(ctx context.Context, req resource.Up
 }
 
 func (r *awsComponentStagedResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	const summary = "Unable to Delete Staged AWS Component"
-	if state, ok := begin[awsComponentStagedModel](ctx, r.base, req.State, &resp.Diagnostics, summary); ok {
-		deleteAWSItem(ctx, r.client, state.awsItemTarget, &resp.Diagnostics, summary)
+	state, op := begin[awsComponentStagedModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Delete Staged AWS Component")
+	if !op.failed() {
+		deleteAWSItem(ctx, r.client, state.awsItemTarget, op)
 	}
 }
 

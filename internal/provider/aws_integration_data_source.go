@@ -72,8 +72,8 @@ func (d *awsIntegrationDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *awsIntegrationDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	const summary = "Unable to Read AWS Integration"
-	if !d.ready(&resp.Diagnostics, summary) {
+	op := d.start(&resp.Diagnostics, "Unable to Read AWS Integration")
+	if op.failed() {
 		return
 	}
 	integration, err := d.client.GetAWSIntegration(ctx)
@@ -84,7 +84,7 @@ func (d *awsIntegrationDataSource) Read(ctx context.Context, _ datasource.ReadRe
 		err = nil
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, "reading the AWS integration", err)
+		op.apiError("reading the AWS integration", err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, awsIntegrationModelFrom(integration))...)

@@ -9,13 +9,13 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -138,15 +138,15 @@ func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) 
 // readAWSItem is the shared part of both resources' Read: it reads the
 // item, and removes the resource from state when P0 no longer has it. It
 // returns nil when there is nothing more to do.
-func readAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, resp *resource.ReadResponse, summary string) *p0.AWSComponentItem {
+func readAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, state *tfsdk.State, op operation) *p0.AWSComponentItem {
 	got, err := client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		state.RemoveResource(ctx)
 		return nil
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, "reading "+target.describe(), err)
+		op.apiError("reading "+target.describe(), err)
 		return nil
 	}
 	return got
@@ -154,10 +154,10 @@ func readAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, r
 
 // deleteAWSItem is Delete for both resources: it removes the item. An
 // item already gone counts as deleted.
-func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, diags *diag.Diagnostics, summary string) {
+func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, op operation) {
 	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if err != nil && !errors.Is(err, p0.ErrNotFound) {
-		addAPIError(diags, summary, "deleting "+target.describe(), err)
+		op.apiError("deleting "+target.describe(), err)
 	}
 }
 

@@ -107,33 +107,56 @@ func (a attributeOf) Get(ctx context.Context, target any) diag.Diagnostics {
 	return a.data.GetAttribute(ctx, a.path, target)
 }
 
-// begin opens an operation that calls P0: it checks that the provider has
-// a client and decodes data into a model. ok is false after a diagnostic
-// under summary, and the operation returns at once.
-func begin[M any](ctx context.Context, w base, data decodable, diags *diag.Diagnostics, summary string) (model M, ok bool) {
-	if !w.ready(diags, summary) {
-		return model, false
-	}
-	return decode[M](ctx, data, diags)
+// operation is one run of an object's method: where its diagnostics go,
+// and the summary ("Unable to Create Routing Rule") of the errors it
+// reports.
+type operation struct {
+	diags   *diag.Diagnostics
+	summary string
 }
 
-// ready reports whether the provider has handed over a client, adding a
-// diagnostic under summary when it has not.
-func (w base) ready(diags *diag.Diagnostics, summary string) bool {
-	if w.client == nil {
+// apiError reports a failed call to P0 (see addAPIError).
+func (o operation) apiError(action string, err error) {
+	addAPIError(o.diags, o.summary, action, err)
+}
+
+// fail reports an error whose detail the caller writes.
+func (o operation) fail(detail string) {
+	o.diags.AddError(o.summary, detail)
+}
+
+// failed reports whether the operation has reported an error.
+func (o operation) failed() bool {
+	return o.diags.HasError()
+}
+
+// start opens an operation that calls P0 without decoding anything: it
+// fails unless the provider has handed over a client.
+func (b base) start(diags *diag.Diagnostics, summary string) operation {
+	op := operation{diags: diags, summary: summary}
+	if b.client == nil {
 		addNotConfiguredError(diags, summary)
-		return false
 	}
-	return true
+	return op
+}
+
+// begin opens an operation that calls P0: it checks that the provider has
+// a client and decodes data into a model. When op has failed, the
+// operation returns at once.
+func begin[M any](ctx context.Context, b base, data decodable, diags *diag.Diagnostics, summary string) (model M, op operation) {
+	if op = b.start(diags, summary); !op.failed() {
+		model, _ = decode[M](ctx, data, diags)
+	}
+	return model, op
 }
 
 // beginUpdate is begin for an update: it decodes the plan and the prior
 // state.
-func beginUpdate[M any](ctx context.Context, w base, req resource.UpdateRequest, diags *diag.Diagnostics, summary string) (plan, prior M, ok bool) {
-	if plan, ok = begin[M](ctx, w, req.Plan, diags, summary); ok {
-		prior, ok = decode[M](ctx, req.State, diags)
+func beginUpdate[M any](ctx context.Context, b base, req resource.UpdateRequest, diags *diag.Diagnostics, summary string) (plan, prior M, op operation) {
+	if plan, op = begin[M](ctx, b, req.Plan, diags, summary); !op.failed() {
+		prior, _ = decode[M](ctx, req.State, diags)
 	}
-	return plan, prior, ok
+	return plan, prior, op
 }
 
 // decode decodes data into a model; ok is false after a diagnostic.
@@ -159,14 +182,13 @@ type timeoutFunc func(ctx context.Context, fallback time.Duration) (time.Duratio
 type timeoutOf func(block timeouts.Value, ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)
 
 // withTimeout bounds ctx by the operation's limit, fallback when the
-// timeouts block sets none. ok is false after a diagnostic; otherwise call
-// cancel when the operation ends.
-func withTimeout(ctx context.Context, limit timeoutFunc, fallback time.Duration, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
+// timeouts block sets none. A block that cannot be read adds a diagnostic
+// and leaves ctx as it is. Call cancel when the operation ends.
+func withTimeout(ctx context.Context, limit timeoutFunc, fallback time.Duration, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc) {
 	timeout, d := limit(ctx, fallback)
 	diags.Append(d...)
-	if diags.HasError() {
-		return ctx, func() {}, false
+	if d.HasError() {
+		return ctx, func() {}
 	}
-	ctx, cancel = context.WithTimeout(ctx, timeout)
-	return ctx, cancel, true
+	return context.WithTimeout(ctx, timeout)
 }

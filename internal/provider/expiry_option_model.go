@@ -15,6 +15,13 @@ type expiryOptionModel struct {
 	durationModel
 }
 
+// option is the preset's time and unit, and P0's key for it (see
+// p0.ExpiryKey).
+func (m expiryOptionModel) option() (time int64, unit, key string) {
+	time, unit = m.Time.ValueInt64(), m.Unit.ValueString()
+	return time, unit, p0.ExpiryKey(time, unit)
+}
+
 // parseExpiryID splits an import ID, P0's key such as 2h, into its time and
 // unit.
 func parseExpiryID(id string) (int64, string, error) {

@@ -15,14 +15,12 @@ import (
 const expiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
 
 func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	const summary = "Unable to Create Expiry Option"
-	plan, ok := begin[expiryOptionModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
-	if !ok {
+	plan, op := begin[expiryOptionModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Create Expiry Option")
+	if op.failed() {
 		return
 	}
 
-	time, unit := plan.Time.ValueInt64(), plan.Unit.ValueString()
-	key := p0.ExpiryKey(time, unit)
+	time, unit, key := plan.option()
 	existedBefore, knownBefore := r.exists(ctx, time, unit)
 	err := r.client.CreateExpiryOption(ctx, time, unit)
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) && ownEarlierAttempt(apiErr, existedBefore, knownBefore) {
@@ -49,7 +47,7 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("creating expiry option %q", key), err)
+		op.apiError(fmt.Sprintf("creating expiry option %q", key), err)
 		return
 	}
 
@@ -104,21 +102,19 @@ func ownEarlierAttempt(conflict *p0.APIError, existedBefore, knownBefore bool) b
 }
 
 func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	const summary = "Unable to Read Expiry Option"
-	state, ok := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
-	if !ok {
+	state, op := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Read Expiry Option")
+	if op.failed() {
 		return
 	}
 
-	time, unit := state.Time.ValueInt64(), state.Unit.ValueString()
-	key := p0.ExpiryKey(time, unit)
+	time, unit, key := state.option()
 	options, err := r.client.ListExpiryOptions(ctx)
 	if p0.IsUnsupportedRead(err) {
 		noteDriftUndetectable(ctx, expiryOptionsRead, err)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("reading expiry option %q", key), err)
+		op.apiError(fmt.Sprintf("reading expiry option %q", key), err)
 		return
 	}
 	found, ok := findExpiryOption(options, time, unit)
@@ -137,22 +133,20 @@ func (r *expiryOptionResource) Update(_ context.Context, _ resource.UpdateReques
 }
 
 func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	const summary = "Unable to Delete Expiry Option"
-	state, ok := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
-	if !ok {
+	state, op := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Delete Expiry Option")
+	if op.failed() {
 		return
 	}
 
-	time, unit := state.Time.ValueInt64(), state.Unit.ValueString()
-	key := p0.ExpiryKey(time, unit)
+	time, unit, key := state.option()
 	err := r.client.DeleteExpiryOption(ctx, time, unit)
 	switch {
 	case errors.Is(err, p0.ErrStillListed):
-		resp.Diagnostics.AddError(summary, fmt.Sprintf("While deleting expiry option %q (%s), P0 answered that it "+
+		op.fail(fmt.Sprintf("While deleting expiry option %q (%s), P0 answered that it "+
 			"was deleted, but still lists it: %s.\n\nThe provider tried both forms of key the API may take. Remove "+
 			"the option in P0 by hand, then run terraform apply again; report this to P0 support if it stays.", key, state.Value.ValueString(), err))
 	case err != nil:
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("deleting expiry option %q", key), err)
+		op.apiError(fmt.Sprintf("deleting expiry option %q", key), err)
 	}
 }
 

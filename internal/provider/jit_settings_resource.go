@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -17,41 +16,39 @@ import (
 const importedKey = "imported"
 
 func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	const summary = "Unable to Create JIT Settings"
-	plan, ok := begin[jitSettingsModel](ctx, r.base, req.Plan, &resp.Diagnostics, summary)
-	if !ok {
+	plan, op := begin[jitSettingsModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Create JIT Settings")
+	if op.failed() {
 		return
 	}
 
 	// Nothing is in state yet, so every managed setting is written. A
 	// failure leaves nothing in state: the PUTs set values rather than
 	// add objects, so the next apply can simply send them all again.
-	result, ok := r.apply(ctx, plan, jitSettingsModel{}, &resp.Diagnostics, summary)
+	result, ok := r.apply(ctx, plan, jitSettingsModel{}, op)
 	if ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
 	}
 }
 
 func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	const summary = "Unable to Update JIT Settings"
-	plan, prior, ok := beginUpdate[jitSettingsModel](ctx, r.base, req, &resp.Diagnostics, summary)
-	if !ok {
+	plan, prior, op := beginUpdate[jitSettingsModel](ctx, r.base, req, &resp.Diagnostics, "Unable to Update JIT Settings")
+	if op.failed() {
 		return
 	}
 
 	// Even after a failure, state takes what was written, so that the next
 	// plan sends only the rest.
-	result, _ := r.apply(ctx, plan, prior, &resp.Diagnostics, summary)
+	result, _ := r.apply(ctx, plan, prior, op)
 	resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
 }
 
 // apply sends the PUTs that take P0 from prior to plan (see
 // settingsWrites) and returns the resulting state, with ok false after a
-// failure, which it reports under summary. The duration PUTs answer with
+// failure, which op reports. The duration PUTs answer with
 // the duration and its display text, so nothing is read back.
-func (r *jitSettingsResource) apply(ctx context.Context, plan, prior jitSettingsModel, diags *diag.Diagnostics, summary string) (result jitSettingsModel, ok bool) {
+func (r *jitSettingsResource) apply(ctx context.Context, plan, prior jitSettingsModel, op operation) (result jitSettingsModel, ok bool) {
 	result = unwrittenResult(plan, prior, r.client.Org())
-	current, ok := r.currentStanding(ctx, plan, prior, diags, summary)
+	current, ok := r.currentStanding(ctx, plan, prior, op)
 	if !ok {
 		return result, false
 	}
@@ -74,7 +71,7 @@ func (r *jitSettingsResource) apply(ctx context.Context, plan, prior jitSettings
 			}
 		}
 		if err != nil {
-			addAPIError(diags, summary, "setting "+part.description(), err)
+			op.apiError("setting "+part.description(), err)
 			return result, false
 		}
 	}
@@ -85,14 +82,14 @@ func (r *jitSettingsResource) apply(ctx context.Context, plan, prior jitSettings
 // order of the duration PUTs when both change (and only then is it
 // needed). The refreshed state has it when it is managed; otherwise it is
 // read. Without the read it is nil, and the maximum goes first.
-func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior jitSettingsModel, diags *diag.Diagnostics, summary string) (*durationModel, bool) {
+func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior jitSettingsModel, op operation) (*durationModel, bool) {
 	if !bothDurationsChange(plan, prior) {
 		return nil, true
 	}
 	if prior.StandingAccessDuration != nil {
 		return prior.StandingAccessDuration, true
 	}
-	got, _, ok := readSetting(ctx, diags, summary, standingRead, r.client.GetStandingAccessDuration)
+	got, _, ok := readSetting(ctx, op, standingRead, r.client.GetStandingAccessDuration)
 	if got == nil {
 		return nil, ok // unreadable or never set: nothing to keep under
 	}
@@ -100,9 +97,8 @@ func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior j
 }
 
 func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	const summary = "Unable to Read JIT Settings"
-	state, ok := begin[jitSettingsModel](ctx, r.base, req.State, &resp.Diagnostics, summary)
-	if !ok {
+	state, op := begin[jitSettingsModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Read JIT Settings")
+	if op.failed() {
 		return
 	}
 	imported, diags := req.Private.GetKey(ctx, importedKey)
@@ -116,7 +112,7 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	// the configuration sets it.
 	all := len(imported) > 0
 	if all || state.managesApprovals() {
-		got, readable, ok := readSetting(ctx, &resp.Diagnostics, summary, approvalsRead, r.client.GetDefaultApprovals)
+		got, readable, ok := readSetting(ctx, op, approvalsRead, r.client.GetDefaultApprovals)
 		if !ok {
 			return
 		}
@@ -135,7 +131,7 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 		if !all && *d.field == nil {
 			continue
 		}
-		got, readable, ok := readSetting(ctx, &resp.Diagnostics, summary, d.read, d.get)
+		got, readable, ok := readSetting(ctx, op, d.read, d.get)
 		if !ok {
 			return
 		}
@@ -160,7 +156,7 @@ func (r *jitSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest
 // ImportState takes the organization id, which must be the provider's.
 // Read then takes every setting from P0.
 func (r *jitSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !r.ready(&resp.Diagnostics, "Unable to Import JIT Settings") {
+	if op := r.start(&resp.Diagnostics, "Unable to Import JIT Settings"); op.failed() {
 		return
 	}
 	if org := r.client.Org(); req.ID != org {

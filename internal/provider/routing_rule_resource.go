@@ -27,14 +27,14 @@ func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateReq
 // carries the whole rule, so no read follows.
 func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics,
 	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
-	model, ok := begin[routingRuleModel](ctx, r.base, plan, diags, summary)
-	if !ok {
+	model, op := begin[routingRuleModel](ctx, r.base, plan, diags, summary)
+	if op.failed() {
 		return
 	}
 	want := ruleFromFields(model.routingRuleFields)
 	got, err := send(ctx, want)
 	if err != nil {
-		addAPIError(diags, summary, fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
+		op.apiError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
 		return
 	}
 	diags.Append(state.Set(ctx, modelFromRule(*got))...)
@@ -72,8 +72,8 @@ func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.Routin
 }
 
 func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	name, ok := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
-	if !ok {
+	name, op := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
+	if op.failed() {
 		return
 	}
 	got, err := r.client.GetRoutingRule(ctx, name.ValueString())
@@ -83,21 +83,20 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to Read Routing Rule", fmt.Sprintf("reading routing rule %q", name.ValueString()), err)
+		op.apiError(fmt.Sprintf("reading routing rule %q", name.ValueString()), err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
 }
 
 func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	const summary = "Unable to Delete Routing Rule"
-	name, ok := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, summary)
-	if !ok {
+	name, op := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, "Unable to Delete Routing Rule")
+	if op.failed() {
 		return
 	}
 	err := r.client.DeleteRoutingRule(ctx, name.ValueString())
 	if err != nil && !errors.Is(err, p0.ErrNotFound) {
-		addAPIError(&resp.Diagnostics, summary, fmt.Sprintf("deleting routing rule %q", name.ValueString()), err)
+		op.apiError(fmt.Sprintf("deleting routing rule %q", name.ValueString()), err)
 	}
 }
 

@@ -48,9 +48,8 @@ func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.Schem
 }
 
 func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	const summary = "Unable to Read Routing Workflow"
-	config, ok := begin[routingWorkflowModel](ctx, d.base, req.Config, &resp.Diagnostics, summary)
-	if !ok {
+	config, op := begin[routingWorkflowModel](ctx, d.base, req.Config, &resp.Diagnostics, "Unable to Read Routing Workflow")
+	if op.failed() {
 		return
 	}
 
@@ -66,7 +65,7 @@ func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.Rea
 		workflow, err = d.client.GetWorkflow(ctx)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summary, action, err)
+		op.apiError(action, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, workflowModel(*workflow))...)

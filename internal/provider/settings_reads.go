@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -12,16 +11,16 @@ import (
 
 // readSetting runs one settings read and returns the value, nil for a
 // setting never set. readable is false when P0 has no such read (the
-// state is then kept, and the fact logged); ok is false after adding a
-// diagnostic for a failed read.
-func readSetting[T any](ctx context.Context, diags *diag.Diagnostics, summary, read string, get func(context.Context) (*T, error)) (value *T, readable, ok bool) {
+// state is then kept, and the fact logged); ok is false after op reported
+// a failed read.
+func readSetting[T any](ctx context.Context, op operation, read string, get func(context.Context) (*T, error)) (value *T, readable, ok bool) {
 	got, err := get(ctx)
 	if p0.IsUnsupportedRead(err) {
 		noteDriftUndetectable(ctx, read, err)
 		return nil, false, true
 	}
 	if err != nil {
-		addAPIError(diags, summary, "reading "+read, err)
+		op.apiError("reading "+read, err)
 		return nil, false, false
 	}
 	return got, true, true

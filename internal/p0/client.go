@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -35,6 +36,10 @@ type Client struct {
 	// verifyWaitMin and verifyWaitMax bound the waits between attempts to
 	// verify an AWS item (see VerifyAWSComponentWhenReady).
 	verifyWaitMin, verifyWaitMax time.Duration
+
+	// refusal is P0's first 401 or 403 to this client: requests after it
+	// are not sent (see CredentialsRefusedError).
+	refusal atomic.Pointer[APIError]
 
 	// awsRoot holds whether the AWS integration root is known to exist.
 	// Receiving from it takes the right to stage while that is not known
@@ -144,6 +149,9 @@ func (c *Client) readShared(ctx context.Context, path string, out any) error {
 // send sends one request (retrying as configured) and returns the body of
 // a successful answer; error statuses become *APIError.
 func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte, error) {
+	if first := c.refusal.Load(); first != nil {
+		return nil, &CredentialsRefusedError{First: first}
+	}
 	req, err := c.newRequest(ctx, method, path, in)
 	if err != nil {
 		return nil, err
@@ -171,13 +179,19 @@ func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte,
 		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &APIError{
+		apiErr := &APIError{
 			Method:     method,
 			Path:       path,
 			StatusCode: resp.StatusCode,
 			Message:    quotedMessage(data, c.token),
 			Attempts:   attempts,
 		}
+		// A refused API key is reported once per operation: by the first
+		// request it comes back to, others in flight refer to that one.
+		if refusesCredentials(apiErr.StatusCode) && !c.refusal.CompareAndSwap(nil, apiErr) {
+			return nil, &CredentialsRefusedError{First: c.refusal.Load()}
+		}
+		return nil, apiErr
 	}
 	return data, nil
 }
@@ -219,6 +233,10 @@ func transportError(method, path string, attempts int, err error) error {
 		err = urlErr.Err
 	}
 	switch {
+	case isPlainHTTPAnswer(err):
+		return fmt.Errorf("%s %s: the host answered this HTTPS request in plain HTTP, so it is not P0's API "+
+			"(which only speaks HTTPS): check the provider's host setting; http:// is for a local mock on loopback: %w",
+			method, path, err)
 	case errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("%s %s: P0 did not answer in time (after %d attempts): %w", method, path, attempts, err)
 	case errors.Is(err, context.Canceled):

@@ -3,9 +3,12 @@ package p0_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -115,6 +118,15 @@ func TestParseHost(t *testing.T) {
 	for _, bad := range []string{"http://10.0.0.1", "http://api.p0.app", "http://128.0.0.1", "api.p0.app", "https://api.p0.app/?x=1"} {
 		if _, err := p0.ParseHost(bad); err == nil {
 			t.Errorf("ParseHost(%q) accepted a host it must refuse", bad)
+		}
+	}
+	// A host name alone says what to write instead.
+	for bad, want := range map[string]string{
+		"api.p0.app":      `host "api.p0.app" lacks the scheme: write it as "https://api.p0.app"`,
+		"api.p0.app:8443": `write it as "https://api.p0.app:8443"`,
+	} {
+		if _, err := p0.ParseHost(bad); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseHost(%q) = %v, want an error containing %q", bad, err, want)
 		}
 	}
 }
@@ -345,4 +357,76 @@ func TestRetries(t *testing.T) {
 			t.Fatalf("err = %v after %v, want a quick timeout", err, time.Since(start))
 		}
 	})
+}
+
+// TestCredentialsRefusedOncePerClient refuses the API key: the first
+// answer is reported in full, and the requests after it, in sequence or in
+// parallel, are not sent and refer to it.
+func TestCredentialsRefusedOncePerClient(t *testing.T) {
+	ctx := context.Background()
+	for _, tune := range map[string]func(*p0.Config){
+		"401": func(c *p0.Config) { c.Token = "wrong-token-123" },
+		"403": func(c *p0.Config) { c.Org = "someone-else" },
+	} {
+		client, mock := newMockClient(t, tune)
+		errs := make(chan error, 20)
+		var wg sync.WaitGroup
+		for i := range 20 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := client.GetRoutingRule(ctx, fmt.Sprintf("rule-%d", i))
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		full, short := 0, 0
+		for err := range errs {
+			var apiErr *p0.APIError
+			switch {
+			case errors.As(err, &apiErr):
+				full++
+			case errors.Is(err, p0.ErrCredentialsRefused) && strings.Contains(err.Error(), "refused the API key earlier"):
+				short++
+			default:
+				t.Fatalf("unexpected error %v", err)
+			}
+		}
+		if full != 1 || short != 19 {
+			t.Fatalf("%d full refusals and %d short ones, want 1 and 19", full, short)
+		}
+		sent := len(mock.Requests())
+		if _, err := client.GetWorkflow(ctx); !errors.Is(err, p0.ErrCredentialsRefused) || len(mock.Requests()) != sent {
+			t.Fatalf("a request after the refusal: %v, sent %t; want it refused without being sent", err, len(mock.Requests()) != sent)
+		}
+	}
+}
+
+// TestPlainHTTPAnswerIsNotRetried points an https:// host at a plain HTTP
+// server: one attempt, and an error that says what is wrong.
+func TestPlainHTTPAnswerIsNotRetried(t *testing.T) {
+	var connections atomic.Int32
+	server := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	server.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			connections.Add(1)
+		}
+	}
+	server.Start()
+	t.Cleanup(server.Close)
+	client, err := p0.NewClient(p0.Config{Host: strings.Replace(server.URL, "http://", "https://", 1), Org: testOrg, Token: testToken,
+		MaxRetries: 5, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.GetWorkflow(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "answered this HTTPS request in plain HTTP") || !strings.Contains(err.Error(), "host setting") {
+		t.Fatalf("err = %v; want one that says the host answered in plain HTTP", err)
+	}
+	if n := connections.Load(); n != 1 {
+		t.Fatalf("%d attempts reached the server, want 1: a plain HTTP answer is not retried", n)
+	}
 }

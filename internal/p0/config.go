@@ -99,7 +99,11 @@ func (c Config) validate() error {
 // trailing slash, requires https, and accepts plain http only for loopback
 // hosts, where no token can leave the machine unencrypted.
 func ParseHost(host string) (*url.URL, error) {
-	u, err := url.Parse(strings.TrimSpace(host))
+	trimmed := strings.TrimSpace(host)
+	if trimmed != "" && !strings.Contains(trimmed, "://") {
+		return nil, fmt.Errorf("host %q lacks the scheme: write it as %q", host, "https://"+trimmed)
+	}
+	u, err := url.Parse(trimmed)
 	if err != nil {
 		return nil, fmt.Errorf("host %q is not a URL: %w", host, err)
 	}

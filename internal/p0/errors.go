@@ -18,6 +18,31 @@ var (
 	ErrMalformedResponse = errors.New("malformed response from P0")
 )
 
+// ErrCredentialsRefused matches a request the client did not send, or
+// whose refusal it did not report again, because P0 had already refused
+// the credentials (401 or 403) earlier in the client's life, which is one
+// Terraform operation: see CredentialsRefusedError.
+var ErrCredentialsRefused = errors.New("P0 refused the credentials earlier in this operation")
+
+// CredentialsRefusedError is ErrCredentialsRefused with P0's first refusal,
+// which was reported in full.
+type CredentialsRefusedError struct {
+	First *APIError
+}
+
+func (e *CredentialsRefusedError) Error() string {
+	return fmt.Sprintf("not sent: P0 refused the API key earlier in this operation (%d %s)",
+		e.First.StatusCode, http.StatusText(e.First.StatusCode))
+}
+
+func (e *CredentialsRefusedError) Unwrap() error { return ErrCredentialsRefused }
+
+// refusesCredentials reports whether a status says the API key is wrong
+// for the organization: whatever else the operation sends meets the same.
+func refusesCredentials(status int) bool {
+	return status == http.StatusUnauthorized || status == http.StatusForbidden
+}
+
 // APIError is an error status from P0. Message is P0's own "error" text, or
 // a short excerpt of the body when it was not JSON (an HTML page from a proxy,
 // for example).

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -16,9 +17,20 @@ const maxRetryAfter = 2 * time.Minute
 
 // retryPolicy retries throttling (429), server errors (5xx except 501) and
 // transport failures; every other 4xx is final. It is retryablehttp's
-// default policy, which also stops on certificate errors and redirect loops.
+// default policy, which also stops on certificate errors and redirect
+// loops, and it stops on a plain HTTP answer to an HTTPS request: a wrong
+// host setting, not a passing fault.
 func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if isPlainHTTPAnswer(err) {
+		return false, nil
+	}
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+}
+
+// isPlainHTTPAnswer reports whether an HTTPS request was answered in plain
+// HTTP. net/http reports it only in words, replacing the TLS error.
+func isPlainHTTPAnswer(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "server gave HTTP response to HTTPS client")
 }
 
 // backoff waits what Retry-After asks for when the server sends it, and

@@ -189,6 +189,12 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 	if got == nil {
 		return
 	}
+	imported, diags := req.Private.GetKey(ctx, importedKey)
+	resp.Diagnostics.Append(diags...)
+	if got.Item.State != p0.StateInstalled && len(imported) > 0 {
+		resp.Diagnostics.AddError("Unable to Import AWS Component", notInstalledDetail(target, got.Item.State))
+		return
+	}
 	if got.Item.State != p0.StateInstalled {
 		tflog.Warn(ctx, "AWS component item is no longer installed; removing it from state so that the next apply installs it again",
 			map[string]any{"id": target.ID.ValueString(), "state": got.Item.State})
@@ -196,6 +202,19 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, state.Timeouts))...)
+	if len(imported) > 0 {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
+	}
+}
+
+// notInstalledDetail explains an import of an item that P0 has but has not
+// installed, which p0_aws_component cannot hold: how to import it as what
+// it is, or install it.
+func notInstalledDetail(target awsItemTarget, state string) string {
+	return fmt.Sprintf("P0 has %s, but it is not installed: its state is %q, and p0_aws_component holds installed "+
+		"items only.\n\nTo manage the item as it is, %s\n\nTo install it instead, remove the import and apply "+
+		"the p0_aws_component: creating it takes the item from where it is to installed.",
+		target.describe(), state, importCommands("p0_aws_component_staged", target.ID.ValueString()))
 }
 
 func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -263,6 +282,7 @@ func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarg
 // ImportState takes "<component>/<account_id or function_arn>".
 func (r *awsComponentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	importAWSItem(ctx, req, resp)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte("true"))...)
 }
 
 // Who staged a p0_aws_component's item decides what destroying it leaves:

@@ -173,6 +173,11 @@ func addNotConfiguredError(diags *diag.Diagnostics, summary string) {
 		"they depend on first with -target).")
 }
 
+// importedKey marks, in private state, a resource just imported, until its
+// first read: p0_jit_settings then takes every setting from P0, and
+// p0_aws_component refuses an item that is not installed.
+const importedKey = "imported"
+
 // timeoutFunc reads one operation's limit from a timeouts block, as
 // timeouts.Value's Create, Update and Delete do.
 type timeoutFunc func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)

@@ -25,6 +25,11 @@ func apiErrorDetail(action string, err error) string {
 	if errors.As(err, &apiErr) {
 		return fmt.Sprintf("While %s, P0 answered %s.\n\n%s", action, answered(apiErr), nextStep(apiErr))
 	}
+	var refused *p0.CredentialsRefusedError
+	if errors.As(err, &refused) {
+		return fmt.Sprintf("While %s, nothing was sent: P0 refused the API key earlier in this operation (%d %s). "+
+			"The error that reports it says what to check.", action, refused.First.StatusCode, http.StatusText(refused.First.StatusCode))
+	}
 	if errors.Is(err, p0.ErrMalformedResponse) {
 		return fmt.Sprintf("While %s, P0's answer could not be read: %s.\n\n"+
 			"If a proxy sits between Terraform and P0, check that it passes P0's JSON answers through; "+
@@ -65,4 +70,23 @@ func nextStep(err *p0.APIError) string {
 		return "P0 is throttling requests or temporarily unavailable. Try again later, or raise max_retries in the provider block."
 	}
 	return "Check the configuration and try again; contact P0 support if the problem persists."
+}
+
+// alreadyExists is the diagnostic for a create that P0 refused because the
+// object exists: what was being created, P0's answer, why it may exist,
+// and how to bring it under Terraform, as commands that can be pasted as
+// they are (the import ID quoted) once <name> is the resource's name.
+func alreadyExists(diags *diag.Diagnostics, summary, object, resourceType, importID string, conflict *p0.APIError, causes string) {
+	diags.AddError(summary, fmt.Sprintf("While creating %s, P0 answered %s: %s\n\nTo manage it with Terraform, %s",
+		object, answered(conflict), causes, importCommands(resourceType, importID)))
+}
+
+// importCommands says how to import an object as resourceType: the
+// command, then the import block, each ready to paste once <name> is the
+// resource's name.
+func importCommands(resourceType, importID string) string {
+	return fmt.Sprintf("import it:\n\n"+
+		"  terraform import %s.<name> %q\n\n"+
+		"or add an import block to the configuration:\n\n"+
+		"  import {\n    to = %s.<name>\n    id = %q\n  }", resourceType, importID, resourceType, importID)
 }

@@ -36,14 +36,9 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 		// defaults, another workspace) and for our own earlier attempt whose
 		// answer was lost, which ownEarlierAttempt has ruled out; the user
 		// decides.
-		resp.Diagnostics.AddError("Expiry Option Already Exists",
-			fmt.Sprintf("While creating expiry option %q, P0 answered %s: the option already exists. It may be one of "+
-				"P0's default presets, have been created outside Terraform, or have been created by an earlier apply "+
-				"that did not receive P0's answer.\n\n"+
-				"To manage it with Terraform, import it:\n\n"+
-				"  terraform import p0_expiry_option.<name> %s\n\n"+
-				"or add an import block to the configuration:\n\n"+
-				"  import {\n    to = p0_expiry_option.<name>\n    id = %q\n  }", key, answered(apiErr), key, key))
+		alreadyExists(&resp.Diagnostics, "Expiry Option Already Exists", fmt.Sprintf("expiry option %q", key),
+			"p0_expiry_option", key, apiErr, "the option already exists. It may be one of P0's default presets, have "+
+				"been created outside Terraform, or have been created by an earlier apply that did not receive P0's answer.")
 		return
 	}
 	if err != nil {

@@ -250,7 +250,7 @@ func TestAccExpiryOption_existing(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      env.Config(expiryOptionConfig(1, "h")),
-				ExpectError: expectError("Expiry Option Already Exists", "P0 answered 409 Conflict: expiry option 1h already exists", "terraform import p0_expiry_option.<name> 1h", "import {"),
+				ExpectError: expectError("Expiry Option Already Exists", "P0 answered 409 Conflict: expiry option 1h already exists", `terraform import p0_expiry_option.<name> "1h"`, "import {"),
 			},
 			{
 				Config: env.Config(`

@@ -10,11 +10,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// importedKey marks, in private state, a resource just imported: its first
-// read takes every setting from P0, since nothing says yet which are
-// managed.
-const importedKey = "imported"
-
 func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, op := begin[jitSettingsModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Create JIT Settings")
 	if op.failed() {

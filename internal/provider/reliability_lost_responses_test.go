@@ -268,9 +268,12 @@ func TestAccReliability_conflictWithAnotherObject(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { env.Mock.PutRoutingRule(theirs) },
-				Config:      env.Config(f.hcl()),
-				ExpectError: expectError("Unable to Create Routing Rule", "a different routing rule named", "already exists in P0", "terraform import"),
+				PreConfig: func() { env.Mock.PutRoutingRule(theirs) },
+				Config:    env.Config(f.hcl()),
+				ExpectError: expectError("Routing Rule Already Exists", "P0 answered 409 Conflict",
+					"a different rule with that name already exists in P0",
+					fmt.Sprintf(`terraform import p0_routing_rule.<name> %q`, theirs.Name),
+					"import {", "to = p0_routing_rule.<name>", fmt.Sprintf(`id = %q`, theirs.Name)),
 			},
 			{
 				// An identical rule, made by nobody's lost answer, is

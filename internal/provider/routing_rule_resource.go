@@ -33,6 +33,13 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state 
 	}
 	want := ruleFromFields(model.routingRuleFields)
 	got, err := send(ctx, want)
+	if clash := (*ruleClashError)(nil); errors.As(err, &clash) {
+		alreadyExists(diags, "Routing Rule Already Exists", fmt.Sprintf("routing rule %q", want.Name), "p0_routing_rule",
+			want.Name, clash.conflict, "a different rule with that name already exists in P0, made outside Terraform "+
+				"or by another configuration. Rules are addressed by name: give this one another name, or manage the "+
+				"existing one with Terraform.")
+		return
+	}
 	if err != nil {
 		op.apiError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
 		return
@@ -48,24 +55,31 @@ func (r *routingRuleResource) update(ctx context.Context, want p0.RoutingRule) (
 // createOrAdopt creates the rule; see adoptIdentical for a 409.
 func (r *routingRuleResource) createOrAdopt(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
 	got, err := r.client.CreateRoutingRule(ctx, want)
-	if errors.Is(err, p0.ErrConflict) {
-		return r.adoptIdentical(ctx, want)
+	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
+		return r.adoptIdentical(ctx, want, apiErr)
 	}
 	return got, err
 }
+
+// ruleClashError is a create refused because a different rule has the
+// name.
+type ruleClashError struct {
+	conflict *p0.APIError
+}
+
+func (e *ruleClashError) Error() string { return e.conflict.Error() }
 
 // adoptIdentical resolves a 409 on create. When the existing rule is exactly
 // the one being created, an earlier attempt committed it and lost the answer
 // (a dropped connection, a retried request), so the rule is adopted.
 // Anything else is a genuine clash and stays an error.
-func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
+func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.RoutingRule, conflict *p0.APIError) (*p0.RoutingRule, error) {
 	existing, err := r.client.GetRoutingRule(ctx, want.Name)
 	if err != nil {
 		return nil, err
 	}
 	if !sameJSON(*existing, want) {
-		return nil, fmt.Errorf("a different routing rule named %q already exists in P0; import it with "+
-			"`terraform import <address> %s` to manage it, or choose another name", want.Name, want.Name)
+		return nil, &ruleClashError{conflict: conflict}
 	}
 	tflog.Info(ctx, "routing rule already exists exactly as configured; adopting it", map[string]any{"name": want.Name})
 	return existing, nil

@@ -1,0 +1,51 @@
+package provider
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// TestAlreadyExistsFitsTheCause checks the diagnostic of a create refused
+// because the object exists: P0's answer, pasteable commands with the ID
+// quoted, and no advice about the network, which is not the cause.
+func TestAlreadyExistsFitsTheCause(t *testing.T) {
+	var diags diag.Diagnostics
+	conflict := &p0.APIError{Method: "POST", Path: "/routing/name/Legacy%20rule", StatusCode: http.StatusConflict, Message: "routing rule exists"}
+	alreadyExists(&diags, "Routing Rule Already Exists", `routing rule "Legacy rule"`, "p0_routing_rule", "Legacy rule", conflict, "it exists.")
+	if len(diags) != 1 || diags[0].Summary() != "Routing Rule Already Exists" {
+		t.Fatalf("diagnostics = %v", diags)
+	}
+	detail := diags[0].Detail()
+	for _, want := range []string{
+		`While creating routing rule "Legacy rule", P0 answered 409 Conflict: routing rule exists: it exists.`,
+		`terraform import p0_routing_rule.<name> "Legacy rule"`,
+		"import {\n    to = p0_routing_rule.<name>\n    id = \"Legacy rule\"\n  }",
+	} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("detail lacks %q:\n%s", want, detail)
+		}
+	}
+	if strings.Contains(detail, "host setting") || strings.Contains(detail, "can be reached") {
+		t.Errorf("a conflict is given network advice:\n%s", detail)
+	}
+}
+
+// TestCredentialsRefusedEarlierIsShort checks the diagnostic of a request
+// not sent after P0 refused the API key: it refers to the first error and
+// does not repeat its advice.
+func TestCredentialsRefusedEarlierIsShort(t *testing.T) {
+	first := &p0.APIError{Method: "GET", Path: "/routing/name/a", StatusCode: http.StatusUnauthorized, Message: "invalid token"}
+	detail := apiErrorDetail(`reading routing rule "b"`, &p0.CredentialsRefusedError{First: first})
+	want := `While reading routing rule "b", nothing was sent: P0 refused the API key earlier in this operation (401 Unauthorized).`
+	if !strings.HasPrefix(detail, want) || strings.Contains(detail, "api_token") {
+		t.Fatalf("detail = %q; want it to start %q and leave the advice to the first error", detail, want)
+	}
+	if full := apiErrorDetail(`reading routing rule "a"`, first); !strings.Contains(full, "Check that api_token (or P0_API_TOKEN)") {
+		t.Fatalf("the first refusal's detail lacks its advice: %q", full)
+	}
+}

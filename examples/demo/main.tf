@@ -1,70 +1,13 @@
 # The offline demo that `make demo` applies against the mock P0 API. The
 # provider reads P0_HOST, P0_ORG and P0_API_TOKEN from the environment.
 #
-# The routing rules, expiry options and JIT settings are the resource
-# examples themselves (routing_rules.tf, expiry_options.tf and
-# jit_settings.tf link to them), so that the demo applies what the docs
-# show.
-terraform {
-  required_providers {
-    p0 = {
-      source = "p0-security/p0"
-    }
-  }
-}
-
-provider "p0" {}
-
-# The AWS onboarding flow of examples/aws-onboarding, offline: P0 stages
-# each component, terraform_data stands in for the aws_iam_role and
-# aws_iam_role_policy built from the staged metadata, then P0 verifies and
-# installs the component.
-locals {
-  aws_account_id = "123456789012"
-  aws_components = toset(["iam-write", "iam-assessment"])
-}
-
-resource "p0_aws_component_staged" "this" {
-  for_each   = local.aws_components
-  component  = each.key
-  account_id = local.aws_account_id
-}
-
-resource "terraform_data" "aws_role" {
-  for_each = p0_aws_component_staged.this
-  input = {
-    name               = each.value.role_name
-    assume_role_policy = each.value.trust_policy
-    policy_name        = each.value.inline_policy_name
-    policy             = each.value.inline_policy
-  }
-}
-
-resource "p0_aws_component" "iam_write" {
-  component  = p0_aws_component_staged.this["iam-write"].component
-  account_id = p0_aws_component_staged.this["iam-write"].account_id
-  label      = "Production"
-
-  login = {
-    type = "idc"
-    identity = {
-      type = "email"
-    }
-  }
-
-  depends_on = [terraform_data.aws_role]
-}
-
-resource "p0_aws_component" "iam_assessment" {
-  component           = p0_aws_component_staged.this["iam-assessment"].component
-  account_id          = p0_aws_component_staged.this["iam-assessment"].account_id
-  access_analyzer_arn = "arn:aws:access-analyzer:us-east-1:${local.aws_account_id}:analyzer/p0"
-
-  depends_on = [terraform_data.aws_role]
-}
-
+# The demo applies the examples themselves, which the other .tf files here
+# link to: the AWS onboarding (aws_*.tf, with the offline stand-in for the
+# AWS provider that make demo builds), and the routing rules, expiry options
+# and JIT settings of the resource examples. This file reads back what they
+# made.
 data "p0_aws_integration" "current" {
-  depends_on = [p0_aws_component.iam_write, p0_aws_component.iam_assessment]
+  depends_on = [p0_aws_component.iam_write, p0_aws_component.iam_assessment, p0_aws_component.inventory]
 }
 
 output "aws_components" {

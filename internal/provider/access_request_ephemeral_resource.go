@@ -35,7 +35,12 @@ func (r *accessRequestEphemeralResource) Schema(_ context.Context, _ ephemeral.S
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Requests just-in-time access through P0's Command API while Terraform runs, " +
 			"for pipelines that need temporary access during an apply. The request is submitted each time " +
-			"Terraform opens the ephemeral resource; nothing of it is written to plan or state files.",
+			"Terraform opens the ephemeral resource; nothing of it is written to plan or state files.\n\n" +
+			"Terraform opens ephemeral resources during `terraform plan` as well as `terraform apply` (and " +
+			"`terraform validate` does not), so every plan submits the request too. P0 answers a repeat of a " +
+			"request that is still open with that request and `is_preexisting = true`. A pipeline that must " +
+			"not request access when it only plans can give the block `count = var.request_access ? 1 : 0` and " +
+			"set that variable for `terraform apply` alone.",
 		Attributes: map[string]schema.Attribute{
 			"argv": schema.ListAttribute{
 				MarkdownDescription: "The p0 command line without the leading `p0`, for example " +

@@ -8,7 +8,7 @@ import (
 )
 
 func (r *awsComponentStagedResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	const noMetadata = " `null` for components whose staged item comes without metadata."
+	const noMetadata = " `null` for components that need no role (`access-logs`, `inventory`), whose staged item comes without metadata."
 	attributes := awsItemAttributes("to stage", map[string]schema.Attribute{
 		"label": schema.StringAttribute{
 			MarkdownDescription: "The item's display name in P0, as P0 reports it; `null` when it has none. " +

@@ -7,6 +7,8 @@
 # exported, so every terraform command that follows uses this build without
 # `terraform init`, never downloads a provider, and never reads or changes
 # the user's own ~/.terraformrc. The folder is removed when the script exits.
+# With the argument "with-aws", hashicorp/aws is overridden too, by the
+# offline stand-in of tools/awsstub, for examples/aws-onboarding.
 #
 # After it returns: $dev_dir is the temporary folder, $root the checkout.
 
@@ -36,11 +38,18 @@ dev_provider() {
 	dev_dir="$(mktemp -d "${TMPDIR:-/tmp}/p0-dev.XXXXXX")"
 	say "Building the provider into $dev_dir/bin"
 	(cd "$root" && go build -o "$dev_dir/bin/terraform-provider-p0" .)
+	local aws_override=""
+	if [[ "${1:-}" == with-aws ]]; then
+		say "Building the offline stand-in for hashicorp/aws (tools/awsstub) into $dev_dir/aws"
+		(cd "$root" && go build -o "$dev_dir/aws/terraform-provider-aws" ./tools/awsstub)
+		aws_override="\"hashicorp/aws\" = \"$dev_dir/aws\""
+	fi
 
 	cat >"$dev_dir/terraformrc" <<CONFIG
 provider_installation {
   dev_overrides {
     "p0-security/p0" = "$dev_dir/bin"
+    $aws_override
   }
   direct {}
 }

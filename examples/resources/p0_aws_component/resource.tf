@@ -1,6 +1,7 @@
 # Each component takes its own settings. The AWS side (the IAM role that
 # p0_aws_component_staged describes) must exist before P0 can verify the
-# component; examples/aws-onboarding shows the whole flow in one apply.
+# component; the onboarding walkthrough on the provider's page shows the
+# whole flow in one apply.
 
 # Just-in-time access: users sign in through IAM Identity Center and are
 # matched to AWS identities by the value of an IAM tag.

@@ -1,6 +1,7 @@
 # Stage the iam-write component for one AWS account. P0 answers with the IAM
-# role it needs there; create that role from these attributes (see
-# examples/aws-onboarding), then install the component with p0_aws_component.
+# role it needs there; create that role from these attributes (the
+# onboarding walkthrough on the provider's page shows how), then install the
+# component with p0_aws_component.
 resource "p0_aws_component_staged" "iam_write" {
   component  = "iam-write"
   account_id = "123456789012"

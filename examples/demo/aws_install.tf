@@ -1,0 +1,1 @@
+../aws-onboarding/install.tf

@@ -1,0 +1,1 @@
+../aws-onboarding/stage.tf

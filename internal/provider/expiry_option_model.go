@@ -31,7 +31,7 @@ func parseExpiryID(id string) (int64, string, error) {
 	}
 	if err != nil {
 		return 0, "", fmt.Errorf("import an expiry option by its key, a whole number of at least 1 followed by one of "+
-			"%s: for example terraform import p0_expiry_option.two_hours 2h. Got %q (%w)", strings.Join(p0.DurationUnits, ", "), id, err)
+			"%s: for example terraform import p0_expiry_option.two_hours \"2h\". Got %q (%w)", strings.Join(p0.DurationUnits, ", "), id, err)
 	}
 	return time, unit, nil
 }

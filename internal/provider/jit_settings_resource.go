@@ -157,7 +157,7 @@ func (r *jitSettingsResource) ImportState(ctx context.Context, req resource.Impo
 	if org := r.client.Org(); req.ID != org {
 		resp.Diagnostics.AddError("Invalid Import ID",
 			fmt.Sprintf("JIT settings are imported by the organization id, which must be the provider's organization %q: "+
-				"terraform import p0_jit_settings.<name> %s. Got %q. To manage another organization's settings, "+
+				"terraform import p0_jit_settings.<name> %q. Got %q. To manage another organization's settings, "+
 				"use a provider configured for that organization.", org, org, req.ID))
 		return
 	}

@@ -22,6 +22,14 @@ import (
 // empty value would read back as null and never converge.
 var nonEmpty = []validator.String{stringvalidator.LengthAtLeast(1)}
 
+// What a rule's name and disabled flag are, for the resource, which adds
+// what configuring them does, and for the rules the p0_routing_workflow
+// data source reads.
+const (
+	ruleNameDescription     = "Human-readable name of the rule, unique in the organization."
+	ruleDisabledDescription = "Whether P0 skips this rule when evaluating requests."
+)
+
 func routingRuleSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "One rule of P0's routing (access request) workflow: who may request access " +
@@ -30,13 +38,13 @@ func routingRuleSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"id": idAttribute("The rule's name, which identifies it in P0."),
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Human-readable name of the rule, unique in the organization. Changing it replaces the rule.",
+				MarkdownDescription: ruleNameDescription + " Changing it replaces the rule.",
 				Required:            true,
 				Validators:          nonEmpty,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"disabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether P0 skips this rule when evaluating requests. Defaults to `false`.",
+				MarkdownDescription: ruleDisabledDescription + " Defaults to `false`.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),

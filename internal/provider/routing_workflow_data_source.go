@@ -23,6 +23,10 @@ type routingWorkflowModel struct {
 func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	ruleAttributes := maps.Clone(routingRuleSchema().Attributes)
 	delete(ruleAttributes, "id") // a rule's id is its name, already listed
+	rules := computedAttributes(ruleAttributes)
+	// Read, not configured: what configuring them does is not for here.
+	rules["name"] = schema.StringAttribute{MarkdownDescription: ruleNameDescription, Computed: true}
+	rules["disabled"] = schema.BoolAttribute{MarkdownDescription: ruleDisabledDescription, Computed: true}
 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads P0's routing (access request) workflow: every rule, in evaluation order, " +
@@ -41,7 +45,7 @@ func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.Schem
 			"rules": schema.ListNestedAttribute{
 				MarkdownDescription: "The workflow's rules, in the order P0 evaluates them.",
 				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: computedAttributes(ruleAttributes)},
+				NestedObject:        schema.NestedAttributeObject{Attributes: rules},
 			},
 		},
 	}

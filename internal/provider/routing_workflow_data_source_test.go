@@ -1,9 +1,14 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -74,4 +79,34 @@ func TestAccRoutingWorkflowDataSource_unknownVersion(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Unable to Read Routing Workflow.*404 Not\s+Found`),
 		}},
 	})
+}
+
+// TestRoutingWorkflowDataSourceDescribesReadRules checks that the rules the
+// data source reads are not described with what configuring a rule does.
+func TestRoutingWorkflowDataSourceDescribesReadRules(t *testing.T) {
+	var resp datasource.SchemaResponse
+	NewRoutingWorkflowDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	var walk func(prefix string, attrs map[string]dschema.Attribute)
+	walk = func(prefix string, attrs map[string]dschema.Attribute) {
+		for name, a := range attrs {
+			desc := a.GetMarkdownDescription()
+			for _, configOnly := range []string{"Changing it replaces", "Defaults to"} {
+				if strings.Contains(desc, configOnly) && prefix != "" {
+					t.Errorf("%s%s is described for a configuration: %q", prefix, name, desc)
+				}
+			}
+			switch a := a.(type) {
+			case dschema.ListNestedAttribute:
+				walk(prefix+name+".", a.NestedObject.Attributes)
+			case dschema.SingleNestedAttribute:
+				walk(prefix+name+".", a.Attributes)
+			case dschema.MapNestedAttribute:
+				walk(prefix+name+".", a.NestedObject.Attributes)
+			}
+		}
+	}
+	walk("", resp.Schema.Attributes)
+	if got := resp.Schema.Attributes["rules"].(dschema.ListNestedAttribute).NestedObject.Attributes["name"].GetMarkdownDescription(); got != ruleNameDescription {
+		t.Errorf("rules.name is described as %q", got)
+	}
 }

@@ -72,6 +72,19 @@ type Workflow struct {
 	ID          string        `json:"id,omitempty"`
 	CreatedDate string        `json:"createdDate,omitempty"`
 	Rules       []RoutingRule `json:"rules"`
+	// Version is given beside ID by some P0s in GET /routing; the
+	// documents show it only in the answer to a save.
+	Version string `json:"version,omitempty"`
+}
+
+// CurrentVersion is the version a save must name to replace this workflow
+// (SaveWorkflowRequest.CurrentVersion): its version where P0 gives one,
+// else its id.
+func (w Workflow) CurrentVersion() string {
+	if w.Version != "" {
+		return w.Version
+	}
+	return w.ID
 }
 
 // SaveWorkflowRequest is the body of POST /o/{org}/routing.

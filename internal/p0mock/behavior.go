@@ -42,7 +42,8 @@ type Behavior struct {
 	// ExpiryKey is the {key} of DELETE /settings/expiry-options/{key}.
 	ExpiryKey ExpiryKeyForm
 	// WorkflowVersionInGet adds "version" to GET /routing, beside the
-	// workflow id that is all the document shows there.
+	// workflow id that is all the document shows there; a save must then
+	// name that version, which is not the id.
 	WorkflowVersionInGet bool
 }
 

@@ -121,7 +121,7 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 	// GET /routing carries the version, the workflow id, only in that
 	// variant.
 	h.server.SetBehavior(Behavior{WorkflowVersionInGet: true})
-	if body := h.do(http.MethodGet, "/o/"+testOrg+"/routing", "").Body.String(); !strings.Contains(body, `"version":"wf-`) {
+	if body := h.do(http.MethodGet, "/o/"+testOrg+"/routing", "").Body.String(); !strings.Contains(body, `"version":"v-wf-`) {
 		t.Fatalf("GET /routing = %s; want a version", body)
 	}
 	h.server.SetBehavior(Behavior{})

@@ -8,13 +8,21 @@ import "github.com/p0-security/terraform-provider-p0/internal/p0"
 
 func (s *Server) getWorkflow(*apiRequest) (reply, error) {
 	workflow := s.state.currentWorkflow()
-	if !s.behavior.WorkflowVersionInGet {
-		return respondJSON(workflow)
+	if s.behavior.WorkflowVersionInGet {
+		workflow.Version = s.versionOf(workflow.ID)
 	}
-	return respondJSON(struct {
-		p0.Workflow
-		Version string `json:"version"`
-	}{workflow, workflow.ID})
+	return respondJSON(workflow)
+}
+
+// versionOf is the version a save names to replace the workflow version
+// id, and the one its answer gives: the id itself, as the documents show
+// it, or where the behavior gives GET /routing a version of its own, that
+// version, which is not the id.
+func (s *Server) versionOf(id string) string {
+	if s.behavior.WorkflowVersionInGet {
+		return "v-" + id
+	}
+	return id
 }
 
 func (s *Server) getWorkflowVersion(req *apiRequest) (reply, error) {
@@ -33,7 +41,7 @@ func (s *Server) saveWorkflow(req *apiRequest) (reply, error) {
 	if err := req.decode(&body); err != nil {
 		return reply{}, err
 	}
-	if current := s.state.workflow.current; body.CurrentVersion != "" && body.CurrentVersion != current {
+	if current := s.versionOf(s.state.workflow.current); body.CurrentVersion != "" && body.CurrentVersion != current {
 		return reply{}, conflict("workflow version %q is stale; current version is %q", body.CurrentVersion, current)
 	}
 	if err := validateWorkflowRules(body.Workflow.Rules); err != nil {
@@ -42,7 +50,7 @@ func (s *Server) saveWorkflow(req *apiRequest) (reply, error) {
 	s.state.replaceRules(body.Workflow.Rules)
 	return respondJSON(p0.SaveWorkflowResponse{
 		Rules:   s.state.workflow.rules,
-		Version: s.state.workflow.current,
+		Version: s.versionOf(s.state.workflow.current),
 	})
 }
 

@@ -173,10 +173,22 @@ func addNotConfiguredError(diags *diag.Diagnostics, summary string) {
 		"they depend on first with -target).")
 }
 
-// importedKey marks, in private state, a resource just imported, until its
-// first read: p0_jit_settings then takes every setting from P0, and
-// p0_aws_component refuses an item that is not installed.
-const importedKey = "imported"
+// importByOrg checks an import ID that must be the provider's organization
+// id, for resourceType, one per organization; what names the object for
+// the message ("JIT settings are"). It reports false after a diagnostic.
+func (b base) importByOrg(id, resourceType, what string, diags *diag.Diagnostics) bool {
+	if op := b.start(diags, "Unable to Import"); op.failed() {
+		return false
+	}
+	if org := b.client.Org(); id != org {
+		diags.AddError("Invalid Import ID",
+			fmt.Sprintf("%s imported by the organization id, which must be the provider's organization %q: "+
+				"terraform import %s.<name> %q. Got %q. To manage another organization, use a provider "+
+				"configured for it.", what, org, resourceType, org, id))
+		return false
+	}
+	return true
+}
 
 // timeoutFunc reads one operation's limit from a timeouts block, as
 // timeouts.Value's Create, Update and Delete do.

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -151,16 +150,9 @@ func (r *jitSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest
 // ImportState takes the organization id, which must be the provider's.
 // Read then takes every setting from P0.
 func (r *jitSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if op := r.start(&resp.Diagnostics, "Unable to Import JIT Settings"); op.failed() {
-		return
-	}
-	if org := r.client.Org(); req.ID != org {
-		resp.Diagnostics.AddError("Invalid Import ID",
-			fmt.Sprintf("JIT settings are imported by the organization id, which must be the provider's organization %q: "+
-				"terraform import p0_jit_settings.<name> %q. Got %q. To manage another organization's settings, "+
-				"use a provider configured for that organization.", org, org, req.ID))
+	if !r.importByOrg(req.ID, "p0_jit_settings", "JIT settings are", &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte("true"))...)
+	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, importedKey, true)...)
 }

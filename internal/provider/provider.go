@@ -52,6 +52,10 @@ type (
 	// /o/{org}/routing/name/{name}.
 	routingRuleResource struct{ resourceBase }
 
+	// routingWorkflowResource manages the whole routing workflow, in order,
+	// through GET and POST /o/{org}/routing.
+	routingWorkflowResource struct{ resourceBase }
+
 	// routingWorkflowDataSource reads the whole routing configuration, the
 	// current version or one named by id.
 	routingWorkflowDataSource struct{ dataSourceBase }
@@ -92,6 +96,11 @@ func NewRoutingRuleResource() resource.Resource {
 	return &routingRuleResource{resourceBase{named("routing_rule")}}
 }
 
+// NewRoutingWorkflowResource returns the p0_routing_workflow resource.
+func NewRoutingWorkflowResource() resource.Resource {
+	return &routingWorkflowResource{resourceBase{named("routing_workflow")}}
+}
+
 // NewRoutingWorkflowDataSource returns the p0_routing_workflow data source.
 func NewRoutingWorkflowDataSource() datasource.DataSource {
 	return &routingWorkflowDataSource{dataSourceBase{named("routing_workflow")}}
@@ -122,6 +131,10 @@ var (
 	_ resource.ResourceWithConfigure      = (*jitSettingsResource)(nil)
 	_ resource.ResourceWithImportState    = (*jitSettingsResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*jitSettingsResource)(nil)
+
+	_ resource.ResourceWithConfigure      = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingWorkflowResource)(nil)
 
 	_ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
 	_ datasource.DataSourceWithConfigure = (*awsIntegrationDataSource)(nil)
@@ -204,6 +217,7 @@ func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
 		NewAWSComponentResource,
 		NewExpiryOptionResource,
 		NewJITSettingsResource,
+		NewRoutingWorkflowResource,
 	}
 }
 

@@ -229,73 +229,78 @@ func TestAccRoutingRule_drift(t *testing.T) {
 
 // TestAccRoutingRule_invalid feeds configurations that must fail at plan
 // time, naming the attribute, before any request reaches P0.
-func TestAccRoutingRule_invalid(t *testing.T) {
-	cases := map[string]struct {
-		body string
-		want string
-	}{
-		"requestor type": {
-			`requestor = { type = "team" }
+// invalidRuleCases are rule bodies that must be refused at plan time, with
+// the error each must give; p0_routing_rule and each rule of
+// p0_routing_workflow refuse them alike. "empty name" carries its own name.
+var invalidRuleCases = map[string]struct {
+	body string
+	want string
+}{
+	"requestor type": {
+		`requestor = { type = "team" }
   resource = { type = "any" }
   approval = [{ type = "auto" }]`, `requestor.type`,
-		},
-		"uid missing for group": {
-			`requestor = { type = "group" }
+	},
+	"uid missing for group": {
+		`requestor = { type = "group" }
   resource = { type = "any" }
   approval = [{ type = "auto" }]`, `requestor.uid is required when requestor.type is "group"`,
-		},
-		"uid with any": {
-			`requestor = { type = "any", uid = "u1" }
+	},
+	"uid with any": {
+		`requestor = { type = "any", uid = "u1" }
   resource = { type = "any" }
   approval = [{ type = "auto" }]`, `requestor.uid is only allowed`,
-		},
-		"resource type": {
-			`requestor = { type = "any" }
+	},
+	"resource type": {
+		`requestor = { type = "any" }
   resource = { type = "everything" }
   approval = [{ type = "auto" }]`, `resource.type`,
-		},
-		"service missing for integration": {
-			`requestor = { type = "any" }
+	},
+	"service missing for integration": {
+		`requestor = { type = "any" }
   resource = { type = "integration" }
   approval = [{ type = "auto" }]`, `resource.service is required`,
-		},
-		"filters without integration": {
-			`requestor = { type = "any" }
+	},
+	"filters without integration": {
+		`requestor = { type = "any" }
   resource = { type = "any", filters = { a = { effect = "keep" } } }
   approval = [{ type = "auto" }]`, `resource.filters is only allowed`,
-		},
-		"filter effect": {
-			`requestor = { type = "any" }
+	},
+	"filter effect": {
+		`requestor = { type = "any" }
   resource = { type = "integration", service = "aws", filters = { a = { effect = "drop" } } }
   approval = [{ type = "auto" }]`, `resource.filters\["a"\].effect`,
-		},
-		"no approval": {
-			`requestor = { type = "any" }
+	},
+	"no approval": {
+		`requestor = { type = "any" }
   resource = { type = "any" }
   approval = []`, `approval`,
-		},
-		"approval type": {
-			`requestor = { type = "any" }
+	},
+	"approval type": {
+		`requestor = { type = "any" }
   resource = { type = "any" }
   approval = [{ type = "manager" }]`, `approval\[0\].type`,
-		},
-		"empty services": {
-			`requestor = { type = "any" }
+	},
+	"empty services": {
+		`requestor = { type = "any" }
   resource = { type = "any" }
   approval = [{ type = "group", services = [] }]`, `approval\[0\].services`,
-		},
-		"negative cooldown": {
-			`requestor = { type = "any" }
+	},
+	"negative cooldown": {
+		`requestor = { type = "any" }
   resource = { type = "any" }
   approval = [{ type = "auto", options = { cooldown = -1 } }]`, `approval\[0\].options.cooldown`,
-		},
-		"empty name": {
-			`requestor = { type = "any" }
+	},
+	"empty name": {
+		`requestor = { type = "any" }
   resource = { type = "any" }
   approval = [{ type = "auto" }]
   name = ""`, `Attribute name string length must be at least 1`,
-		},
-	}
+	},
+}
+
+func TestAccRoutingRule_invalid(t *testing.T) {
+	cases := invalidRuleCases
 	env := newTestEnv(t)
 	steps := make([]resource.TestStep, 0, len(cases))
 	for name, tc := range cases {

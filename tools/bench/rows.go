@@ -42,8 +42,10 @@ type kind struct {
 	// resources are the provider's resource types the kind needs; rows of
 	// a kind whose resources the provider lacks are skipped.
 	resources []string
-	// terraformPerUnit is how many Terraform resources one unit is.
-	terraformPerUnit int
+	// terraformPerUnit is how many Terraform resources one unit is (0 where
+	// one resource holds every unit), and floorPerUnit how many of the
+	// floor's.
+	terraformPerUnit, floorPerUnit int
 	config, floor    func(n int) string
 	minimums         map[operation]minimum
 	// note explains the minimums in the report.
@@ -57,6 +59,7 @@ var kinds = []kind{
 		unit:             "rule",
 		resources:        []string{"p0_routing_rule"},
 		terraformPerUnit: 1,
+		floorPerUnit:     1,
 		config:           rulesConfig,
 		floor:            rulesFloor,
 		minimums: map[operation]minimum{
@@ -72,6 +75,7 @@ var kinds = []kind{
 		unit:             "component (staged + installed pair)",
 		resources:        []string{"p0_aws_component_staged", "p0_aws_component"},
 		terraformPerUnit: 2,
+		floorPerUnit:     2,
 		config:           awsConfig,
 		floor:            awsFloor,
 		minimums: map[operation]minimum{
@@ -100,6 +104,7 @@ var kinds = []kind{
 		unit:             "expiry option",
 		resources:        []string{"p0_expiry_option"},
 		terraformPerUnit: 1,
+		floorPerUnit:     1,
 		config:           expiryConfig,
 		floor:            expiryFloor,
 		minimums: map[operation]minimum{
@@ -120,6 +125,28 @@ var kinds = []kind{
 			"plan 1 list for the whole operation, as the API has no read for one option; destroy that list and a DELETE each, " +
 			"plus, once per operation, the list that checks that P0 took the first DELETE's key",
 	},
+	{
+		name:             "workflow",
+		title:            "p0_routing_workflow",
+		unit:             "rule, all in one p0_routing_workflow",
+		resources:        []string{"p0_routing_workflow"},
+		terraformPerUnit: 0,
+		floorPerUnit:     1,
+		config:           workflowConfig,
+		// The same floor as N p0_routing_rule: the same rules.
+		floor: rulesFloor,
+		minimums: map[operation]minimum{
+			// A GET for the version the save must name (a create follows
+			// no refresh), and one POST of every rule.
+			opApply: {perOperation: 2},
+			// One GET reads every rule.
+			opPlan: {perOperation: 1},
+			// That GET, and a POST of no rules.
+			opDestroy: {perOperation: 2},
+		},
+		note: "a workflow of N rules, whatever N: apply 2 (a GET for the version the save names, as a create " +
+			"follows no refresh, and one POST of every rule), plan 1 (GET), destroy 2 (GET to refresh, a POST of no rules)",
+	},
 }
 
 // row is one kind at one size.
@@ -132,8 +159,8 @@ func (r row) String() string { return fmt.Sprintf("%s-%d", r.kind.name, r.n) }
 
 // defaultRows and quickRows are what make bench and make bench-quick run.
 const (
-	defaultRows = "rules-50,rules-200,rules-500,aws-50,expiry-20"
-	quickRows   = "rules-10,rules-40,aws-5,expiry-5"
+	defaultRows = "rules-50,rules-200,rules-500,workflow-500,aws-50,expiry-20"
+	quickRows   = "rules-10,rules-40,workflow-40,aws-5,expiry-5"
 )
 
 // parseRows reads a -rows value: comma-separated <kind>-<n>.

@@ -68,6 +68,14 @@ func rulesConfig(n int) string {
 	return providerHeader + fmt.Sprintf("\nresource \"p0_routing_rule\" \"bench\" {\n  count = %d\n\n%s}\n", n, ruleBody)
 }
 
+// workflowConfig manages the same n rules as rulesConfig, in order, as one
+// p0_routing_workflow.
+func workflowConfig(n int) string {
+	rule := strings.ReplaceAll(indent(ruleBody), "count.index", "rule.value")
+	return providerHeader + fmt.Sprintf("\nresource \"p0_routing_workflow\" \"bench\" {\n  dynamic \"rule\" {\n"+
+		"    for_each = range(%d)\n\n    content {\n%s    }\n  }\n}\n", n, indent(rule))
+}
+
 // rulesFloor is rulesConfig with terraform_data holding the same values.
 func rulesFloor(n int) string {
 	return fmt.Sprintf("resource \"terraform_data\" \"bench\" {\n  count = %d\n\n  triggers_replace = jsonencode({\n%s  })\n}\n", n, indent(ruleBody))

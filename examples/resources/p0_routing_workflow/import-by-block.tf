@@ -1,0 +1,4 @@
+import {
+  to = p0_routing_workflow.this
+  id = "my-org"
+}

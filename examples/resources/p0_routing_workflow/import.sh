@@ -1,0 +1,1 @@
+terraform import p0_routing_workflow.this "my-org"

@@ -1,0 +1,60 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// Private state: what a resource remembers that P0 does not say, kept by
+// Terraform beside the state but never shown. Each key holds one JSON value.
+const (
+	// importedKey marks a resource just imported, until its first read:
+	// p0_jit_settings then takes every setting from P0, and
+	// p0_aws_component refuses an item that is not installed.
+	importedKey = "imported"
+	// stagedHereKey records whether a p0_aws_component staged its item
+	// itself, which decides what destroying it leaves: an item it staged is
+	// deleted, and an item someone else staged (a p0_aws_component_staged,
+	// which stays) is put back in stage. P0 does not say who staged an item.
+	stagedHereKey = "staged_here"
+	// workflowVersionKey holds the version of the routing workflow that
+	// p0_routing_workflow's state shows; its next save names it, so that P0
+	// refuses the save (409) when the workflow changed since.
+	workflowVersionKey = "workflow_version"
+)
+
+// privateReader and privateWriter are the framework's private state as a
+// request and a response give it.
+type privateReader interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+type privateWriter interface {
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// setPrivate stores value under key.
+func setPrivate[T any](ctx context.Context, private privateWriter, key string, value T) diag.Diagnostics {
+	encoded, err := json.Marshal(value)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Unable to Save Private State", err.Error()) // only plain values are stored
+		return diags
+	}
+	return private.SetKey(ctx, key, encoded)
+}
+
+// getPrivate reads the value under key; found is false where there is
+// none, or none that reads as a T.
+func getPrivate[T any](ctx context.Context, private privateReader, key string) (value T, found bool, diags diag.Diagnostics) {
+	encoded, diags := private.GetKey(ctx, key)
+	if diags.HasError() || len(encoded) == 0 {
+		return value, false, diags
+	}
+	if err := json.Unmarshal(encoded, &value); err != nil {
+		return value, false, diags
+	}
+	return value, true, diags
+}

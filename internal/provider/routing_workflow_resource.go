@@ -1,0 +1,136 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// Create replaces whatever rules the organization has with the
+// configuration's. No refresh came before it, so it reads the current
+// version first: the save is refused rather than overwriting a change made
+// between that read and the save.
+func (r *routingWorkflowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan, op := begin[routingWorkflowResourceModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Create Routing Workflow")
+	if op.failed() {
+		return
+	}
+	current, err := r.client.GetWorkflow(ctx)
+	if err != nil {
+		op.apiError("reading the routing workflow", err)
+		return
+	}
+	r.save(ctx, current.CurrentVersion(), rulesFromWorkflowModel(plan), &resp.State, resp.Private, op)
+}
+
+func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	op := r.start(&resp.Diagnostics, "Unable to Read Routing Workflow")
+	if op.failed() {
+		return
+	}
+	current, err := r.client.GetWorkflow(ctx)
+	if err != nil {
+		op.apiError("reading the routing workflow", err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, workflowResourceModel(r.client.Org(), current.Rules))...)
+	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, workflowVersionKey, current.CurrentVersion())...)
+}
+
+// Update saves the configured rules in place of the workflow version the
+// plan was made from. On a failure the state stays as it was.
+func (r *routingWorkflowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan, op := begin[routingWorkflowResourceModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Update Routing Workflow")
+	if op.failed() {
+		return
+	}
+	version, _, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
+	resp.Diagnostics.Append(diags...)
+	if !op.failed() {
+		r.save(ctx, version, rulesFromWorkflowModel(plan), &resp.State, resp.Private, op)
+	}
+}
+
+// Delete saves an empty rule list: P0 always has a workflow, and without
+// the resource the organization has no routing rules.
+func (r *routingWorkflowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	op := r.start(&resp.Diagnostics, "Unable to Delete Routing Workflow")
+	if op.failed() {
+		return
+	}
+	version, _, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
+	resp.Diagnostics.Append(diags...)
+	if op.failed() {
+		return
+	}
+	if _, err := r.saveRules(ctx, version, []p0.RoutingRule{}); err != nil {
+		r.saveError(op, err)
+	}
+}
+
+// save saves rules in place of version, and on success stores P0's answer
+// and the new version.
+func (r *routingWorkflowResource) save(ctx context.Context, version string, rules []p0.RoutingRule, state *tfsdk.State, private privateWriter, op operation) {
+	saved, err := r.saveRules(ctx, version, rules)
+	if err != nil {
+		r.saveError(op, err)
+		return
+	}
+	op.diags.Append(state.Set(ctx, workflowResourceModel(r.client.Org(), saved.Rules))...)
+	op.diags.Append(setPrivate(ctx, private, workflowVersionKey, saved.Version)...)
+}
+
+// saveRules sends one POST /routing. When P0 answers 409 to a save that was
+// sent more than once, an earlier attempt may have been committed and its
+// answer lost (then the version named is stale because of this very save):
+// the workflow is read, and if it holds exactly these rules, the save is
+// done. A save whose answer carries no version is followed by a read for
+// it, as the next save must name it.
+func (r *routingWorkflowResource) saveRules(ctx context.Context, version string, rules []p0.RoutingRule) (*p0.SaveWorkflowResponse, error) {
+	saved, err := r.client.SaveWorkflow(ctx, version, p0.Workflow{Rules: rules})
+	var apiErr *p0.APIError
+	switch {
+	case err == nil && saved.Version != "":
+		return saved, nil
+	case err == nil, errors.As(err, &apiErr) && errors.Is(err, p0.ErrConflict) && apiErr.Attempts > 1:
+		current, readErr := r.client.GetWorkflow(ctx)
+		if readErr != nil {
+			return nil, errors.Join(err, readErr)
+		}
+		if err != nil && !sameJSON(current.Rules, rules) {
+			return nil, err
+		}
+		if err != nil {
+			tflog.Info(ctx, "the routing workflow holds the rules saved: an earlier attempt of this save was committed and its answer lost")
+		}
+		return &p0.SaveWorkflowResponse{Rules: current.Rules, Version: current.CurrentVersion()}, nil
+	}
+	return nil, err
+}
+
+// saveError reports a failed save; a 409 is a change made since the plan.
+func (r *routingWorkflowResource) saveError(op operation, err error) {
+	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
+		op.fail(fmt.Sprintf("P0 answered %s: the routing workflow changed after Terraform last read it, "+
+			"in P0 or by another run. Nothing was saved, and the state is as it was.\n\n"+
+			"Run terraform plan again to see the change, and apply the new plan if it is what you want: "+
+			"applying replaces the routing with the configuration.", answered(apiErr)))
+		return
+	}
+	op.apiError("saving the routing workflow", err)
+}
+
+// ImportState takes the organization id, which must be the provider's.
+func (r *routingWorkflowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !r.importByOrg(req.ID, "p0_routing_workflow", "The routing workflow is", &resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}

@@ -1,0 +1,36 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ValidateConfig checks each rule as p0_routing_rule does, and that no two
+// rules share a name: P0 addresses rules by name. Unknown names are
+// skipped; they are checked again once known.
+func (r *routingWorkflowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var rules types.List
+	if diags := req.Config.GetAttribute(ctx, path.Root("rule"), &rules); diags.HasError() || rules.IsUnknown() {
+		return
+	}
+	first := map[string]int{}
+	for i := range rules.Elements() {
+		rule := path.Root("rule").AtListIndex(i)
+		validateRuleAt(ctx, req.Config, rule, resp)
+		name := stringAt(ctx, req.Config, rule.AtName("name"))
+		if !known(name) {
+			continue
+		}
+		if j, seen := first[name.ValueString()]; seen {
+			resp.Diagnostics.AddAttributeError(rule.AtName("name"), "Duplicate Rule Name",
+				fmt.Sprintf("Rules %d and %d are both named %q. P0 addresses rules by name, so each rule of the "+
+					"workflow needs its own.", j+1, i+1, name.ValueString()))
+			continue
+		}
+		first[name.ValueString()] = i
+	}
+}

@@ -198,8 +198,8 @@ func TestAccRoutingWorkflow_invalid(t *testing.T) {
 			nameAttr = ""
 		}
 		steps = append(steps, resource.TestStep{
-			Config:      env.Config(fmt.Sprintf("resource \"p0_routing_workflow\" \"this\" {\n  rule {\n  %s\n  %s\n  }\n}\n", nameAttr, tc.body)),
-			PlanOnly:    true,
+			Config:   env.Config(fmt.Sprintf("resource \"p0_routing_workflow\" \"this\" {\n  rule {\n  %s\n  %s\n  }\n}\n", nameAttr, tc.body)),
+			PlanOnly: true,
 			// The attribute is a rule's: "Attribute rule[0].name", not "Attribute name".
 			ExpectError: regexp.MustCompile(strings.Replace(tc.want, "Attribute name", `Attribute rule\[0\]\.name`, 1)),
 		})

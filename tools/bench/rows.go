@@ -46,8 +46,8 @@ type kind struct {
 	// one resource holds every unit), and floorPerUnit how many of the
 	// floor's.
 	terraformPerUnit, floorPerUnit int
-	config, floor    func(n int) string
-	minimums         map[operation]minimum
+	config, floor                  func(n int) string
+	minimums                       map[operation]minimum
 	// note explains the minimums in the report.
 	note string
 }

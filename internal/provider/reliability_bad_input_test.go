@@ -54,6 +54,10 @@ func badJIT(body string) string {
 	return "resource \"p0_jit_settings\" \"bad\" {\n" + body + "\n}\n"
 }
 
+func badWorkflow(body string) string {
+	return "resource \"p0_routing_workflow\" \"bad\" {\n" + body + "\n}\n"
+}
+
 func badAccessRequest(body string) string {
 	return "ephemeral \"p0_access_request\" \"bad\" {\n" + body + "\n}\n"
 }
@@ -179,6 +183,20 @@ var invalidInputs = []invalidInput{
 	{name: "jit negative max", hcl: badJIT(`  max_access_duration = { time = -3, unit = "d" }`), want: []string{"Attribute max_access_duration.time value must be at least 1"}},
 	{name: "jit duration unit", hcl: badJIT(`  standing_access_duration = { time = 2, unit = "months" }`), want: []string{"Attribute standing_access_duration.unit value must be one of"}},
 	{name: "jit approval default not a bool", hcl: badJIT(`  allow_one_party = "sometimes"`), want: []string{`Inappropriate value for attribute "allow_one_party"`}},
+
+	// p0_routing_workflow
+	{name: "workflow duplicate rule names", hcl: badWorkflow(`  rule {
+    name = "same"` + anyRule + `
+  }
+  rule {
+    name = "same"` + anyRule + `
+  }`), want: []string{"Duplicate Rule Name", `Rules 1 and 2 are both named "same"`}},
+	{name: "workflow rule uid for anyone", hcl: badWorkflow(`  rule {
+    name      = "bad"
+    requestor = { type = "any", uid = "u1" }
+    resource  = { type = "any" }
+    approval  = [{ type = "auto" }]
+  }`), want: []string{"requestor.uid is only allowed"}},
 
 	// p0_access_request
 	{name: "access request without a command", hcl: badAccessRequest(`  argv = []`), want: []string{"Attribute argv list must contain at least 1 elements"}},

@@ -22,12 +22,20 @@ func (r *routingWorkflowResource) Create(ctx context.Context, req resource.Creat
 	if op.failed() {
 		return
 	}
+	if current := r.current(ctx, op); current != nil {
+		r.save(ctx, current.CurrentVersion(), rulesFromWorkflowModel(plan), &resp.State, resp.Private, op)
+	}
+}
+
+// current reads the workflow as P0 holds it now; it is nil after op
+// reported a failed read.
+func (r *routingWorkflowResource) current(ctx context.Context, op operation) *p0.Workflow {
 	current, err := r.client.GetWorkflow(ctx)
 	if err != nil {
 		op.apiError("reading the routing workflow", err)
-		return
+		return nil
 	}
-	r.save(ctx, current.CurrentVersion(), rulesFromWorkflowModel(plan), &resp.State, resp.Private, op)
+	return current
 }
 
 func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -35,9 +43,8 @@ func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 	if op.failed() {
 		return
 	}
-	current, err := r.client.GetWorkflow(ctx)
-	if err != nil {
-		op.apiError("reading the routing workflow", err)
+	current := r.current(ctx, op)
+	if current == nil {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, workflowResourceModel(r.client.Org(), current.Rules))...)

@@ -3,6 +3,7 @@ package p0
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 )
 
@@ -14,22 +15,49 @@ func (c *Client) awsPath(segments ...string) string {
 // CreateAWSIntegration creates the integration root that components hang
 // from. StageAWSComponent calls it when needed; few callers need it directly.
 func (c *Client) CreateAWSIntegration(ctx context.Context) error {
-	return c.do(ctx, http.MethodPost, c.awsPath(), nil, &okResponse{})
+	return c.write(ctx, http.MethodPost, c.awsPath(), nil, &okResponse{}, c.awsPath())
 }
 
 // GetAWSIntegration reads every component's items. Without an integration
-// root P0 answers ErrNotFound.
+// root P0 answers ErrNotFound. Reads share one request until this client
+// changes an item (see sharedReads); the answer is shared: callers must
+// not change it.
 func (c *Client) GetAWSIntegration(ctx context.Context) (AWSIntegration, error) {
-	out := AWSIntegration{}
-	if err := c.do(ctx, http.MethodGet, c.awsPath(), nil, &out); err != nil {
+	path := c.awsPath()
+	decoded, err := c.shared.decodedRead(ctx, path, c.fetch(path), func(body []byte) (any, error) {
+		out := AWSIntegration{}
+		if err := decodeBody(body, &out, c.token); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, c.reportOnce(err)
+	}
+	return decoded.(AWSIntegration), nil
+}
+
+// AWSItemFromIntegration reads one item from the whole integration (GET
+// .../integrations/aws/config): one request serves the refresh of every
+// installed component in an operation. It carries no metadata, which only
+// a read of the item itself has (GetAWSComponent). An item that the
+// integration does not hold is ErrNotFound.
+func (c *Client) AWSItemFromIntegration(ctx context.Context, component, id string) (*AWSItem, error) {
+	integration, err := c.GetAWSIntegration(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	item, ok := integration[component][id]
+	if !ok {
+		return nil, &APIError{Method: http.MethodGet, Path: c.awsPath(), StatusCode: http.StatusNotFound,
+			Message: fmt.Sprintf("the integration holds no item %q of component %s", id, component), Attempts: 1}
+	}
+	return &item, nil
 }
 
 // DeleteAWSIntegration removes every item of every component.
 func (c *Client) DeleteAWSIntegration(ctx context.Context) error {
-	if err := c.write(ctx, http.MethodDelete, c.awsPath(), nil, nil, c.awsPath()+"/"); err != nil {
+	if err := c.write(ctx, http.MethodDelete, c.awsPath(), nil, nil, c.awsPath(), c.awsPath()+"/"); err != nil {
 		return err
 	}
 	<-c.awsRoot
@@ -72,7 +100,7 @@ func (c *Client) StageAWSComponent(ctx context.Context, component, id string) er
 		return err
 	}
 	path := c.awsPath(component, id)
-	err := c.write(ctx, http.MethodPut, path, nil, &okResponse{}, path)
+	err := c.write(ctx, http.MethodPut, path, nil, &okResponse{}, path, c.awsPath())
 	if !errors.Is(err, ErrConflict) {
 		return err
 	}
@@ -100,7 +128,7 @@ func (c *Client) GetAWSComponent(ctx context.Context, component, id string) (*AW
 // DeleteAWSComponent removes one item.
 func (c *Client) DeleteAWSComponent(ctx context.Context, component, id string) error {
 	path := c.awsPath(component, id)
-	return c.write(ctx, http.MethodDelete, path, nil, nil, path)
+	return c.write(ctx, http.MethodDelete, path, nil, nil, path, c.awsPath())
 }
 
 // VerifyAWSComponent asks P0 to check the AWS side of a staged item; on
@@ -109,12 +137,18 @@ func (c *Client) VerifyAWSComponent(ctx context.Context, component, id string) e
 	body := struct {
 		State string `json:"state"`
 	}{State: StateStage}
-	return c.write(ctx, http.MethodPost, c.awsPath(component, id, "verify"), body, &okResponse{}, c.awsPath(component, id))
+	return c.write(ctx, http.MethodPost, c.awsPath(component, id, "verify"), body, &okResponse{}, c.awsPath(component, id), c.awsPath())
 }
 
 // ConfigureAWSComponent sends an item's configuration; on success the item
-// is "installed". The state field is set by the client.
-func (c *Client) ConfigureAWSComponent(ctx context.Context, component, id string, item AWSItem) error {
+// is "installed", as configured. The state field is set by the client. P0
+// may answer with the item it now holds, which is returned, or with
+// {"ok": true} alone, and then the item returned is nil.
+func (c *Client) ConfigureAWSComponent(ctx context.Context, component, id string, item AWSItem) (*AWSItem, error) {
 	item.State = StateConfigure
-	return c.write(ctx, http.MethodPost, c.awsPath(component, id, "configure"), item, &okResponse{}, c.awsPath(component, id))
+	var out writeAnswer
+	if err := c.write(ctx, http.MethodPost, c.awsPath(component, id, "configure"), item, &out, c.awsPath(component, id), c.awsPath()); err != nil {
+		return nil, err
+	}
+	return out.Item, nil
 }

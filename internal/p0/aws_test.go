@@ -34,14 +34,14 @@ func TestAWSComponentLifecycle(t *testing.T) {
 		t.Fatalf("staged item = %+v, %v", staged, err)
 	}
 
-	if err := client.ConfigureAWSComponent(ctx, p0.ComponentIAMWrite, account, p0.AWSItem{}); err == nil {
+	if _, err := client.ConfigureAWSComponent(ctx, p0.ComponentIAMWrite, account, p0.AWSItem{}); err == nil {
 		t.Fatal("configure before verify succeeded")
 	}
 	if err := client.VerifyAWSComponent(ctx, p0.ComponentIAMWrite, account); err != nil {
 		t.Fatal(err)
 	}
 	login := &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}
-	if err := client.ConfigureAWSComponent(ctx, p0.ComponentIAMWrite, account, p0.AWSItem{Label: "prod", Login: login}); err != nil {
+	if _, err := client.ConfigureAWSComponent(ctx, p0.ComponentIAMWrite, account, p0.AWSItem{Label: "prod", Login: login}); err != nil {
 		t.Fatal(err)
 	}
 	installed, err := client.GetAWSComponent(ctx, p0.ComponentIAMWrite, account)

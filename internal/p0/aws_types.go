@@ -100,3 +100,15 @@ type AWSIntegration map[string]map[string]AWSItem
 type okResponse struct {
 	OK bool `json:"ok"`
 }
+
+// writeAnswer is the answer to a write of an AWS item: {"ok": true}, which
+// may carry the item as P0 now holds it.
+type writeAnswer struct {
+	OK   bool     `json:"ok"`
+	Item *AWSItem `json:"item,omitempty"`
+}
+
+// emptyAnswerAllowed marks the answers that a write may also give as an
+// empty body or 204 (see decodeBody).
+func (okResponse) emptyAnswerAllowed()  {}
+func (writeAnswer) emptyAnswerAllowed() {}

@@ -40,7 +40,7 @@ func decodeBody(data []byte, out any, secret string) error {
 		return nil
 	}
 	if text := strings.TrimSpace(string(data)); text == "" || text == "null" {
-		if _, ok := out.(*okResponse); ok {
+		if _, ok := out.(interface{ emptyAnswerAllowed() }); ok {
 			return nil
 		}
 		if text == "" {

@@ -38,8 +38,10 @@ type Client struct {
 	verifyWaitMin, verifyWaitMax time.Duration
 
 	// refusal is P0's first 401 or 403 to this client: requests after it
-	// are not sent (see CredentialsRefusedError).
-	refusal atomic.Pointer[APIError]
+	// are not sent, and only one caller reports it in full, however many
+	// met it (see CredentialsRefusedError and reportOnce).
+	refusal         atomic.Pointer[APIError]
+	refusalReported atomic.Bool
 
 	// awsRoot holds whether the AWS integration root is known to exist.
 	// Receiving from it takes the right to stage while that is not known
@@ -113,7 +115,7 @@ func (c *Client) orgPath(segments ...string) string {
 func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
 	data, err := c.send(ctx, method, path, in)
 	if err != nil {
-		return err
+		return c.reportOnce(err)
 	}
 	if err := decodeBody(data, out, c.token); err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
@@ -128,14 +130,34 @@ func (c *Client) write(ctx context.Context, method, path string, in, out any, ch
 	return c.do(ctx, method, path, in, out)
 }
 
+// reportOnce hands an error to one caller. A refused API key is reported
+// in full by the first caller it reaches, among those whose requests were
+// in flight or shared one request; the others get CredentialsRefusedError,
+// which refers to it.
+func (c *Client) reportOnce(err error) error {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || !refusesCredentials(apiErr.StatusCode) {
+		return err
+	}
+	if c.refusalReported.CompareAndSwap(false, true) {
+		return err
+	}
+	return &CredentialsRefusedError{First: c.refusal.Load()}
+}
+
+// fetch is the request that a shared read of path sends.
+func (c *Client) fetch(path string) func(context.Context) ([]byte, error) {
+	return func(ctx context.Context) ([]byte, error) {
+		return c.send(ctx, http.MethodGet, path, nil)
+	}
+}
+
 // readShared is do for a GET whose answer may be shared with other reads
 // of the same path during this Client's life (see sharedReads).
 func (c *Client) readShared(ctx context.Context, path string, out any) error {
-	data, shared, err := c.shared.read(ctx, path, func(ctx context.Context) ([]byte, error) {
-		return c.send(ctx, http.MethodGet, path, nil)
-	})
+	data, shared, err := c.shared.read(ctx, path, c.fetch(path))
 	if err != nil {
-		return err
+		return c.reportOnce(err)
 	}
 	if shared {
 		c.logger.Debug(ctx, "P0 API read answered by an earlier request for the same object", map[string]any{"method": http.MethodGet, "path": path})
@@ -186,10 +208,8 @@ func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte,
 			Message:    quotedMessage(data, c.token),
 			Attempts:   attempts,
 		}
-		// A refused API key is reported once per operation: by the first
-		// request it comes back to, others in flight refer to that one.
-		if refusesCredentials(apiErr.StatusCode) && !c.refusal.CompareAndSwap(nil, apiErr) {
-			return nil, &CredentialsRefusedError{First: c.refusal.Load()}
+		if refusesCredentials(apiErr.StatusCode) {
+			c.refusal.CompareAndSwap(nil, apiErr)
 		}
 		return nil, apiErr
 	}

@@ -24,7 +24,7 @@ const (
 
 // newMockClient starts a mock and returns a client for it with short retry
 // waits.
-func newMockClient(t *testing.T, tune ...func(*p0.Config)) (*p0.Client, *p0mock.Server) {
+func newMockClient(t testing.TB, tune ...func(*p0.Config)) (*p0.Client, *p0mock.Server) {
 	t.Helper()
 	mock := p0mock.New(testOrg, testToken)
 	url, err := mock.Start("127.0.0.1:0")
@@ -364,10 +364,23 @@ func TestRetries(t *testing.T) {
 // parallel, are not sent and refer to it.
 func TestCredentialsRefusedOncePerClient(t *testing.T) {
 	ctx := context.Background()
+	reads := map[string]func(*p0.Client, string) error{
+		"each rule":         func(c *p0.Client, name string) error { _, err := c.GetRoutingRule(ctx, name); return err },
+		"shared (workflow)": func(c *p0.Client, name string) error { _, err := c.RoutingRuleFromWorkflow(ctx, name); return err },
+	}
 	for _, tune := range map[string]func(*p0.Config){
 		"401": func(c *p0.Config) { c.Token = "wrong-token-123" },
 		"403": func(c *p0.Config) { c.Org = "someone-else" },
 	} {
+		for _, read := range reads {
+			credentialsRefusedOnce(t, ctx, tune, read)
+		}
+	}
+}
+
+func credentialsRefusedOnce(t *testing.T, ctx context.Context, tune func(*p0.Config), read func(*p0.Client, string) error) {
+	t.Helper()
+	{
 		client, mock := newMockClient(t, tune)
 		errs := make(chan error, 20)
 		var wg sync.WaitGroup
@@ -375,8 +388,7 @@ func TestCredentialsRefusedOncePerClient(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, err := client.GetRoutingRule(ctx, fmt.Sprintf("rule-%d", i))
-				errs <- err
+				errs <- read(client, fmt.Sprintf("rule-%d", i))
 			}()
 		}
 		wg.Wait()

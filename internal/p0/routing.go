@@ -2,13 +2,17 @@ package p0
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 )
+
+// routingPath is the whole workflow's: GET and POST /o/{org}/routing.
+func (c *Client) routingPath() string { return c.orgPath("routing") }
 
 // CreateRoutingRule creates a rule under its name and returns what P0 stored.
 func (c *Client) CreateRoutingRule(ctx context.Context, rule RoutingRule) (*RoutingRule, error) {
 	var out RoutingRule
-	if err := c.do(ctx, http.MethodPost, c.orgPath("routing", "name", rule.Name), rule, &out); err != nil {
+	if err := c.write(ctx, http.MethodPost, c.orgPath("routing", "name", rule.Name), rule, &out, c.routingPath()); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -26,7 +30,7 @@ func (c *Client) GetRoutingRule(ctx context.Context, name string) (*RoutingRule,
 // UpdateRoutingRule replaces the rule with the same name.
 func (c *Client) UpdateRoutingRule(ctx context.Context, rule RoutingRule) (*RoutingRule, error) {
 	var out RoutingRule
-	if err := c.do(ctx, http.MethodPut, c.orgPath("routing", "name", rule.Name), rule, &out); err != nil {
+	if err := c.write(ctx, http.MethodPut, c.orgPath("routing", "name", rule.Name), rule, &out, c.routingPath()); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -34,16 +38,62 @@ func (c *Client) UpdateRoutingRule(ctx context.Context, rule RoutingRule) (*Rout
 
 // DeleteRoutingRule deletes one rule by name.
 func (c *Client) DeleteRoutingRule(ctx context.Context, name string) error {
-	return c.do(ctx, http.MethodDelete, c.orgPath("routing", "name", name), nil, nil)
+	return c.write(ctx, http.MethodDelete, c.orgPath("routing", "name", name), nil, nil, c.routingPath())
 }
 
 // GetWorkflow reads the organization's current routing configuration.
+// Reads share one request until this client changes a rule or the
+// workflow (see sharedReads); the answer is shared: callers must not
+// change it.
 func (c *Client) GetWorkflow(ctx context.Context) (*Workflow, error) {
-	var out Workflow
-	if err := c.do(ctx, http.MethodGet, c.orgPath("routing"), nil, &out); err != nil {
+	index, err := c.workflowIndex(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &index.workflow, nil
+}
+
+// RoutingRuleFromWorkflow reads one rule from the whole workflow: one
+// request serves the refresh of every rule in an operation, where a GET of
+// each rule by name would take one request each. A rule that the workflow
+// does not hold is ErrNotFound, as a GET of it by name would be.
+func (c *Client) RoutingRuleFromWorkflow(ctx context.Context, name string) (*RoutingRule, error) {
+	index, err := c.workflowIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	i, ok := index.byName[name]
+	if !ok {
+		return nil, &APIError{Method: http.MethodGet, Path: c.routingPath(), StatusCode: http.StatusNotFound,
+			Message: fmt.Sprintf("the workflow holds no rule named %q", name), Attempts: 1}
+	}
+	return &index.workflow.Rules[i], nil
+}
+
+// workflowIndex is GET /routing, decoded once per request with its rules
+// indexed by name.
+type workflowIndex struct {
+	workflow Workflow
+	byName   map[string]int
+}
+
+func (c *Client) workflowIndex(ctx context.Context) (*workflowIndex, error) {
+	path := c.routingPath()
+	decoded, err := c.shared.decodedRead(ctx, path, c.fetch(path), func(body []byte) (any, error) {
+		index := &workflowIndex{}
+		if err := decodeBody(body, &index.workflow, c.token); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+		}
+		index.byName = make(map[string]int, len(index.workflow.Rules))
+		for i, rule := range index.workflow.Rules {
+			index.byName[rule.Name] = i
+		}
+		return index, nil
+	})
+	if err != nil {
+		return nil, c.reportOnce(err)
+	}
+	return decoded.(*workflowIndex), nil
 }
 
 // GetWorkflowByID reads one version of the routing configuration.
@@ -60,7 +110,7 @@ func (c *Client) GetWorkflowByID(ctx context.Context, id string) (*Workflow, err
 func (c *Client) SaveWorkflow(ctx context.Context, currentVersion string, workflow Workflow) (*SaveWorkflowResponse, error) {
 	var out SaveWorkflowResponse
 	body := SaveWorkflowRequest{CurrentVersion: currentVersion, Workflow: workflow}
-	if err := c.do(ctx, http.MethodPost, c.orgPath("routing"), body, &out); err != nil {
+	if err := c.write(ctx, http.MethodPost, c.routingPath(), body, &out, c.routingPath()); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -129,7 +129,7 @@ func (c *Client) accessDuration(ctx context.Context, method, setting string, bod
 func (c *Client) readSetting(ctx context.Context, path string, out any) (bool, error) {
 	data, err := c.send(ctx, http.MethodGet, path, nil)
 	if err != nil {
-		return false, err
+		return false, c.reportOnce(err)
 	}
 	if text := strings.TrimSpace(string(data)); text == "" || text == "null" {
 		return false, nil

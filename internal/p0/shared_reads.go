@@ -34,6 +34,13 @@ type sharedRead struct {
 	done   chan struct{} // closed once body and err are set
 	body   []byte
 	err    error
+
+	// decoded is the body decoded once for all who share it (see
+	// decodedRead), so that 500 rules refreshed from one workflow read do
+	// not decode it 500 times.
+	decodeOnce sync.Once
+	decoded    any
+	decodeErr  error
 }
 
 func newSharedReads() *sharedReads {
@@ -44,6 +51,27 @@ func newSharedReads() *sharedReads {
 // flight when it is still current, or else from fetch. The body is shared:
 // callers must not change it.
 func (s *sharedReads) read(ctx context.Context, path string, fetch func(context.Context) ([]byte, error)) (body []byte, shared bool, err error) {
+	entry, shared, err := s.entry(ctx, path, fetch)
+	if err != nil {
+		return nil, shared, err
+	}
+	return entry.body, shared, nil
+}
+
+// decodedRead is read for callers that all decode the body of path with
+// decode: it is decoded once per request, and the result shared. Callers
+// must not change it.
+func (s *sharedReads) decodedRead(ctx context.Context, path string, fetch func(context.Context) ([]byte, error), decode func([]byte) (any, error)) (any, error) {
+	entry, _, err := s.entry(ctx, path, fetch)
+	if err != nil {
+		return nil, err
+	}
+	entry.decodeOnce.Do(func() { entry.decoded, entry.decodeErr = decode(entry.body) })
+	return entry.decoded, entry.decodeErr
+}
+
+// entry returns the current request for path, answered (see read).
+func (s *sharedReads) entry(ctx context.Context, path string, fetch func(context.Context) ([]byte, error)) (_ *sharedRead, shared bool, err error) {
 	for {
 		s.mu.Lock()
 		entry, ok := s.entries[path]
@@ -57,7 +85,7 @@ func (s *sharedReads) read(ctx context.Context, path string, fetch func(context.
 			if isContextError(entry.err) && ctx.Err() == nil {
 				continue // the caller that sent it gave up; this one has not
 			}
-			return entry.body, true, entry.err
+			return entry, true, entry.err
 		}
 		entry = &sharedRead{writes: s.writes[path], done: make(chan struct{})}
 		s.entries[path] = entry
@@ -70,7 +98,7 @@ func (s *sharedReads) read(ctx context.Context, path string, fetch func(context.
 		}
 		s.mu.Unlock()
 		close(entry.done)
-		return entry.body, false, entry.err
+		return entry, false, entry.err
 	}
 }
 

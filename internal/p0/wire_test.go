@@ -143,32 +143,37 @@ func TestRequestBodiesMatchTheDocuments(t *testing.T) {
 			"POST", "/o/demo-org/integrations/aws/config/iam-write/123456789012/verify", `{"state": "stage"}`},
 		{"aws-integration-api: configure, IAM Assessment",
 			func(c *p0.Client) error {
-				return c.ConfigureAWSComponent(ctx, "iam-assessment", "123456789012", p0.AWSItem{AccessAnalyzerArn: "text"})
+				_, err := c.ConfigureAWSComponent(ctx, "iam-assessment", "123456789012", p0.AWSItem{AccessAnalyzerArn: "text"})
+				return err
 			},
 			"POST", "/o/demo-org/integrations/aws/config/iam-assessment/123456789012/configure",
 			`{"state": "configure", "accessAnalyzerArn": "text"}`},
 		{"aws-integration-api: configure, IAM Management",
 			func(c *p0.Client) error {
 				login := &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}
-				return c.ConfigureAWSComponent(ctx, "iam-write", "123456789012", p0.AWSItem{Login: login})
+				_, err := c.ConfigureAWSComponent(ctx, "iam-write", "123456789012", p0.AWSItem{Login: login})
+				return err
 			},
 			"POST", "/o/demo-org/integrations/aws/config/iam-write/123456789012/configure",
 			`{"state": "configure", "login": {"type": "iam", "identity": {"type": "email"}}}`},
 		{"aws-integration-api: configure, Function Caller",
 			func(c *p0.Client) error {
-				return c.ConfigureAWSComponent(ctx, "function-caller", "arn:aws:lambda:us-east-1:123456789012:function:f", p0.AWSItem{})
+				_, err := c.ConfigureAWSComponent(ctx, "function-caller", "arn:aws:lambda:us-east-1:123456789012:function:f", p0.AWSItem{})
+				return err
 			},
 			"POST", "/o/demo-org/integrations/aws/config/function-caller/arn:aws:lambda:us-east-1:123456789012:function:f/configure",
 			`{"state": "configure"}`},
 		{"aws-integration-api: configure, Access Logs",
 			func(c *p0.Client) error {
-				return c.ConfigureAWSComponent(ctx, "access-logs", "123456789012", p0.AWSItem{CloudLakeArn: "text"})
+				_, err := c.ConfigureAWSComponent(ctx, "access-logs", "123456789012", p0.AWSItem{CloudLakeArn: "text"})
+				return err
 			},
 			"POST", "/o/demo-org/integrations/aws/config/access-logs/123456789012/configure",
 			`{"state": "configure", "cloudLakeArn": "text"}`},
 		{"aws-integration-api: configure, Resource Inventory",
 			func(c *p0.Client) error {
-				return c.ConfigureAWSComponent(ctx, "inventory", "123456789012", p0.AWSItem{})
+				_, err := c.ConfigureAWSComponent(ctx, "inventory", "123456789012", p0.AWSItem{})
+				return err
 			},
 			"POST", "/o/demo-org/integrations/aws/config/inventory/123456789012/configure", `{"state": "configure"}`},
 		{"aws-integration-api: delete an item",

@@ -38,28 +38,17 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	target := plan.withID()
 	want := awsItemFromModel(plan)
 	stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
+	var installed *p0.AWSItem
 	if ok {
-		ok = r.configureItem(ctx, target, want, op)
+		installed = r.configure(ctx, target, want, op)
 	}
-	if !ok {
+	if installed == nil {
 		if stagedHere {
 			r.rollBackStage(ctx, target, &resp.Diagnostics)
 		}
 		return
 	}
-	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	item := want
-	item.State = p0.StateInstalled
-	if err != nil {
-		// The item is installed as planned; only its read failed, which the
-		// next refresh repeats.
-		resp.Diagnostics.AddWarning("Unable to Read Installed AWS Component", apiErrorDetail(
-			"reading "+target.describe()+" after configuring it", err)+
-			"\n\nThe component was installed as configured; the next terraform plan or apply reads it again.")
-	} else {
-		item = got.Item
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, item, plan.Timeouts))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, *installed, plan.Timeouts))...)
 	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, stagedHereKey, stagedHere)...)
 }
 
@@ -136,28 +125,22 @@ func verificationErrorDetail(target awsItemTarget, err error) string {
 		target.account(), target.Component.ValueString())
 }
 
-// configureItem sends the item's configuration. It reports false after
-// adding a diagnostic.
-func (r *awsComponentResource) configureItem(ctx context.Context, target awsItemTarget, item p0.AWSItem, op operation) bool {
-	if err := r.client.ConfigureAWSComponent(ctx, target.Component.ValueString(), target.itemID(), item); err != nil {
-		op.apiError("configuring "+target.describe(), err)
-		return false
-	}
-	return true
-}
-
-// configure sends the item's configuration and reads the result back. It
-// returns nil after adding a diagnostic.
-func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, item p0.AWSItem, op operation) *p0.AWSComponentItem {
-	if !r.configureItem(ctx, target, item, op) {
-		return nil
-	}
-	got, err := r.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+// configure sends the item's configuration and returns the item as P0 now
+// holds it, without reading it back: from P0's answer where it carries the
+// item, else as sent, since a configure that succeeds leaves the item
+// installed with that configuration. It returns nil after op reported a
+// failure.
+func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, want p0.AWSItem, op operation) *p0.AWSItem {
+	got, err := r.client.ConfigureAWSComponent(ctx, target.Component.ValueString(), target.itemID(), want)
 	if err != nil {
-		op.apiError("reading "+target.describe()+" after configuring it", err)
+		op.apiError("configuring "+target.describe(), err)
 		return nil
 	}
-	return got
+	if got != nil && got.State != "" {
+		return got
+	}
+	want.State = p0.StateInstalled
+	return &want
 }
 
 // beginWithin is begin for an operation whose time the timeouts block
@@ -184,23 +167,25 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 	}
 
 	target := state.awsItemTarget
-	got := readAWSItem(ctx, r.client, target, &resp.State, op)
+	// Installed items are read from the whole integration, which one
+	// request serves to every p0_aws_component refreshed in an operation.
+	got := readAWSItem(ctx, target, r.client.AWSItemFromIntegration, &resp.State, op)
 	if got == nil {
 		return
 	}
 	imported, diags := req.Private.GetKey(ctx, importedKey)
 	resp.Diagnostics.Append(diags...)
-	if got.Item.State != p0.StateInstalled && len(imported) > 0 {
-		resp.Diagnostics.AddError("Unable to Import AWS Component", notInstalledDetail(target, got.Item.State))
+	if got.State != p0.StateInstalled && len(imported) > 0 {
+		resp.Diagnostics.AddError("Unable to Import AWS Component", notInstalledDetail(target, got.State))
 		return
 	}
-	if got.Item.State != p0.StateInstalled {
+	if got.State != p0.StateInstalled {
 		tflog.Warn(ctx, "AWS component item is no longer installed; removing it from state so that the next apply installs it again",
-			map[string]any{"id": target.ID.ValueString(), "state": got.Item.State})
+			map[string]any{"id": target.ID.ValueString(), "state": got.State})
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, state.Timeouts))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, *got, state.Timeouts))...)
 	if len(imported) > 0 {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	}
@@ -236,7 +221,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 
 	target := state.awsItemTarget
 	if got := r.configure(ctx, target, want, op); got != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, got.Item, plan.Timeouts))...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, *got, plan.Timeouts))...)
 	}
 }
 

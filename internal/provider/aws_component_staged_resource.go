@@ -32,7 +32,7 @@ func (r *awsComponentStagedResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 
-	if got := readAWSItem(ctx, r.client, state.awsItemTarget, &resp.State, op); got != nil {
+	if got := readAWSItem(ctx, state.awsItemTarget, r.client.GetAWSComponent, &resp.State, op); got != nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, stagedModel(state.awsItemTarget, *got))...)
 	}
 }

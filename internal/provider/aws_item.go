@@ -136,10 +136,10 @@ func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) 
 }
 
 // readAWSItem is the shared part of both resources' Read: it reads the
-// item, and removes the resource from state when P0 no longer has it. It
-// returns nil when there is nothing more to do.
-func readAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, state *tfsdk.State, op operation) *p0.AWSComponentItem {
-	got, err := client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+// item with get, and removes the resource from state when P0 no longer has
+// it. It returns nil when there is nothing more to do.
+func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx context.Context, component, id string) (*T, error), state *tfsdk.State, op operation) *T {
+	got, err := get(ctx, target.Component.ValueString(), target.itemID())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
 		state.RemoveResource(ctx)

@@ -306,9 +306,11 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", "body exceeds 8388608 bytes"}},
 		{"HTML error page", http.MethodPost, http.StatusForbidden, "text/html", "<html>\n<h1>403 Forbidden</h1>\n<p>Request blocked by policy</p></html>",
 			[]string{"Unable to Create Routing Rule", "P0 answered 403 Forbidden", `non-JSON response: "<html> <h1>403 Forbidden</h1>`}},
-		{"wrong types on read", http.MethodGet, 200, "application/json", `{"name":"fleet rule 00","disabled":"no"}`,
+		// Rules are refreshed from the whole workflow.
+		{"wrong types on read", http.MethodGet, 200, "application/json", `{"id":"wf-1","rules":[{"name":"fleet rule 00","disabled":"no"}]}`,
 			[]string{"Unable to Read Routing Rule", "P0's answer could not be read", "cannot unmarshal string", "disabled"}},
 	}
+	workflowPath := "/o/" + testOrg + "/routing$"
 	var steps []resource.TestStep
 	for _, tc := range cases {
 		if tc.method == http.MethodGet {
@@ -318,7 +320,11 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			PreConfig: func() {
 				t.Logf("malformed response: %s", tc.name)
-				env.Traffic.AnswerNext(tc.method, path, 0, tc.status, tc.contentType, []byte(tc.body))
+				answered := path
+				if tc.method == http.MethodGet {
+					answered = workflowPath
+				}
+				env.Traffic.AnswerNext(tc.method, answered, 0, tc.status, tc.contentType, []byte(tc.body))
 			},
 			Config:      env.Config(f.hcl()),
 			ExpectError: expectError(tc.want...),

@@ -32,9 +32,9 @@ type partialCreate struct {
 }
 
 // TestAccReliability_partialFailure fails each step of the AWS lifecycle
-// once (stage, verify as P0 failing to do it and as the AWS side not being
-// ready until the create timeout, configure, and the reads that follow
-// stage and configure), and one write of the JIT settings, all in one
+// once (the read before installing, stage, verify as P0 failing to do it and
+// as the AWS side not being ready until the create timeout, configure, and
+// the read that follows a stage), and one write of the JIT settings, all in one
 // apply. The next apply must finish every object, resuming where it
 // stopped (a component whose create failed after staging its item removed
 // it, so that nothing is left that no resource made: it stages it anew),
@@ -82,12 +82,11 @@ func TestAccReliability_partialFailure(t *testing.T) {
 			error: `configuring AWS component "access-logs" in account 400000000204`,
 		},
 		{
-			name: "read_after_configure", component: p0.ComponentFunctionCaller, id: function, item: p0.AWSItem{Label: "read fails"},
-			// The first read finds nothing to resume; the second follows
-			// the configure. The component is installed, so the failed
-			// read is only a warning, and the state is the plan's.
-			fail:      injected(http.MethodGet, p0.ComponentFunctionCaller, function, "", 1),
-			notResent: []string{"PUT ", "POST /verify", "POST /configure"},
+			// The read that tells where to resume; a configure that
+			// succeeds needs none after it.
+			name: "read_before_install", component: p0.ComponentFunctionCaller, id: function, item: p0.AWSItem{Label: "read fails"},
+			fail:  injected(http.MethodGet, p0.ComponentFunctionCaller, function, "", 0),
+			error: `reading AWS component "function-caller" for Lambda function ` + function,
 		},
 		{
 			name: "staged_stage", component: p0.ComponentInventory, id: "400000000206", staged: true,

@@ -90,7 +90,9 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 	if op.failed() {
 		return
 	}
-	got, err := r.client.GetRoutingRule(ctx, name.ValueString())
+	// The rule is read from the whole workflow, which one request serves to
+	// every rule refreshed in an operation.
+	got, err := r.client.RoutingRuleFromWorkflow(ctx, name.ValueString())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "routing rule no longer exists in P0; removing it from state", map[string]any{"name": name.ValueString()})
 		resp.State.RemoveResource(ctx)

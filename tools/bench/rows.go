@@ -63,11 +63,13 @@ var kinds = []kind{
 		config:           rulesConfig,
 		floor:            rulesFloor,
 		minimums: map[operation]minimum{
-			opApply:   {perUnit: 1}, // POST, whose answer is the rule
-			opPlan:    {perUnit: 1}, // GET (refresh)
-			opDestroy: {perUnit: 2}, // GET (refresh), DELETE
+			opApply: {perUnit: 1}, // POST, whose answer is the rule
+			// One GET of the whole workflow refreshes every rule.
+			opPlan:    {perOperation: 1},
+			opDestroy: {perUnit: 1, perOperation: 1}, // that GET, and a DELETE each
 		},
-		note: "a rule: apply 1 (POST, whose answer carries the rule), plan 1 (GET), destroy 2 (GET to refresh, DELETE)",
+		note: "a rule: apply 1 (POST, whose answer carries the rule), plan 1 for all rules (GET of the whole " +
+			"workflow), destroy 1 (DELETE) plus that GET",
 	},
 	{
 		name:             "aws",
@@ -80,23 +82,25 @@ var kinds = []kind{
 		floor:            awsFloor,
 		minimums: map[operation]minimum{
 			// stage (PUT) and GET for the metadata, which the PUT does not
-			// return; verify, configure and GET, as configure returns no
-			// item; once per process, the POST that makes sure the
+			// return; verify and configure, whose success means installed
+			// as sent; once per process, the POST that makes sure the
 			// integration root exists.
-			opApply: {perUnit: 5, perOperation: 1},
-			// Both resources of a pair read the same item: one GET serves
-			// both within an operation.
-			opPlan: {perUnit: 1},
-			// That GET; p0_aws_component uninstalls by DELETE and stages the
-			// item again (PUT), as the p0_aws_component_staged it cannot
+			opApply: {perUnit: 4, perOperation: 1},
+			// The staged resource reads its item, for the metadata only that
+			// answer has; one GET of the whole integration refreshes every
+			// installed component.
+			opPlan: {perUnit: 1, perOperation: 1},
+			// Those reads; p0_aws_component uninstalls by DELETE and stages
+			// the item again (PUT), as the p0_aws_component_staged it cannot
 			// see may stay; that one's DELETE. Once per process, the POST of
 			// the integration root before the first stage.
-			opDestroy: {perUnit: 4, perOperation: 1},
+			opDestroy: {perUnit: 4, perOperation: 2},
 		},
-		note: "a component pair: apply 5 (stage and GET for the metadata; verify, configure and GET) plus, once per " +
-			"provider process, one POST of the integration root; plan 1 (both resources read the same item); " +
-			"destroy 4 (that GET; a DELETE and a new stage from p0_aws_component, which leaves the item staged for " +
-			"a p0_aws_component_staged that may stay; a DELETE from p0_aws_component_staged) plus that POST",
+		note: "a component pair: apply 4 (stage and GET for the metadata; verify and configure) plus, once per " +
+			"provider process, one POST of the integration root; plan 1 (the staged item's GET, for its metadata) " +
+			"plus one GET of the whole integration for every installed component; destroy 4 (the item's GET; a " +
+			"DELETE and a new stage from p0_aws_component, which leaves the item staged for a p0_aws_component_staged " +
+			"that may stay; a DELETE from p0_aws_component_staged) plus the integration's GET and the root's POST",
 	},
 	{
 		name:             "expiry",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -122,13 +123,15 @@ func (r *routingWorkflowResource) saveRules(ctx context.Context, version string,
 	return nil, err
 }
 
-// saveError reports a failed save; a 409 is a change made since the plan.
+// saveError reports a failed save. A 409 is a change made since the plan;
+// P0's message, which names workflow versions, is left out: they mean
+// nothing to the user.
 func (r *routingWorkflowResource) saveError(op operation, err error) {
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
-		op.fail(fmt.Sprintf("P0 answered %s: the routing workflow changed after Terraform last read it, "+
+		op.fail(fmt.Sprintf("P0 answered %d %s: the routing workflow changed after Terraform last read it, "+
 			"in P0 or by another run. Nothing was saved, and the state is as it was.\n\n"+
 			"Run terraform plan again to see the change, and apply the new plan if it is what you want: "+
-			"applying replaces the routing with the configuration.", answered(apiErr)))
+			"applying replaces the routing with the configuration.", apiErr.StatusCode, http.StatusText(apiErr.StatusCode)))
 		return
 	}
 	op.apiError("saving the routing workflow", err)

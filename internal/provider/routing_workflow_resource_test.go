@@ -267,6 +267,9 @@ func TestAccRoutingWorkflow_changedBetweenPlanAndApply(t *testing.T) {
 		"the routing workflow changed after Terraform last read it", "Nothing was saved", "Run terraform plan again").MatchString(err.Error()) {
 		t.Fatalf("applying a plan made before a change in P0: %v; want the conflict explained", err)
 	}
+	if strings.Contains(err.Error(), "wf-") {
+		t.Fatalf("the conflict names workflow versions, which mean nothing to the user: %v", err)
+	}
 	if got := env.Mock.RoutingRules(); !sameJSON(got, []p0.RoutingRule{a, theirs}) {
 		t.Fatalf("P0 holds %s after the refused save; want the change made meanwhile kept", jsonText(got))
 	}

@@ -37,7 +37,12 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	// rollBackStage).
 	target := plan.withID()
 	want := awsItemFromModel(plan)
-	stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
+	found, stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
+	if found != nil && plan.Label.IsUnknown() {
+		// Left out of the configuration, the label is the one P0 has: a
+		// configure replaces the whole configuration, so it is sent again.
+		want.Label = found.Label
+	}
 	var installed *p0.AWSItem
 	if ok {
 		installed = r.configure(ctx, target, want, op)
@@ -73,9 +78,10 @@ func (r *awsComponentResource) rollBackStage(ctx context.Context, target awsItem
 
 // verifyUnlessDone brings the item to the configure state or beyond: it
 // stages the item if P0 does not have it, and verifies it if it is staged,
-// waiting for AWS to make a new role usable. It reports whether it staged
-// the item itself, and whether the item is ready to configure.
-func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, op operation) (stagedHere, ok bool) {
+// waiting for AWS to make a new role usable. It returns the item as it
+// found it (nil when it did not find it), whether it staged the item
+// itself, and whether the item is ready to configure.
+func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, op operation) (found *p0.AWSItem, stagedHere, ok bool) {
 	component, itemID := target.Component.ValueString(), target.itemID()
 	got, err := r.client.GetAWSComponent(ctx, component, itemID)
 	var state string
@@ -85,23 +91,23 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 		// an earlier attempt's stage whose answer was lost: ours too.
 		if err := stageAWSItem(ctx, r.client, target); err != nil {
 			op.apiError("staging "+target.describe(), err)
-			return false, false
+			return nil, false, false
 		}
 		stagedHere, state = true, p0.StateStage
 	case err != nil:
 		op.apiError("reading "+target.describe(), err)
-		return false, false
+		return nil, false, false
 	default:
-		state = got.Item.State
+		found, state = &got.Item, got.Item.State
 	}
 	if state != p0.StateStage {
-		return stagedHere, true
+		return found, stagedHere, true
 	}
 	if err := r.client.VerifyAWSComponentWhenReady(ctx, component, itemID); err != nil {
 		op.fail(verificationErrorDetail(target, err))
-		return stagedHere, false
+		return found, stagedHere, false
 	}
-	return stagedHere, true
+	return found, stagedHere, true
 }
 
 // verificationErrorDetail explains a failed verification. When P0 refused

@@ -482,7 +482,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
 	var diags diag.Diagnostics
-	if stagedHere, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
+	if _, stagedHere, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
 		t.Fatalf("verifyUnlessDone refused an item verified meanwhile (or took it as staged here): %v", diags)
 	}
 
@@ -494,7 +494,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
 	diags = nil
 	start := time.Now()
-	if _, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); ok || !diags.HasError() {
+	if _, _, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); ok || !diags.HasError() {
 		t.Fatal("verifyUnlessDone accepted a refused verification")
 	}
 	if n := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); n < 4 {
@@ -757,6 +757,38 @@ func TestAccAWSComponent_verificationFailure(t *testing.T) {
 					},
 				},
 				Check: env.expectAWSCalls(&mark, "GET "+item, "GET "+item, "POST "+item+"/verify", "POST "+item+"/configure"),
+			},
+		},
+	})
+}
+
+// TestAccAWSComponent_keepsLabel installs, without a label in the
+// configuration, items that P0 already has with one, staged and installed:
+// the label stays, in P0 and in state, as the attribute promises.
+func TestAccAWSComponent_keepsLabel(t *testing.T) {
+	env := newTestEnv(t)
+	const staged, installedAccount = "777777777771", "777777777772"
+	env.Mock.SetAWSItem(p0.ComponentInventory, staged, p0.AWSItem{State: p0.StateStage, Label: "named in P0"})
+	env.Mock.SetAWSItem(p0.ComponentInventory, installedAccount, installed(p0.AWSItem{Label: "installed in P0"}))
+	config := env.Config(awsComponentHCL("staged", p0.ComponentInventory, staged, p0.AWSItem{}, "") +
+		awsComponentHCL("installed", p0.ComponentInventory, installedAccount, p0.AWSItem{}, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("p0_aws_component.staged", tfjsonpath.New("label"), knownvalue.StringExact("named in P0")),
+					statecheck.ExpectKnownValue("p0_aws_component.installed", tfjsonpath.New("label"), knownvalue.StringExact("installed in P0")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectAWSItem(p0.ComponentInventory, staged, installed(p0.AWSItem{Label: "named in P0"})),
+					env.expectAWSItem(p0.ComponentInventory, installedAccount, installed(p0.AWSItem{Label: "installed in P0"})),
+				),
+			},
+			{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
 	})

@@ -24,17 +24,13 @@ func (c *Client) CreateAWSIntegration(ctx context.Context) error {
 // not change it.
 func (c *Client) GetAWSIntegration(ctx context.Context) (AWSIntegration, error) {
 	path := c.awsPath()
-	decoded, err := c.shared.decodedRead(ctx, path, c.fetch(path), func(body []byte) (any, error) {
+	return sharedDecoded(ctx, c, path, func(body []byte) (AWSIntegration, error) {
 		out := AWSIntegration{}
 		if err := decodeBody(body, &out, c.token); err != nil {
 			return nil, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
 		}
 		return out, nil
 	})
-	if err != nil {
-		return nil, c.reportOnce(err)
-	}
-	return decoded.(AWSIntegration), nil
 }
 
 // AWSItemFromIntegration reads one item from the whole integration (GET

@@ -145,6 +145,21 @@ func (c *Client) reportOnce(err error) error {
 	return &CredentialsRefusedError{First: c.refusal.Load()}
 }
 
+// sharedDecoded is a shared read of path (see sharedReads.decodedRead)
+// whose body decode turns into a T, once per request.
+func sharedDecoded[T any](ctx context.Context, c *Client, path string, decode func([]byte) (T, error)) (T, error) {
+	var zero T
+	decoded, err := c.shared.decodedRead(ctx, path, c.fetch(path), func(body []byte) (any, error) { return decode(body) })
+	if err != nil {
+		return zero, c.reportOnce(err)
+	}
+	value, ok := decoded.(T)
+	if !ok {
+		return zero, fmt.Errorf("%s %s: the shared answer was decoded as %T, not %T", http.MethodGet, path, decoded, zero)
+	}
+	return value, nil
+}
+
 // fetch is the request that a shared read of path sends.
 func (c *Client) fetch(path string) func(context.Context) ([]byte, error) {
 	return func(ctx context.Context) ([]byte, error) {

@@ -79,7 +79,7 @@ type workflowIndex struct {
 
 func (c *Client) workflowIndex(ctx context.Context) (*workflowIndex, error) {
 	path := c.routingPath()
-	decoded, err := c.shared.decodedRead(ctx, path, c.fetch(path), func(body []byte) (any, error) {
+	return sharedDecoded(ctx, c, path, func(body []byte) (*workflowIndex, error) {
 		index := &workflowIndex{}
 		if err := decodeBody(body, &index.workflow, c.token); err != nil {
 			return nil, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
@@ -90,10 +90,6 @@ func (c *Client) workflowIndex(ctx context.Context) (*workflowIndex, error) {
 		}
 		return index, nil
 	})
-	if err != nil {
-		return nil, c.reportOnce(err)
-	}
-	return decoded.(*workflowIndex), nil
 }
 
 // GetWorkflowByID reads one version of the routing configuration.

@@ -55,7 +55,7 @@ func (c *Client) ResetExpiryOptions(ctx context.Context) ([]Duration, error) {
 // missing field, or a null one.
 func (c *Client) GetDefaultApprovals(ctx context.Context) (*DefaultApprovals, error) {
 	var out DefaultApprovals
-	if _, err := c.readSetting(ctx, c.orgPath("settings", "default-approvals"), &out); err != nil {
+	if err := c.readSetting(ctx, c.orgPath("settings", "default-approvals"), &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -106,7 +106,7 @@ func (c *Client) accessDuration(ctx context.Context, method, setting string, bod
 	var out accessDurationResponse
 	path := c.orgPath("settings", setting)
 	if body == nil {
-		if _, err := c.readSetting(ctx, path, &out); err != nil {
+		if err := c.readSetting(ctx, path, &out); err != nil {
 			return nil, err
 		}
 	} else if err := c.do(ctx, method, path, body, &out); err != nil {
@@ -122,20 +122,20 @@ func (c *Client) accessDuration(ctx context.Context, method, setting string, bod
 	return d, nil
 }
 
-// readSetting reads a setting into out and reports whether the answer had
-// a body. P0 may answer a read of settings never set with a null or empty
-// body, which leaves out as it is, rather than with fields that say so:
-// the documents describe no reads of settings, so every form is plausible.
-func (c *Client) readSetting(ctx context.Context, path string, out any) (bool, error) {
+// readSetting reads a setting into out. P0 may answer a read of settings
+// never set with a null or empty body, which leaves out as it is, rather
+// than with fields that say so: the documents describe no reads of
+// settings, so every form is plausible.
+func (c *Client) readSetting(ctx context.Context, path string, out any) error {
 	data, err := c.send(ctx, http.MethodGet, path, nil)
 	if err != nil {
-		return false, c.reportOnce(err)
+		return c.reportOnce(err)
 	}
 	if text := strings.TrimSpace(string(data)); text == "" || text == "null" {
-		return false, nil
+		return nil
 	}
 	if err := decodeBody(data, out, c.token); err != nil {
-		return false, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+		return fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
 	}
-	return true, nil
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )

@@ -106,7 +106,11 @@ func TestRoutingWorkflowDataSourceDescribesReadRules(t *testing.T) {
 		}
 	}
 	walk("", resp.Schema.Attributes)
-	if got := resp.Schema.Attributes["rules"].(dschema.ListNestedAttribute).NestedObject.Attributes["name"].GetMarkdownDescription(); got != ruleNameDescription {
+	rules, ok := resp.Schema.Attributes["rules"].(dschema.ListNestedAttribute)
+	if !ok {
+		t.Fatalf("rules is a %T", resp.Schema.Attributes["rules"])
+	}
+	if got := rules.NestedObject.Attributes["name"].GetMarkdownDescription(); got != ruleNameDescription {
 		t.Errorf("rules.name is described as %q", got)
 	}
 }

@@ -277,8 +277,12 @@ func TestAccRoutingWorkflow_changedBetweenPlanAndApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules := state.Values.RootModule.Resources[0].AttributeValues["rule"].([]any)
-	if len(rules) != 1 || rules[0].(map[string]any)["name"] != "A" {
+	rules, _ := state.Values.RootModule.Resources[0].AttributeValues["rule"].([]any)
+	var first map[string]any
+	if len(rules) == 1 {
+		first, _ = rules[0].(map[string]any)
+	}
+	if len(rules) != 1 || first["name"] != "A" {
 		t.Fatalf("the state holds %v after the refused save; want it as it was (rule A alone)", rules)
 	}
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -43,7 +44,10 @@ func (r *routingWorkflowResource) Schema(_ context.Context, _ resource.SchemaReq
 func workflowRuleAttributes() map[string]schema.Attribute {
 	attributes := maps.Clone(routingRuleSchema().Attributes)
 	delete(attributes, "id")
-	name := attributes["name"].(schema.StringAttribute)
+	name, ok := attributes["name"].(schema.StringAttribute)
+	if !ok {
+		panic(fmt.Sprintf("routing rule name is a %T, not a string attribute", attributes["name"])) // a programming error every test catches
+	}
 	name.MarkdownDescription = ruleNameDescription
 	name.PlanModifiers = nil
 	attributes["name"] = name

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 

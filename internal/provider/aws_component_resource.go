@@ -257,8 +257,10 @@ func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRe
 // with its metadata, so that whatever staged it (a p0_aws_component_staged,
 // and the IAM role built from its metadata) sees no change. The documents
 // have no way to uninstall an item in place, nor say what a stage of an
-// existing item does, so the item is deleted and staged again; P0
-// generates the same metadata for the same item.
+// existing item does, so the item is deleted and staged again. Staging
+// generates the item's metadata from the organization and the item, the
+// same again; were it ever different, the staged resource's next refresh
+// would show it, and what is built from it would follow.
 func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarget, op operation) {
 	component, itemID := target.Component.ValueString(), target.itemID()
 	err := r.client.DeleteAWSComponent(ctx, component, itemID)

@@ -45,8 +45,14 @@ cli_source() {
 
 	say "Downloading $module@v$version through the Go module proxy"
 	# Run from / so that no go.mod (this repository's included) is read or changed.
-	local src_dir
-	src_dir="$(cd / && GOWORK=off go mod download -json "$module@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+	# On failure, -json still prints the module's record, with the reason
+	# under "Error".
+	local answer src_dir
+	if ! answer="$(cd / && GOWORK=off go mod download -json "$module@v$version")"; then
+		echo "go mod download could not fetch $module@v$version: $(sed -n 's/^[[:space:]]*"Error": "\(.*\)"$/\1/p' <<<"$answer")" >&2
+		exit 1
+	fi
+	src_dir="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$answer")"
 	if [[ -z "$src_dir" || ! -d "$src_dir" ]]; then
 		echo "go mod download did not report a source folder for $module@v$version" >&2
 		exit 1

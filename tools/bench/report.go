@@ -127,7 +127,7 @@ func (rep report) writeTargets(w io.Writer) {
 			// does nothing, is the floor a plugin can reach): the target
 			// is the ratio to the empty plugin, with terraform_data's kept.
 			p("- %d routing rules, %s: %s the empty plugin's time (%s terraform_data's)", largest, r.op,
-				timesOr(r.pluginRatio()), timesOr(r.wallRatio()))
+				timesOr(r.overPluginRatio()), timesOr(r.wallRatio()))
 			if tr := r.terraformRatio(); !math.IsNaN(tr) {
 				p("; Terraform's own CPU time, without the provider's, was %s× the floor's", fixed(tr))
 			}
@@ -150,12 +150,12 @@ func (rep report) writeTargets(w io.Writer) {
 				if slow.op != opPlan || slow.latency != rep.latency || slow.row.String() != r.row.String() {
 					continue
 				}
-				ratio := slow.p0Wall().Seconds() / r.p0Wall().Seconds()
+				slowdown := ratio(slow.p0Wall(), r.p0Wall())
 				if r.row.kind.name == "rules" && r.row.n == largest {
-					met = ratio <= 1.2
-					target = append(target, fixed(ratio))
+					met = slowdown <= 1.2
+					target = append(target, fixed(slowdown))
 				} else {
-					others = append(others, fmt.Sprintf("%s %s", r.row, fixed(ratio)))
+					others = append(others, fmt.Sprintf("%s %s", r.row, fixed(slowdown)))
 				}
 			}
 		}

@@ -64,6 +64,10 @@ func (r result) terraformRatio() float64 { return ratio(r.terraformCPU(), r.floo
 // plugin provider can have.
 func (r result) pluginRatio() float64 { return ratio(r.pluginWall(), r.floorWall()) }
 
+// overPluginRatio compares the provider with the empty plugin: what the
+// provider costs beyond what any plugin provider costs.
+func (r result) overPluginRatio() float64 { return ratio(r.p0Wall(), r.pluginWall()) }
+
 // callsPerUnit is the most calls any repetition made, per unit.
 func (r result) callsPerUnit() float64 {
 	most := 0

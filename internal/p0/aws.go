@@ -13,7 +13,7 @@ func (c *Client) awsPath(segments ...string) string {
 }
 
 // CreateAWSIntegration creates the integration root that components hang
-// from. StageAWSComponent calls it when needed; few callers need it directly.
+// from. EnsureAWSIntegration calls it when needed; few callers need it directly.
 func (c *Client) CreateAWSIntegration(ctx context.Context) error {
 	return c.write(ctx, http.MethodPost, c.awsPath(), nil, &okResponse{}, c.awsPath())
 }

@@ -45,7 +45,7 @@ type Client struct {
 
 	// awsRoot holds whether the AWS integration root is known to exist.
 	// Receiving from it takes the right to stage while that is not known
-	// (see StageAWSComponent); sending puts it back.
+	// (see EnsureAWSIntegration); sending puts it back.
 	awsRoot chan bool
 }
 

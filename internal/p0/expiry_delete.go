@@ -100,12 +100,8 @@ func (c *Client) expiryOptionListed(ctx context.Context, time int64, unit string
 	if err != nil {
 		return Duration{}, false, err
 	}
-	for _, option := range options {
-		if option.Time == time && option.Unit == unit {
-			return option, true, nil
-		}
-	}
-	return Duration{}, false, nil
+	option, listed := findExpiryOption(options, ExpiryKey(time, unit))
+	return option, listed, nil
 }
 
 // keyNotTaken reports whether a delete's error may only mean that P0 reads

@@ -67,7 +67,17 @@ func (l *expiryListing) listedBefore(key string) (listed, known bool) {
 	if l.options == nil || l.written[key] > l.at {
 		return false, false
 	}
-	return slices.ContainsFunc(l.options, func(d Duration) bool { return ExpiryKey(d.Time, d.Unit) == key }), true
+	_, listed = findExpiryOption(l.options, key)
+	return listed, true
+}
+
+// findExpiryOption is the option with this key among options.
+func findExpiryOption(options []Duration, key string) (Duration, bool) {
+	i := slices.IndexFunc(options, func(d Duration) bool { return ExpiryKey(d.Time, d.Unit) == key })
+	if i < 0 {
+		return Duration{}, false
+	}
+	return options[i], true
 }
 
 // ExpiryOptionListed reports whether P0 lists the option, for a caller
@@ -84,8 +94,8 @@ func (c *Client) ExpiryOptionListed(ctx context.Context, time int64, unit string
 	if err != nil {
 		return false, err
 	}
-	key := ExpiryKey(time, unit)
-	return slices.ContainsFunc(options, func(d Duration) bool { return ExpiryKey(d.Time, d.Unit) == key }), nil
+	_, listed := findExpiryOption(options, ExpiryKey(time, unit))
+	return listed, nil
 }
 
 // keyForm is the form of delete key this client has seen P0 take.
@@ -128,10 +138,6 @@ func (l *expiryListing) learnKeyForm(form expiryKeyForm) {
 func (l *expiryListing) displayValue(key string) (string, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, option := range l.options {
-		if ExpiryKey(option.Time, option.Unit) == key && option.Value != "" {
-			return option.Value, true
-		}
-	}
-	return "", false
+	option, listed := findExpiryOption(l.options, key)
+	return option.Value, listed && option.Value != ""
 }

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -24,11 +23,15 @@ const defaultAWSComponentTimeout = 10 * time.Minute
 const rollbackTimeout = 2 * time.Minute
 
 func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, ctx, cancel, op := r.beginWithin(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics, "Unable to Install AWS Component")
+	plan, op := begin[awsComponentModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Install AWS Component")
 	if op.failed() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultAWSComponentTimeout, &resp.Diagnostics)
 	defer cancel()
+	if op.failed() {
+		return
+	}
 
 	// Nothing is saved to state before the item is installed. A create
 	// that fails on an item someone else staged is created again by the
@@ -149,23 +152,6 @@ func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarg
 	return &want
 }
 
-// beginWithin is begin for an operation whose time the timeouts block
-// bounds: limit is timeouts.Value.Create or .Delete, for the operation's
-// limit, defaultAWSComponentTimeout where the block sets none. Call cancel
-// when the operation ends.
-func (r *awsComponentResource) beginWithin(ctx context.Context, data decodable, limit timeoutOf, diags *diag.Diagnostics, summary string) (
-	model awsComponentModel, _ context.Context, cancel context.CancelFunc, op operation,
-) {
-	if model, op = begin[awsComponentModel](ctx, r.base, data, diags, summary); op.failed() {
-		return model, ctx, func() {}, op
-	}
-	blockLimit := func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics) {
-		return limit(model.Timeouts, ctx, fallback)
-	}
-	ctx, cancel = withTimeout(ctx, blockLimit, defaultAWSComponentTimeout, diags)
-	return model, ctx, cancel, op
-}
-
 func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	state, op := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Read AWS Component")
 	if op.failed() {
@@ -179,9 +165,8 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 	if got == nil {
 		return
 	}
-	imported, diags := req.Private.GetKey(ctx, importedKey)
-	resp.Diagnostics.Append(diags...)
-	if got.State != p0.StateInstalled && len(imported) > 0 {
+	imported := justImported(ctx, req.Private, &resp.Diagnostics)
+	if got.State != p0.StateInstalled && imported {
 		resp.Diagnostics.AddError("Unable to Import AWS Component", notInstalledDetail(target, got.State))
 		return
 	}
@@ -192,8 +177,8 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, *got, state.Timeouts))...)
-	if len(imported) > 0 {
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
+	if imported {
+		readSinceImport(ctx, resp.Private, &resp.Diagnostics)
 	}
 }
 
@@ -232,15 +217,19 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, ctx, cancel, op := r.beginWithin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics, "Unable to Delete AWS Component")
+	state, op := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Delete AWS Component")
 	if op.failed() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultAWSComponentTimeout, &resp.Diagnostics)
 	defer cancel()
+	if op.failed() {
+		return
+	}
 	// Without a record (an imported resource, or state written by an
 	// earlier version of the provider) the item is left staged rather than
 	// take away what another resource may be built on.
-	stagedHere, _, diags := getPrivate[bool](ctx, req.Private, stagedHereKey)
+	stagedHere, diags := getPrivate[bool](ctx, req.Private, stagedHereKey)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

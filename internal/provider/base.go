@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -145,7 +144,7 @@ func (b base) start(diags *diag.Diagnostics, summary string) operation {
 // operation returns at once.
 func begin[M any](ctx context.Context, b base, data decodable, diags *diag.Diagnostics, summary string) (model M, op operation) {
 	if op = b.start(diags, summary); !op.failed() {
-		model, _ = decode[M](ctx, data, diags)
+		model = decode[M](ctx, data, diags)
 	}
 	return model, op
 }
@@ -154,15 +153,15 @@ func begin[M any](ctx context.Context, b base, data decodable, diags *diag.Diagn
 // state.
 func beginUpdate[M any](ctx context.Context, b base, req resource.UpdateRequest, diags *diag.Diagnostics, summary string) (plan, prior M, op operation) {
 	if plan, op = begin[M](ctx, b, req.Plan, diags, summary); !op.failed() {
-		prior, _ = decode[M](ctx, req.State, diags)
+		prior = decode[M](ctx, req.State, diags)
 	}
 	return plan, prior, op
 }
 
-// decode decodes data into a model; ok is false after a diagnostic.
-func decode[M any](ctx context.Context, data decodable, diags *diag.Diagnostics) (model M, ok bool) {
+// decode decodes data into a model, reporting what does not decode.
+func decode[M any](ctx context.Context, data decodable, diags *diag.Diagnostics) (model M) {
 	diags.Append(data.Get(ctx, &model)...)
-	return model, !diags.HasError()
+	return model
 }
 
 // addNotConfiguredError reports an operation that needs the API before the
@@ -193,10 +192,6 @@ func (b base) importByOrg(id, resourceType, what string, diags *diag.Diagnostics
 // timeoutFunc reads one operation's limit from a timeouts block, as
 // timeouts.Value's Create, Update and Delete do.
 type timeoutFunc func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)
-
-// timeoutOf reads one operation's limit from a given timeouts block: the
-// method expressions timeouts.Value.Create, .Update and .Delete.
-type timeoutOf func(block timeouts.Value, ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)
 
 // withTimeout bounds ctx by the operation's limit, fallback when the
 // timeouts block sets none. A block that cannot be read adds a diagnostic

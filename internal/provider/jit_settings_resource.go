@@ -95,8 +95,7 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	if op.failed() {
 		return
 	}
-	imported, diags := req.Private.GetKey(ctx, importedKey)
-	resp.Diagnostics.Append(diags...)
+	all := justImported(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -104,7 +103,6 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	// One GET per managed part; after an import, every part. A setting
 	// never set reads as null, which the next plan shows as a change when
 	// the configuration sets it.
-	all := len(imported) > 0
 	if all || state.managesApprovals() {
 		got, readable, ok := readSetting(ctx, op, approvalsRead, r.client.GetDefaultApprovals)
 		if !ok {
@@ -134,7 +132,7 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 		}
 	}
 	if all {
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
+		readSinceImport(ctx, resp.Private, &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

@@ -46,15 +46,29 @@ func setPrivate[T any](ctx context.Context, private privateWriter, key string, v
 	return private.SetKey(ctx, key, encoded)
 }
 
-// getPrivate reads the value under key; found is false where there is
+// getPrivate reads the value under key: T's zero value where there is
 // none, or none that reads as a T.
-func getPrivate[T any](ctx context.Context, private privateReader, key string) (value T, found bool, diags diag.Diagnostics) {
+func getPrivate[T any](ctx context.Context, private privateReader, key string) (value T, diags diag.Diagnostics) {
 	encoded, diags := private.GetKey(ctx, key)
 	if diags.HasError() || len(encoded) == 0 {
-		return value, false, diags
+		return value, diags
 	}
 	if err := json.Unmarshal(encoded, &value); err != nil {
-		return value, false, diags
+		var zero T
+		return zero, diags
 	}
-	return value, true, diags
+	return value, diags
+}
+
+// justImported reports whether the resource was imported and not read
+// since (see importedKey).
+func justImported(ctx context.Context, private privateReader, diags *diag.Diagnostics) bool {
+	imported, d := getPrivate[bool](ctx, private, importedKey)
+	diags.Append(d...)
+	return imported
+}
+
+// readSinceImport clears the mark of a resource just imported, once read.
+func readSinceImport(ctx context.Context, private privateWriter, diags *diag.Diagnostics) {
+	diags.Append(private.SetKey(ctx, importedKey, nil)...)
 }

@@ -59,7 +59,7 @@ func (r *routingWorkflowResource) Update(ctx context.Context, req resource.Updat
 	if op.failed() {
 		return
 	}
-	version, _, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
+	version, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
 	resp.Diagnostics.Append(diags...)
 	if !op.failed() {
 		r.save(ctx, version, rulesFromWorkflowModel(plan), &resp.State, resp.Private, op)
@@ -73,7 +73,7 @@ func (r *routingWorkflowResource) Delete(ctx context.Context, req resource.Delet
 	if op.failed() {
 		return
 	}
-	version, _, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
+	version, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
 	resp.Diagnostics.Append(diags...)
 	if op.failed() {
 		return

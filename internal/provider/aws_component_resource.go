@@ -68,8 +68,7 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 func (r *awsComponentResource) rollBackStage(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), rollbackTimeout)
 	defer cancel()
-	err := r.client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+	if err := removeAWSItem(ctx, r.client, target); err != nil {
 		diags.AddWarning("Unable to Remove Staged AWS Component",
 			apiErrorDetail("removing "+target.describe()+", which this failed create had staged", err)+
 				"\n\nThe item stays staged in P0. The next apply installs it; if the configuration no longer "+
@@ -251,9 +250,7 @@ func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRe
 // same again; were it ever different, the staged resource's next refresh
 // would show it, and what is built from it would follow.
 func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarget, op operation) {
-	component, itemID := target.Component.ValueString(), target.itemID()
-	err := r.client.DeleteAWSComponent(ctx, component, itemID)
-	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+	if err := removeAWSItem(ctx, r.client, target); err != nil {
 		op.apiError("uninstalling "+target.describe(), err)
 		return
 	}

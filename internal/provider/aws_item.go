@@ -152,13 +152,21 @@ func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx 
 	return got
 }
 
-// deleteAWSItem is Delete for both resources: it removes the item. An
-// item already gone counts as deleted.
+// deleteAWSItem is Delete for both resources: it removes the item.
 func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, op operation) {
-	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if err != nil && !errors.Is(err, p0.ErrNotFound) {
+	if err := removeAWSItem(ctx, client, target); err != nil {
 		op.apiError("deleting "+target.describe(), err)
 	}
+}
+
+// removeAWSItem deletes the item from P0. An item already gone counts as
+// deleted.
+func removeAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
+	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+	if errors.Is(err, p0.ErrNotFound) {
+		return nil
+	}
+	return err
 }
 
 // Messages of the identifier validators, which follow "Attribute <name> ".

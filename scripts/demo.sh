@@ -2,90 +2,51 @@
 # make demo: build the provider, the mock P0 API and the offline stand-in
 # for the AWS provider, then run Terraform on examples/demo against the
 # mock: apply, a plan that must show no changes, and destroy, with a summary
-# on the screen and Terraform's full output in .build/demo/terraform.log. Nothing outside a temporary folder is touched: the Terraform
-# CLI configuration with dev_overrides lives there too, so the user's own
+# on the screen and Terraform's full output in .build/demo/terraform.log.
+# The builds and the Terraform CLI configuration with dev_overrides live in
+# a temporary folder (see lib/dev-provider.sh), so the user's own
 # ~/.terraformrc is never read or changed.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib/dev-provider.sh
+source "$(dirname "$0")/lib/dev-provider.sh"
+# The demo's steps stand apart on the screen.
 say() { printf '\n==> %s\n' "$*"; }
 
-if ! command -v terraform >/dev/null 2>&1; then
-	echo "make demo needs the terraform CLI on PATH; install it from https://developer.hashicorp.com/terraform/install and run make demo again." >&2
-	exit 1
-fi
-if ! command -v go >/dev/null 2>&1; then
-	echo "make demo needs Go on PATH to build the provider; install it from https://go.dev/dl/ and run make demo again." >&2
-	exit 1
-fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/p0-demo.XXXXXX")"
 mock_pid=""
 cleanup() {
 	if [[ -n "$mock_pid" ]] && kill -0 "$mock_pid" 2>/dev/null; then
 		kill "$mock_pid" 2>/dev/null || true
 		wait "$mock_pid" 2>/dev/null || true
 	fi
-	rm -rf "$work"
+	remove_dev_dir
 }
 trap cleanup EXIT
 
-# The first build on a machine downloads Go modules and compiles them, which
-# takes minutes; say so, and show that it is still going.
-building() {
-	local what="$1"
-	shift
-	say "Building $what"
-	"$@" &
-	local pid=$! waited=0
-	while kill -0 "$pid" 2>/dev/null; do
-		sleep 1
-		waited=$((waited + 1))
-		if ((waited % 20 == 0)); then
-			echo "    still building ($waited s; the first build on a machine downloads and compiles Go modules, a few minutes)"
-		fi
-	done
-	wait "$pid"
-}
-
-mkdir -p "$work/bin" "$work/aws"
-building "the provider, the mock P0 API and the offline AWS stand-in" \
-	bash -c "cd '$root' && go build -o '$work/bin/terraform-provider-p0' . && go build -o '$work/bin/p0mock' ./internal/p0mock/cmd/p0mock && go build -o '$work/aws/terraform-provider-aws' ./tools/awsstub"
+# The provider, and hashicorp/aws as the offline stand-in of tools/awsstub:
+# the demo applies the real onboarding example without AWS.
+dev_provider with-aws
+building "the mock P0 API" go build -C "$root" -o "$dev_dir/mock/p0mock" ./internal/p0mock/cmd/p0mock
 
 say "Starting the mock P0 API on a free loopback port"
 org="demo-org"
 token="demo-token-$RANDOM$RANDOM"
-"$work/bin/p0mock" -addr 127.0.0.1:0 -org "$org" -token "$token" -url-file "$work/url" >/dev/null &
+"$dev_dir/mock/p0mock" -addr 127.0.0.1:0 -org "$org" -token "$token" -url-file "$dev_dir/url" >/dev/null &
 mock_pid=$!
 for _ in $(seq 1 100); do
-	[[ -s "$work/url" ]] && break
+	[[ -s "$dev_dir/url" ]] && break
 	kill -0 "$mock_pid" 2>/dev/null || { echo "the mock P0 API exited before it was ready" >&2; exit 1; }
 	sleep 0.1
 done
-[[ -s "$work/url" ]] || { echo "the mock P0 API did not start within 10 seconds" >&2; exit 1; }
+[[ -s "$dev_dir/url" ]] || { echo "the mock P0 API did not start within 10 seconds" >&2; exit 1; }
 
-# hashicorp/aws is the offline stand-in of tools/awsstub: the demo applies
-# the real onboarding example without AWS.
-cat >"$work/terraformrc" <<CONFIG
-provider_installation {
-  dev_overrides {
-    "p0-security/p0" = "$work/bin"
-    "hashicorp/aws"  = "$work/aws"
-  }
-  direct {}
-}
-CONFIG
-
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export TF_IN_AUTOMATION=1
-export CHECKPOINT_DISABLE=1
-export P0_HOST="$(cat "$work/url")"
+export P0_HOST="$(cat "$dev_dir/url")"
 export P0_ORG="$org"
 export P0_API_TOKEN="$token"
 
 # -L copies what the demo links to: it uses the examples as they are.
-cp -RL "$root/examples/demo" "$work/demo"
-cd "$work/demo"
+cp -RL "$root/examples/demo" "$dev_dir/demo"
+cd "$dev_dir/demo"
 
 # Terraform's full output goes to a log that outlives the demo; the screen
 # gets a summary.

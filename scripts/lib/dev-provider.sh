@@ -31,17 +31,35 @@ remove_dev_dir() {
 }
 trap remove_dev_dir EXIT
 
+# building runs a build command, saying what it builds. The first build on
+# a machine downloads Go modules and compiles them, which takes minutes:
+# it shows that the build is still going.
+building() {
+	local what="$1"
+	shift
+	say "Building $what"
+	"$@" &
+	local pid=$! waited=0
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		waited=$((waited + 1))
+		if ((waited % 20 == 0)); then
+			echo "    still building ($waited s; the first build on a machine downloads and compiles Go modules, a few minutes)"
+		fi
+	done
+	wait "$pid"
+}
+
 dev_provider() {
 	need go "Go is needed to build the provider; install it from https://go.dev/dl/."
 	need terraform "The terraform CLI is needed; install it from https://developer.hashicorp.com/terraform/install."
 
 	dev_dir="$(mktemp -d "${TMPDIR:-/tmp}/p0-dev.XXXXXX")"
-	say "Building the provider into $dev_dir/bin"
-	(cd "$root" && go build -o "$dev_dir/bin/terraform-provider-p0" .)
+	building "the provider into $dev_dir/bin" go build -C "$root" -o "$dev_dir/bin/terraform-provider-p0" .
 	local aws_override=""
 	if [[ "${1:-}" == with-aws ]]; then
-		say "Building the offline stand-in for hashicorp/aws (tools/awsstub) into $dev_dir/aws"
-		(cd "$root" && go build -o "$dev_dir/aws/terraform-provider-aws" ./tools/awsstub)
+		building "the offline stand-in for hashicorp/aws (tools/awsstub) into $dev_dir/aws" \
+			go build -C "$root" -o "$dev_dir/aws/terraform-provider-aws" ./tools/awsstub
 		aws_override="\"hashicorp/aws\" = \"$dev_dir/aws\""
 	fi
 

@@ -26,8 +26,8 @@ func (c *Client) GetAWSIntegration(ctx context.Context) (AWSIntegration, error) 
 	path := c.awsPath()
 	return sharedDecoded(ctx, c, path, func(body []byte) (AWSIntegration, error) {
 		out := AWSIntegration{}
-		if err := decodeBody(body, &out, c.token); err != nil {
-			return nil, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+		if err := c.decodeRead(path, body, &out); err != nil {
+			return nil, err
 		}
 		return out, nil
 	})

@@ -177,7 +177,12 @@ func (c *Client) readShared(ctx context.Context, path string, out any) error {
 	if shared {
 		c.logger.Debug(ctx, "P0 API read answered by an earlier request for the same object", map[string]any{"method": http.MethodGet, "path": path})
 	}
-	if err := decodeBody(data, out, c.token); err != nil {
+	return c.decodeRead(path, data, out)
+}
+
+// decodeRead decodes P0's answer to GET path into out.
+func (c *Client) decodeRead(path string, body []byte, out any) error {
+	if err := decodeBody(body, out, c.token); err != nil {
 		return fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
 	}
 	return nil

@@ -81,8 +81,8 @@ func (c *Client) workflowIndex(ctx context.Context) (*workflowIndex, error) {
 	path := c.routingPath()
 	return sharedDecoded(ctx, c, path, func(body []byte) (*workflowIndex, error) {
 		index := &workflowIndex{}
-		if err := decodeBody(body, &index.workflow, c.token); err != nil {
-			return nil, fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+		if err := c.decodeRead(path, body, &index.workflow); err != nil {
+			return nil, err
 		}
 		index.byName = make(map[string]int, len(index.workflow.Rules))
 		for i, rule := range index.workflow.Rules {

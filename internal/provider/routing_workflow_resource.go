@@ -103,24 +103,25 @@ func (r *routingWorkflowResource) save(ctx context.Context, version string, rule
 // it, as the next save must name it.
 func (r *routingWorkflowResource) saveRules(ctx context.Context, version string, rules []p0.RoutingRule) (*p0.SaveWorkflowResponse, error) {
 	saved, err := r.client.SaveWorkflow(ctx, version, p0.Workflow{Rules: rules})
-	var apiErr *p0.APIError
-	switch {
-	case err == nil && saved.Version != "":
+	if err == nil && saved.Version != "" {
 		return saved, nil
-	case err == nil, errors.As(err, &apiErr) && errors.Is(err, p0.ErrConflict) && apiErr.Attempts > 1:
-		current, readErr := r.client.GetWorkflow(ctx)
-		if readErr != nil {
-			return nil, errors.Join(err, readErr)
-		}
-		if err != nil && !sameJSON(current.Rules, rules) {
+	}
+	var apiErr *p0.APIError
+	retriedConflict := errors.As(err, &apiErr) && errors.Is(err, p0.ErrConflict) && apiErr.Attempts > 1
+	if err != nil && !retriedConflict {
+		return nil, err
+	}
+	current, readErr := r.client.GetWorkflow(ctx)
+	if readErr != nil {
+		return nil, errors.Join(err, readErr)
+	}
+	if retriedConflict {
+		if !sameJSON(current.Rules, rules) {
 			return nil, err
 		}
-		if err != nil {
-			tflog.Info(ctx, "the routing workflow holds the rules saved: an earlier attempt of this save was committed and its answer lost")
-		}
-		return &p0.SaveWorkflowResponse{Rules: current.Rules, Version: current.CurrentVersion()}, nil
+		tflog.Info(ctx, "the routing workflow holds the rules saved: an earlier attempt of this save was committed and its answer lost")
 	}
-	return nil, err
+	return &p0.SaveWorkflowResponse{Rules: current.Rules, Version: current.CurrentVersion()}, nil
 }
 
 // saveError reports a failed save. A 409 is a change made since the plan;

@@ -163,12 +163,17 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p.mu.Unlock()
 
 	sw := &statusWriter{ResponseWriter: w}
-	defer func() {
+	// A dropped connection reaches the client before this handler returns,
+	// so the exchange is recorded as answered before the connection is
+	// closed (finish, from Hijack) as well as on return, whichever is first:
+	// a test that looks at the log as soon as its request fails sees it.
+	sw.finish = sync.OnceFunc(func() {
 		p.mu.Lock()
 		p.inFlight--
 		ex.Answered, ex.Status, ex.RetryAfter, ex.Lost = time.Now(), sw.status, sw.retryAfter, sw.lost
 		p.mu.Unlock()
-	}()
+	})
+	defer sw.finish()
 
 	fault, planned := p.takeFault(r)
 	if planned && fault.hang {
@@ -204,6 +209,7 @@ type statusWriter struct {
 	status     int
 	retryAfter string
 	lost       bool
+	finish     func() // records the exchange; called once
 }
 
 func (w *statusWriter) WriteHeader(status int) {
@@ -220,11 +226,12 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 }
 
 func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	w.lost = true
 	hijacker, ok := w.ResponseWriter.(http.Hijacker)
 	if !ok {
 		return nil, nil, fmt.Errorf("the connection cannot be taken over")
 	}
+	w.lost = true
+	w.finish()
 	return hijacker.Hijack()
 }
 

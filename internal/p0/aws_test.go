@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
@@ -244,4 +245,51 @@ func TestAWSItemReadsShared(t *testing.T) {
 	if _, err := client.GetAWSComponent(ctx, p0.ComponentInventory, account); !errors.Is(err, p0.ErrNotFound) {
 		t.Fatalf("read after delete: %v, want ErrNotFound", err)
 	}
+}
+
+// TestReconfigureWaitsForAWS sends an installed item's configuration again
+// while P0 refuses to verify its role, as it does until AWS has made a
+// changed role usable: the client tries again until the refusal stops, and
+// gives up with P0's refusal when its time runs out.
+func TestReconfigureWaitsForAWS(t *testing.T) {
+	const account = "232323232323"
+	configure := "POST /o/{org}/integrations/aws/config/{component}/{id}/configure"
+	fast := func(cfg *p0.Config) {
+		cfg.VerifyWaitMin, cfg.VerifyWaitMax = 10*time.Millisecond, 40*time.Millisecond
+	}
+	install := func(mock *p0mock.Server) {
+		mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateInstalled, Label: "kept"})
+		mock.FailVerification(account, "could not assume role P0RoleInventory")
+	}
+
+	t.Run("refused for a while", func(t *testing.T) {
+		client, mock := newMockClient(t, fast)
+		install(mock)
+		time.AfterFunc(150*time.Millisecond, func() { mock.ClearVerificationFailure(account) })
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := client.ReconfigureAWSComponentWhenReady(ctx, p0.ComponentInventory, account, p0.AWSItem{Label: "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		if n := mock.Count(configure); n < 2 {
+			t.Errorf("configure sent %d times; want the refusals tried again", n)
+		}
+		if item, _ := mock.AWSItem(p0.ComponentInventory, account); item.State != p0.StateInstalled || item.Label != "kept" {
+			t.Errorf("item = %+v, want it installed with its configuration", item)
+		}
+	})
+
+	t.Run("refused until the time runs out", func(t *testing.T) {
+		client, mock := newMockClient(t, fast)
+		install(mock)
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		defer cancel()
+		err := client.ReconfigureAWSComponentWhenReady(ctx, p0.ComponentInventory, account, p0.AWSItem{Label: "kept"})
+		if !p0.IsVerificationRefusal(err) {
+			t.Fatalf("error = %v, want P0's refusal", err)
+		}
+		if n := mock.Count(configure); n < 2 {
+			t.Errorf("configure sent %d times; want the refusals tried again", n)
+		}
+	})
 }

@@ -20,9 +20,31 @@ import (
 // remains is to configure it. That read is a fresh one, as the verification
 // was a write.
 func (c *Client) VerifyAWSComponentWhenReady(ctx context.Context, component, id string) error {
+	return c.retryRefusals(ctx, component, id, func() error {
+		return c.VerifyAWSComponent(ctx, component, id)
+	}, c.verifiedSince)
+}
+
+// ReconfigureAWSComponentWhenReady sends an installed item's configuration
+// again, which P0 answers only after verifying the AWS side again. As in
+// VerifyAWSComponentWhenReady, a refusal is retried with growing waits until
+// ctx's deadline: a role changed moments ago may not be usable yet.
+func (c *Client) ReconfigureAWSComponentWhenReady(ctx context.Context, component, id string, item AWSItem) error {
+	return c.retryRefusals(ctx, component, id, func() error {
+		_, err := c.ConfigureAWSComponent(ctx, component, id, item)
+		return err
+	}, nil)
+}
+
+// retryRefusals makes attempt until it succeeds, P0 answers anything but a
+// refusal of the AWS side, or ctx's deadline leaves no time for the next
+// wait. After a refusal, or an error that followed retries, done (when not
+// nil) tells whether the attempt's end is reached anyway.
+func (c *Client) retryRefusals(ctx context.Context, component, id string, attempt func() error,
+	done func(ctx context.Context, component, id string) bool) error {
 	wait := c.verifyWaitMin
 	for {
-		err := c.VerifyAWSComponent(ctx, component, id)
+		err := attempt()
 		if err == nil {
 			return nil
 		}
@@ -30,7 +52,7 @@ func (c *Client) VerifyAWSComponentWhenReady(ctx context.Context, component, id 
 		if !errors.As(err, &apiErr) || (!verificationRefused(apiErr) && apiErr.Attempts < 2) {
 			return err
 		}
-		if c.verifiedSince(ctx, component, id) {
+		if done != nil && done(ctx, component, id) {
 			return nil
 		}
 		if !verificationRefused(apiErr) || !sleepWithin(ctx, wait) {
@@ -46,6 +68,14 @@ func (c *Client) VerifyAWSComponentWhenReady(ctx context.Context, component, id 
 func (c *Client) verifiedSince(ctx context.Context, component, id string) bool {
 	got, err := c.GetAWSComponent(ctx, component, id)
 	return err == nil && got.Item.State != StateStage
+}
+
+// IsVerificationRefusal reports whether err is P0's refusal of the AWS side
+// when verifying an item, as opposed to a failure to answer or a refusal of
+// the caller.
+func IsVerificationRefusal(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && verificationRefused(apiErr)
 }
 
 // verificationRefused reports whether P0 checked the AWS side and found it

@@ -103,7 +103,9 @@ func (s *Server) SetSettingsReads(enabled bool) {
 }
 
 // FailVerification makes verifying any item with this id answer 400 with
-// message, leaving the item in stage, until ClearVerificationFailure.
+// message, until ClearVerificationFailure: a staged item stays in stage,
+// and an installed one keeps its configuration, since P0 verifies it again
+// before a configure.
 func (s *Server) FailVerification(id, message string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

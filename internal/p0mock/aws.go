@@ -121,7 +121,9 @@ func (s *Server) verifyAWSItem(req *apiRequest) (reply, error) {
 }
 
 // configureAWSItem installs a verified item, or reconfigures an installed
-// one. The body replaces the whole configuration.
+// one, which P0 verifies again first: a verification made to fail
+// (FailVerification) refuses it. The body replaces the whole
+// configuration.
 func (s *Server) configureAWSItem(req *apiRequest) (reply, error) {
 	var body configureRequest
 	if err := req.decode(&body); err != nil {
@@ -137,6 +139,9 @@ func (s *Server) configureAWSItem(req *apiRequest) (reply, error) {
 	}
 	if record.item.State == p0.StateStage {
 		return reply{}, badRequest("item is in state stage; verify it first")
+	}
+	if message, failing := s.state.aws.verificationFailures[req.PathValue("id")]; failing && record.item.State == p0.StateInstalled {
+		return reply{}, badRequest("%s", message)
 	}
 	item, err := body.installedItem(component)
 	if err != nil {

@@ -9,6 +9,11 @@
 # is validated in a temporary copy with one extra override file that
 # declares p0's source, since examples may leave out required_providers.
 #
+# TERRAFORM names the terraform to use (default: terraform on PATH). The
+# examples of actions, list resources (.tfquery.hcl files, validated with
+# -query) and import by identity need Terraform 1.14 or later, so the
+# Makefile passes the newest Terraform, which it builds.
+#
 # examples/aws-onboarding also needs hashicorp/aws, which cannot be
 # downloaded here: the offline stand-in of tools/awsstub, which has the same
 # resources and attributes for what the example uses, validates it. Folders
@@ -20,12 +25,13 @@ set -euo pipefail
 source "$(dirname "$0")/lib/dev-provider.sh"
 cd "$root"
 
+terraform="${TERRAFORM:-terraform}"
 skip="${EXAMPLES_SKIP-}"
 
 dev_provider with-aws
 
 say "terraform fmt -check -recursive examples"
-if ! terraform fmt -check -recursive -diff examples; then
+if ! "$terraform" fmt -check -recursive -diff examples; then
 	echo "The files above are not formatted; run make fmt." >&2
 	exit 1
 fi
@@ -63,7 +69,7 @@ terraform {
   }
 }
 HCL
-	if output="$(cd "$copy" && terraform validate -no-color 2>&1)"; then
+	if output="$(cd "$copy" && "$terraform" validate -query -no-color 2>&1)"; then
 		echo "    ok    $dir"
 		valid=$((valid + 1))
 	else
@@ -71,7 +77,7 @@ HCL
 		printf '%s\n' "$output" | sed 's/^/          /'
 		failed+=("$dir")
 	fi
-done < <(find examples -name '*.tf' -not -path '*/.terraform/*' -exec dirname {} \; | sort -u)
+done < <(find examples \( -name '*.tf' -o -name '*.tfquery.hcl' \) -not -path '*/.terraform/*' -exec dirname {} \; | sort -u)
 
 if ((${#failed[@]} > 0)); then
 	echo >&2

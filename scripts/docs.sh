@@ -7,10 +7,13 @@
 #                              it differs from docs/ (run `make generate`)
 #
 # Both end with `tfplugindocs validate` on docs/. The schema comes from the
-# provider built from this checkout, through the local `terraform providers
-# schema -json` and a dev_overrides CLI configuration in a temporary folder;
+# provider built from this checkout, through `terraform providers schema
+# -json` and a dev_overrides CLI configuration in a temporary folder;
 # nothing is downloaded. TFPLUGINDOCS names the tfplugindocs binary (the
-# Makefile installs a pinned one into .build/tools).
+# Makefile installs a pinned one into .build/tools). TERRAFORM names the
+# terraform that reads the schema (default: terraform on PATH); only
+# Terraform 1.14 and later give the identity schemas, list resources and
+# actions, so the Makefile passes the newest Terraform, which it builds.
 #
 # Templates for objects the provider does not serve yet (for example a
 # resource still being written on another branch) are left out of the
@@ -58,7 +61,7 @@ terraform {
   }
 }
 HCL
-(cd "$dev_dir/schema" && terraform providers schema -json) >"$dev_dir/terraform-schema.json"
+(cd "$dev_dir/schema" && "${TERRAFORM:-terraform}" providers schema -json) >"$dev_dir/terraform-schema.json"
 go run ./scripts/docschema -in "$dev_dir/terraform-schema.json" -out "$work/schema.json" >"$work/objects.txt"
 echo "    serves: $(tr '\n' ' ' <"$work/objects.txt")"
 
@@ -67,7 +70,7 @@ mkdir -p "$work/templates"
 if [[ -d templates ]]; then
 	cp -R templates/. "$work/templates/"
 fi
-for kind in resources data-sources ephemeral-resources; do
+for kind in resources data-sources ephemeral-resources list-resources actions; do
 	for file in "$work/templates/$kind"/*; do
 		[[ -f "$file" ]] || continue
 		base="$(basename "$file")"

@@ -4,11 +4,14 @@
 // tfplugindocs looks a provider's schema up by its short name ("p0"), while
 // Terraform keys it by source address ("registry.terraform.io/p0-security/p0").
 // docschema rewrites that one key, leaves everything else as Terraform wrote
-// it, and prints one line per resource, data source and ephemeral resource,
-// as the templates/ sub-path tfplugindocs uses for it:
+// it (identity schemas included), and prints one line per resource, data
+// source, ephemeral resource, list resource and action, as the templates/
+// sub-path tfplugindocs uses for it:
 //
 //	resources/routing_rule
 //	data-sources/routing_workflow
+//	list-resources/routing_rule
+//	actions/access_request
 package main
 
 import (
@@ -79,6 +82,8 @@ func prepare(raw []byte, source, name string) ([]byte, []string, error) {
 		Resources          map[string]json.RawMessage `json:"resource_schemas"`
 		DataSources        map[string]json.RawMessage `json:"data_source_schemas"`
 		EphemeralResources map[string]json.RawMessage `json:"ephemeral_resource_schemas"`
+		ListResources      map[string]json.RawMessage `json:"list_resource_schemas"`
+		Actions            map[string]json.RawMessage `json:"action_schemas"`
 	}
 	if err := json.Unmarshal(provider, &objects); err != nil {
 		return nil, nil, fmt.Errorf("reading the schema of %q: %w", source, err)
@@ -88,6 +93,8 @@ func prepare(raw []byte, source, name string) ([]byte, []string, error) {
 		"resources":           objects.Resources,
 		"data-sources":        objects.DataSources,
 		"ephemeral-resources": objects.EphemeralResources,
+		"list-resources":      objects.ListResources,
+		"actions":             objects.Actions,
 	} {
 		for typeName := range names {
 			list = append(list, dir+"/"+strings.TrimPrefix(typeName, name+"_"))

@@ -12,15 +12,20 @@ func TestPrepareRenamesProviderAndListsObjects(t *testing.T) {
 		"provider":{"version":0,"block":{}},
 		"resource_schemas":{"p0_routing_rule":{},"p0_jit_settings":{}},
 		"data_source_schemas":{"p0_routing_workflow":{}},
-		"ephemeral_resource_schemas":{"p0_access_request":{}}}}}`)
+		"ephemeral_resource_schemas":{"p0_access_request":{}},
+		"resource_identity_schemas":{"p0_routing_rule":{"version":0,"attributes":{"name":{"type":"string"}}}},
+		"list_resource_schemas":{"p0_routing_rule":{}},
+		"action_schemas":{"p0_access_request":{}}}}}`)
 
 	out, objects, err := prepare(raw, "registry.terraform.io/p0-security/p0", "p0")
 	if err != nil {
 		t.Fatalf("prepare: %v", err)
 	}
 	want := []string{
+		"actions/access_request",
 		"data-sources/routing_workflow",
 		"ephemeral-resources/access_request",
+		"list-resources/routing_rule",
 		"resources/jit_settings",
 		"resources/routing_rule",
 	}
@@ -40,6 +45,15 @@ func TestPrepareRenamesProviderAndListsObjects(t *testing.T) {
 	}
 	if _, ok := doc.Schemas["p0"]; !ok || len(doc.Schemas) != 1 {
 		t.Errorf("provider_schemas keys = %v, want only p0", slices.Collect(maps.Keys(doc.Schemas)))
+	}
+	var provider map[string]json.RawMessage
+	if err := json.Unmarshal(doc.Schemas["p0"], &provider); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"resource_identity_schemas", "list_resource_schemas", "action_schemas"} {
+		if _, ok := provider[kind]; !ok {
+			t.Errorf("%s was dropped", kind)
+		}
 	}
 }
 

@@ -30,7 +30,7 @@ func (e *testEnv) withEcho() map[string]func() (tfprotov6.ProviderServer, error)
 
 func TestAccAccessRequest_results(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported},
 		ProtoV6ProviderFactories: env.withEcho(),
 		Steps: []resource.TestStep{{
@@ -71,7 +71,7 @@ resource "echo" "test" {}
 // resource's input and then searches plan and state for anything of it.
 func TestAccAccessRequest_notPersisted(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported},
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
@@ -127,7 +127,7 @@ func TestAccAccessRequest_invalid(t *testing.T) {
 		Config:      env.Config(`ephemeral "p0_access_request" "test" { argv = ["request", "aws", "permission-set", "Nope"] }`),
 		ExpectError: expectError("Unable to Request Access", "400 Bad Request: no such permission set: Nope"),
 	})
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported},
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps:                    steps,

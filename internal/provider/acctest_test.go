@@ -95,7 +95,7 @@ type testEnv struct {
 }
 
 // newTestEnv starts a fresh mock for one test and stops it at the end.
-func newTestEnv(t *testing.T) *testEnv {
+func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
 	mock := p0mock.New(testOrg, testToken)
 	url, err := mock.Start("127.0.0.1:0")

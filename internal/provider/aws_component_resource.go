@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -56,7 +55,7 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 		}
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, *installed, plan.Timeouts))...)
+	store(ctx, &resp.State, resp.Identity, componentModel(target, *installed, plan.Timeouts), &resp.Diagnostics)
 	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, stagedHereKey, stagedHere)...)
 }
 
@@ -117,20 +116,21 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 // timeout ran out, so the AWS side is not set up as P0 needs, and the
 // detail says what must exist.
 func verificationErrorDetail(target awsItemTarget, err error) string {
-	detail := apiErrorDetail("verifying "+target.describe(), err)
-	var apiErr *p0.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode < 400 || apiErr.StatusCode >= 500 ||
-		apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden {
-		return detail
+	if !p0.IsVerificationRefusal(err) {
+		return apiErrorDetail("verifying "+target.describe(), err)
 	}
-	return detail + fmt.Sprintf("\n\nP0 kept refusing the verification until the create timeout ran out, so it is not "+
-		"waiting for AWS to catch up: the AWS side is not set up as P0 needs. P0 verifies a component by using the "+
-		"IAM role that p0_aws_component_staged describes (its role_name, trust_policy and inline_policy). That role "+
-		"must exist in AWS account %s, exactly as described, before P0 can verify component %q. Create or correct "+
-		"it, for example with aws_iam_role and aws_iam_role_policy built from the p0_aws_component_staged attributes, "+
-		"make this resource depend on them, and apply again: the item stays staged, and installation resumes with "+
-		"verification. To wait longer for AWS, raise timeouts.create.",
-		target.account(), target.Component.ValueString())
+	return answerDetail("verifying "+target.describe(), err) + "\n\nP0 kept refusing the verification until the create timeout ran out, so it is not " +
+		"waiting for AWS to catch up: the AWS side is not set up as P0 needs. " + roleRequirement(target) +
+		" Create or correct it, for example with aws_iam_role and aws_iam_role_policy built from the " +
+		"p0_aws_component_staged attributes, make this resource depend on them, and apply again: the item stays " +
+		"staged, and installation resumes with verification. To wait longer for AWS, raise timeouts.create."
+}
+
+// roleRequirement says what P0 needs on the AWS side to verify target.
+func roleRequirement(target awsItemTarget) string {
+	return fmt.Sprintf("P0 verifies a component by using the IAM role that p0_aws_component_staged describes "+
+		"(its role_name, trust_policy and inline_policy). That role must exist in AWS account %s, exactly as "+
+		"described, before P0 can verify component %q.", target.account(), target.Component.ValueString())
 }
 
 // configure sends the item's configuration and returns the item as P0 now
@@ -160,7 +160,7 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 	target := state.awsItemTarget
 	// Installed items are read from the whole integration, which one
 	// request serves to every p0_aws_component refreshed in an operation.
-	got := readAWSItem(ctx, target, r.client.AWSItemFromIntegration, &resp.State, op)
+	got := readAWSItem(ctx, target, r.client.AWSItemFromIntegration, resp, op)
 	if got == nil {
 		return
 	}
@@ -172,10 +172,10 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 	if got.State != p0.StateInstalled {
 		tflog.Warn(ctx, "AWS component item is no longer installed; removing it from state so that the next apply installs it again",
 			map[string]any{"id": target.ID.ValueString(), "state": got.State})
-		resp.State.RemoveResource(ctx)
+		forget(ctx, &resp.State, resp.Identity, target.identity(), &resp.Diagnostics)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, *got, state.Timeouts))...)
+	store(ctx, &resp.State, resp.Identity, componentModel(target, *got, state.Timeouts), &resp.Diagnostics)
 	if imported {
 		readSinceImport(ctx, resp.Private, &resp.Diagnostics)
 	}
@@ -200,7 +200,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 	if sameJSON(want, awsItemFromModel(state)) {
 		// Only the timeouts changed: there is nothing to tell P0.
 		state.Timeouts = plan.Timeouts
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 		return
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout, &resp.Diagnostics)
@@ -211,7 +211,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 
 	target := state.awsItemTarget
 	if got := r.configure(ctx, target, want, op); got != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, componentModel(target, *got, plan.Timeouts))...)
+		store(ctx, &resp.State, resp.Identity, componentModel(target, *got, plan.Timeouts), &resp.Diagnostics)
 	}
 }
 

@@ -163,7 +163,7 @@ func TestAccAWSComponent_lifecycle(t *testing.T) {
 			}
 			item := "/" + c + "/" + id
 			var mark int
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.Factories(),
 				CheckDestroy:             env.checkOnlyBaseLeft,
 				Steps: []resource.TestStep{
@@ -288,7 +288,7 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 	c := awsComponentHCL("c", p0.ComponentInventory, accountC, p0.AWSItem{}, "  timeouts {\n    create = \"1s\"\n  }\n")
 	itemA, itemB, itemC := "/iam-write/"+accountA, "/inventory/"+accountB, "/inventory/"+accountC
 	var mark int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyBaseLeft,
 		Steps: []resource.TestStep{
@@ -435,6 +435,17 @@ func TestVerificationErrorDetail(t *testing.T) {
 		if !strings.Contains(detail, part) {
 			t.Errorf("detail lacks %q:\n%s", part, detail)
 		}
+	}
+	// The advice is about the AWS side, not the generic one for a 400; so
+	// is the action's, which verifies an installed item again.
+	again := reverificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), time.Minute, refused)
+	for _, d := range []string{detail, again} {
+		if strings.Contains(d, "Correct the configuration according to P0's message") {
+			t.Errorf("detail gives the generic advice for a 400 beside its own:\n%s", d)
+		}
+	}
+	if !strings.Contains(again, "kept refusing the verification for 1m0s") || !strings.Contains(again, "stays installed") {
+		t.Errorf("the action's detail does not say how long P0 refused, or that the item stays installed:\n%s", again)
 	}
 
 	function := verificationErrorDetail(newAWSItemTarget(p0.ComponentFunctionCaller, testLambdaARN), refused)
@@ -603,7 +614,7 @@ func TestAccAWSComponent_invalid(t *testing.T) {
 			ExpectError: expectError(tc.want...),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps:                    steps,
 	})
@@ -678,7 +689,7 @@ func TestAccAWSComponent_onboarding(t *testing.T) {
 			return nil
 		}
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyBaseLeft,
 		Steps: []resource.TestStep{
@@ -723,7 +734,7 @@ func TestAccAWSComponent_verificationFailure(t *testing.T) {
 		"login = { type = \"iam\", identity = { type = \"email\" } }\n  timeouts {\n    create = \"2s\"\n  }"))
 	item := "/iam-write/" + account
 	var mark int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyBaseLeft,
 		Steps: []resource.TestStep{

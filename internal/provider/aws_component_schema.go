@@ -138,3 +138,7 @@ func awsComponentTimeoutsBlock(ctx context.Context) schema.Block {
 func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = awsComponentSchema(ctx)
 }
+
+func (r *awsComponentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = awsItemIdentitySchema
+}

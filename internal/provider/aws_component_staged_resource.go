@@ -23,7 +23,7 @@ func (r *awsComponentStagedResource) Create(ctx context.Context, req resource.Cr
 		op.apiError("reading "+target.describe()+" after staging it", err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, stagedModel(target, *got))...)
+	store(ctx, &resp.State, resp.Identity, stagedModel(target, *got), &resp.Diagnostics)
 }
 
 func (r *awsComponentStagedResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -32,8 +32,8 @@ func (r *awsComponentStagedResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 
-	if got := readAWSItem(ctx, state.awsItemTarget, r.client.GetAWSComponent, &resp.State, op); got != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, stagedModel(state.awsItemTarget, *got))...)
+	if got := readAWSItem(ctx, state.awsItemTarget, r.client.GetAWSComponent, resp, op); got != nil {
+		store(ctx, &resp.State, resp.Identity, stagedModel(state.awsItemTarget, *got), &resp.Diagnostics)
 	}
 }
 
@@ -42,7 +42,7 @@ func (r *awsComponentStagedResource) Read(ctx context.Context, req resource.Read
 func (r *awsComponentStagedResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var state awsComponentStagedModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 }
 
 func (r *awsComponentStagedResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -99,7 +99,7 @@ func TestAccAWSComponentStaged_lifecycle(t *testing.T) {
 		statecheck.ExpectKnownValue(writeAddress, tfjsonpath.New("function_arn"), knownvalue.Null()),
 	)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyBaseLeft,
 		Steps: []resource.TestStep{

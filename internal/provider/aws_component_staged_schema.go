@@ -53,3 +53,7 @@ func (r *awsComponentStagedResource) Schema(_ context.Context, _ resource.Schema
 		Attributes: attributes,
 	}
 }
+
+func (r *awsComponentStagedResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = awsItemIdentitySchema
+}

@@ -21,16 +21,16 @@ var awsComponentSettings = []struct{ attribute, component string }{
 // ValidateConfig checks the rules that span attributes: the identifier and
 // the settings each component takes. Unknown values are skipped.
 func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	if component, ok := validateAWSItemTarget(ctx, req, resp); ok {
+	if component, ok := validateAWSItemTarget(ctx, req.Config, &resp.Diagnostics); ok {
 		for _, s := range awsComponentSettings {
-			requireOrForbid(ctx, req.Config, resp, path.Root(s.attribute), component == s.component,
+			requireOrForbid(ctx, req.Config, &resp.Diagnostics, path.Root(s.attribute), component == s.component,
 				fmt.Sprintf("%s is required for component %q", s.attribute, s.component),
 				fmt.Sprintf("%s is only allowed for component %q, not for %q", s.attribute, s.component, component))
 		}
 	}
 	identity := path.Root("login").AtName("identity")
 	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); known(identityType) {
-		requireOrForbid(ctx, req.Config, resp, identity.AtName("tag_name"), identityType.ValueString() == "tag",
+		requireOrForbid(ctx, req.Config, &resp.Diagnostics, identity.AtName("tag_name"), identityType.ValueString() == "tag",
 			"login.identity.tag_name is required when login.identity.type is \"tag\"",
 			"login.identity.tag_name is only allowed when login.identity.type is \"tag\"")
 	}

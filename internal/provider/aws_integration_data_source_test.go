@@ -92,7 +92,7 @@ data "p0_aws_integration" "all" {
 	}
 	components := tfjsonpath.New("components")
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyBaseLeft,
 		Steps: []resource.TestStep{

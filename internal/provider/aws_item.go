@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -86,6 +87,28 @@ func (t awsItemTarget) account() string {
 	return t.FunctionARN.ValueString()
 }
 
+// awsItemIdentity is both AWS component resources' identity: the
+// component and the item's id in P0 (the account id, or the function ARN).
+type awsItemIdentity struct {
+	Component types.String `tfsdk:"component"`
+	ID        types.String `tfsdk:"id"`
+}
+
+func (i awsItemIdentity) importID() string {
+	return i.Component.ValueString() + "/" + i.ID.ValueString()
+}
+
+// awsItemIdentitySchema describes awsItemIdentity.
+var awsItemIdentitySchema = identitySchema(map[string]string{
+	"component": "The component: one of `" + strings.Join(p0.InstallableComponents, "`, `") + "`.",
+	"id":        "The item's id in P0: the AWS account id, or for `function-caller` the Lambda function ARN.",
+})
+
+// identity is the identity of the item the target names.
+func (t awsItemTarget) identity() identity {
+	return awsItemIdentity{Component: t.Component, ID: types.StringValue(t.itemID())}
+}
+
 // parseAWSItemID reads an import ID, "<component>/<account_id>" or
 // "function-caller/<function_arn>", checking both parts as the schema does.
 func parseAWSItemID(id string) (awsItemTarget, error) {
@@ -113,9 +136,13 @@ func parseAWSItemID(id string) (awsItemTarget, error) {
 // importAWSItem is ImportState for both resources: it fills in the
 // target from the import ID, and Read does the rest.
 func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	target, err := parseAWSItemID(req.ID)
+	id := importedID[awsItemIdentity](ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	target, err := parseAWSItemID(id)
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Cannot import %q: %s.", req.ID, err))
+		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Cannot import %q: %s.", id, err))
 		return
 	}
 	for name, value := range map[string]types.String{
@@ -126,6 +153,7 @@ func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *r
 	} {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
 	}
+	setIdentity(ctx, resp.Identity, target.identity(), &resp.Diagnostics)
 }
 
 // stageAWSItem stages the item. An item that is already there (staged by
@@ -138,11 +166,11 @@ func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) 
 // readAWSItem is the shared part of both resources' Read: it reads the
 // item with get, and removes the resource from state when P0 no longer has
 // it. It returns nil when there is nothing more to do.
-func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx context.Context, component, id string) (*T, error), state *tfsdk.State, op operation) *T {
+func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx context.Context, component, id string) (*T, error), resp *resource.ReadResponse, op operation) *T {
 	got, err := get(ctx, target.Component.ValueString(), target.itemID())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
-		state.RemoveResource(ctx)
+		forget(ctx, &resp.State, resp.Identity, target.identity(), op.diags)
 		return nil
 	}
 	if err != nil {
@@ -211,17 +239,17 @@ func awsItemAttributes(object string, own map[string]schema.Attribute) map[strin
 // validateAWSItemTarget checks that the configuration gives the identifier
 // its component takes: function_arn for function-caller, account_id for
 // the others. It returns the component, or false while it is unknown.
-func validateAWSItemTarget(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) (string, bool) {
-	component := stringAt(ctx, req.Config, path.Root("component"))
+func validateAWSItemTarget(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (string, bool) {
+	component := stringAt(ctx, config, path.Root("component"))
 	if !known(component) {
 		return "", false
 	}
 	name := component.ValueString()
 	byFunction := name == p0.ComponentFunctionCaller
-	requireOrForbid(ctx, req.Config, resp, path.Root("function_arn"), byFunction,
+	requireOrForbid(ctx, config, diags, path.Root("function_arn"), byFunction,
 		"function_arn is required for component \"function-caller\", which is identified by a Lambda function ARN",
 		fmt.Sprintf("function_arn is only allowed for component \"function-caller\"; component %q is identified by account_id", name))
-	requireOrForbid(ctx, req.Config, resp, path.Root("account_id"), !byFunction,
+	requireOrForbid(ctx, config, diags, path.Root("account_id"), !byFunction,
 		fmt.Sprintf("account_id is required for component %q", name),
 		"account_id is not allowed for component \"function-caller\", which is identified by function_arn")
 	return name, true

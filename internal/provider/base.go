@@ -5,16 +5,19 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
-// What every resource, data source and ephemeral resource shares: its type
+// What every resource, data source, ephemeral resource, list resource and
+// action shares: its type
 // name, the API client the provider hands over in Configure, the opening of
 // each operation, and its time limit.
 
@@ -54,7 +57,8 @@ func (w *base) configure(providerData any, diags *diag.Diagnostics) {
 	w.client = client
 }
 
-// resourceBase is embedded by every resource.
+// resourceBase is embedded by every resource, and by every list resource,
+// whose Metadata and Configure take the same requests as its resource's.
 type resourceBase struct{ base }
 
 func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -85,6 +89,24 @@ func (e *ephemeralBase) Metadata(_ context.Context, req ephemeral.MetadataReques
 
 func (e *ephemeralBase) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
 	e.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// actionBase is embedded by every action.
+type actionBase struct{ base }
+
+func (a *actionBase) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = a.fullName(req.ProviderTypeName)
+}
+
+func (a *actionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// progress tells the user, while an action runs, what it is doing.
+func progress(resp *action.InvokeResponse, format string, args ...any) {
+	if resp.SendProgress != nil {
+		resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
+	}
 }
 
 // decodable is a plan, state or configuration: what an operation decodes
@@ -172,21 +194,28 @@ func addNotConfiguredError(diags *diag.Diagnostics, summary string) {
 		"they depend on first with -target).")
 }
 
-// importByOrg checks an import ID that must be the provider's organization
-// id, for resourceType, one per organization; what names the object for
-// the message ("JIT settings are"). It reports false after a diagnostic.
-func (b base) importByOrg(id, resourceType, what string, diags *diag.Diagnostics) bool {
-	if op := b.start(diags, "Unable to Import"); op.failed() {
+// importByOrg imports a resource that exists once per organization, for
+// resourceType: its import ID, or its identity's org, must be the
+// provider's organization id; what names the object for the message ("JIT
+// settings are"). It reports false after a diagnostic.
+func (b base) importByOrg(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, resourceType, what string) bool {
+	if op := b.start(&resp.Diagnostics, "Unable to Import"); op.failed() {
+		return false
+	}
+	id := importedID[orgIdentity](ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return false
 	}
 	if org := b.client.Org(); id != org {
-		diags.AddError("Invalid Import ID",
+		resp.Diagnostics.AddError("Invalid Import ID",
 			fmt.Sprintf("%s imported by the organization id, which must be the provider's organization %q: "+
 				"terraform import %s.<name> %q. Got %q. To manage another organization, use a provider "+
 				"configured for it.", what, org, resourceType, org, id))
 		return false
 	}
-	return true
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	setIdentity(ctx, resp.Identity, orgIdentity{Org: types.StringValue(id)}, &resp.Diagnostics)
+	return !resp.Diagnostics.HasError()
 }
 
 // timeoutFunc reads one operation's limit from a timeouts block, as

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"testing"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -95,4 +96,24 @@ func cliIsOpenTofu() (bool, error) {
 		testCLI.openTofu = openTofuVersion.Match(out)
 	})
 	return testCLI.openTofu, testCLI.err
+}
+
+// skipUnlessQuery skips a test that runs terraform query where the CLI has
+// none: Terraform before 1.14, and OpenTofu.
+func (c *terraformCLI) skipUnlessQuery(t testing.TB) {
+	t.Helper()
+	openTofu, err := cliIsOpenTofu()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if openTofu {
+		t.Skip("OpenTofu has no terraform query")
+	}
+	v, _, err := c.tf.Version(context.Background(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.LessThan(version.Must(version.NewVersion("1.14.0"))) {
+		t.Skipf("Terraform %s has no terraform query; it needs 1.14", v)
+	}
 }

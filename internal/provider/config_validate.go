@@ -2,10 +2,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -25,16 +28,16 @@ func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
 // requireOrForbid reports the attribute at p, of any type, when it is
 // missing although required, or set although not allowed. Unknown values
 // pass: they are checked again once known.
-func requireOrForbid(ctx context.Context, config tfsdk.Config, resp *resource.ValidateConfigResponse, p path.Path, required bool, missing, forbidden string) {
+func requireOrForbid(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, p path.Path, required bool, missing, forbidden string) {
 	if required {
 		var v attr.Value
-		if diags := config.GetAttribute(ctx, p, &v); !diags.HasError() && v.IsNull() {
-			resp.Diagnostics.AddAttributeError(p, "Missing Required Attribute", missing+".")
+		if d := config.GetAttribute(ctx, p, &v); !d.HasError() && v.IsNull() {
+			diags.AddAttributeError(p, "Missing Required Attribute", missing+".")
 		}
 		return
 	}
 	if isSet[attr.Value](ctx, config, p) {
-		resp.Diagnostics.AddAttributeError(p, "Invalid Attribute Combination", forbidden+".")
+		diags.AddAttributeError(p, "Invalid Attribute Combination", forbidden+".")
 	}
 }
 
@@ -45,4 +48,24 @@ func isSet[T attr.Value](ctx context.Context, config tfsdk.Config, p path.Path) 
 		return false
 	}
 	return !v.IsNull() && !v.IsUnknown()
+}
+
+// positiveDuration accepts a Go duration string ("90s", "5m") longer than
+// zero, as time.ParseDuration reads it.
+type positiveDuration struct{}
+
+func (positiveDuration) Description(context.Context) string {
+	return "must be a duration such as 90s or 5m, longer than zero"
+}
+
+func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v positiveDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !known(req.ConfigValue) {
+		return
+	}
+	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err != nil || d <= 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
+			fmt.Sprintf("Attribute %s %s; got %q.", req.Path, v.Description(ctx), req.ConfigValue.ValueString()))
+	}
 }

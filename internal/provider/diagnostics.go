@@ -39,6 +39,17 @@ func apiErrorDetail(action string, err error) string {
 		"Check that the host setting is right and that P0 can be reached from here, then run Terraform again.", action, err)
 }
 
+// answerDetail is apiErrorDetail without the next step, for callers whose
+// own advice replaces it: what the provider was doing and P0's answer.
+// Errors that are not P0's answers keep apiErrorDetail's advice.
+func answerDetail(action string, err error) string {
+	var apiErr *p0.APIError
+	if errors.As(err, &apiErr) {
+		return fmt.Sprintf("While %s, P0 answered %s.", action, answered(apiErr))
+	}
+	return apiErrorDetail(action, err)
+}
+
 // answered is P0's error answer in words: the status, P0's message and
 // how many attempts it took, as in "409 Conflict: option 2h already exists".
 func answered(apiErr *p0.APIError) string {

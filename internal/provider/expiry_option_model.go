@@ -22,6 +22,19 @@ func (m expiryOptionModel) option() (time int64, unit, key string) {
 	return time, unit, p0.ExpiryKey(time, unit)
 }
 
+// expiryOptionIdentity is p0_expiry_option's identity: P0's key for the
+// option, such as 2h.
+type expiryOptionIdentity struct {
+	Key types.String `tfsdk:"key"`
+}
+
+func (i expiryOptionIdentity) importID() string { return i.Key.ValueString() }
+
+func (m expiryOptionModel) identity() identity {
+	_, _, key := m.option()
+	return expiryOptionIdentity{Key: types.StringValue(key)}
+}
+
 // parseExpiryID splits an import ID, P0's key such as 2h, into its time and
 // unit.
 func parseExpiryID(id string) (int64, string, error) {

@@ -65,7 +65,7 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 			tflog.Warn(ctx, "expiry option was created but is missing from P0's list", map[string]any{"key": key})
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 }
 
 // exists reports whether P0 lists the option, and whether that is known:
@@ -106,6 +106,7 @@ func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadReques
 	options, err := r.client.ListExpiryOptions(ctx)
 	if p0.IsUnsupportedRead(err) {
 		noteDriftUndetectable(ctx, expiryOptionsRead, err)
+		store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 		return
 	}
 	if err != nil {
@@ -115,10 +116,10 @@ func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadReques
 	found, ok := findExpiryOption(options, time, unit)
 	if !ok {
 		tflog.Info(ctx, "expiry option no longer exists in P0; removing it from state", map[string]any{"key": key})
-		resp.State.RemoveResource(ctx)
+		forget(ctx, &resp.State, resp.Identity, state.identity(), &resp.Diagnostics)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromExpiryOption(found))...)
+	store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(found), &resp.Diagnostics)
 }
 
 // Update is never called: every configurable attribute forces replacement.
@@ -148,10 +149,14 @@ func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRe
 // ImportState takes P0's key, such as 2h; Read fills in the display text and
 // drops the import if no such option exists.
 func (r *expiryOptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	time, unit, err := parseExpiryID(req.ID)
+	id := importedID[expiryOptionIdentity](ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	time, unit, err := parseExpiryID(id)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromExpiryOption(p0.Duration{Time: time, Unit: unit}))...)
+	store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(p0.Duration{Time: time, Unit: unit}), &resp.Diagnostics)
 }

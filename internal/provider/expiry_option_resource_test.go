@@ -116,7 +116,7 @@ func TestExpiryOptionRead_withoutReads(t *testing.T) {
 
 func TestAccExpiryOption_lifecycle(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyExpiryOptions(defaultExpiryKeys...),
 		Steps: []resource.TestStep{
@@ -198,7 +198,7 @@ func TestAccExpiryOption_lifecycle(t *testing.T) {
 func TestAccExpiryOption_parallel(t *testing.T) {
 	env := newTestEnv(t)
 	keys := []string{"2h", "4h", "2d", "3w", "90m", "45s"}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyExpiryOptions(defaultExpiryKeys...),
 		Steps: []resource.TestStep{
@@ -244,7 +244,7 @@ resource "p0_expiry_option" "many" {
 // an import block works, and destroying it deletes the default.
 func TestAccExpiryOption_existing(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyExpiryOptions("5m", "24h", "168h", "720h"),
 		Steps: []resource.TestStep{
@@ -278,7 +278,7 @@ resource "p0_expiry_option" "four_hours" {
   unit = "h"
 }
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkOnlyExpiryOptions(defaultExpiryKeys...),
 		Steps: []resource.TestStep{
@@ -352,7 +352,7 @@ func TestAccExpiryOption_invalid(t *testing.T) {
 			ExpectError: expectError(tc.want),
 		})
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
 	env.checkNoRequests(t)
 }
 

@@ -28,3 +28,9 @@ func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaReques
 		},
 	}
 }
+
+func (r *expiryOptionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(map[string]string{
+		"key": "P0's key for the option: its time followed by its unit, such as `2h`.",
+	})
+}

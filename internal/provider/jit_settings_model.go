@@ -158,3 +158,5 @@ func unwrittenResult(plan, prior jitSettingsModel, org string) jitSettingsModel 
 	}
 	return result
 }
+
+func (m jitSettingsModel) identity() identity { return orgIdentity{Org: m.ID} }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -20,7 +19,7 @@ func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateReq
 	// add objects, so the next apply can simply send them all again.
 	result, ok := r.apply(ctx, plan, jitSettingsModel{}, op)
 	if ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
+		store(ctx, &resp.State, resp.Identity, result, &resp.Diagnostics)
 	}
 }
 
@@ -33,7 +32,7 @@ func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateReq
 	// Even after a failure, state takes what was written, so that the next
 	// plan sends only the rest.
 	result, _ := r.apply(ctx, plan, prior, op)
-	resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
+	store(ctx, &resp.State, resp.Identity, result, &resp.Diagnostics)
 }
 
 // apply sends the PUTs that take P0 from prior to plan (see
@@ -134,7 +133,7 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	if all {
 		readSinceImport(ctx, resp.Private, &resp.Diagnostics)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 }
 
 // Delete only forgets the settings: they always exist in P0, and the API
@@ -148,9 +147,7 @@ func (r *jitSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest
 // ImportState takes the organization id, which must be the provider's.
 // Read then takes every setting from P0.
 func (r *jitSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !r.importByOrg(req.ID, "p0_jit_settings", "JIT settings are", &resp.Diagnostics) {
-		return
+	if r.importByOrg(ctx, req, resp, "p0_jit_settings", "JIT settings are") {
+		resp.Diagnostics.Append(setPrivate(ctx, resp.Private, importedKey, true)...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, importedKey, true)...)
 }

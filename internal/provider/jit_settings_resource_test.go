@@ -73,7 +73,7 @@ func durationState(time int64, unit, value string) knownvalue.Check {
 func TestAccJITSettings_lifecycle(t *testing.T) {
 	env := newTestEnv(t)
 	resetRequests := func() { env.Mock.ResetRequests() }
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		// Destroying only forgets the settings: P0 keeps the last values.
 		CheckDestroy: env.checkSettings(true, false, "3d", "1w"),
@@ -184,7 +184,7 @@ func TestAccJITSettings_partial(t *testing.T) {
   require_reason      = true
   max_access_duration = { time = 7, unit = "d" }`))
 	maxOnly := env.Config(jitSettingsConfig(`  max_access_duration = { time = 7, unit = "d" }`))
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkSettings(true, true, "1h", "7d"),
 		Steps: []resource.TestStep{
@@ -262,7 +262,7 @@ func TestAccJITSettings_partial(t *testing.T) {
 func TestAccJITSettings_drift(t *testing.T) {
 	env := newTestEnv(t)
 	config := env.Config(fullJITSettings(false, true, "4h", "7d"))
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{Config: config},
@@ -363,7 +363,7 @@ func TestAccJITSettings_invalid(t *testing.T) {
 			ExpectError: expectError(tc.want...),
 		})
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
 	env.checkNoRequests(t)
 }
 

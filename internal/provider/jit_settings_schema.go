@@ -61,3 +61,7 @@ func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 		},
 	}
 }
+
+func (r *jitSettingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = orgIdentitySchema
+}

@@ -6,8 +6,10 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -21,6 +23,10 @@ import (
 // operations are in <name>_resource.go, <name>_data_source.go or
 // <name>_ephemeral_resource.go.
 type (
+	// accessRequestAction submits a just-in-time access request through the
+	// Command API when invoked or triggered, never during a plan.
+	accessRequestAction struct{ actionBase }
+
 	// accessRequestEphemeralResource submits a just-in-time access request
 	// through the Command API while Terraform runs. Being ephemeral, nothing of
 	// it is stored in plan or state files.
@@ -35,6 +41,18 @@ type (
 	// generates for it: the IAM role the AWS side must create.
 	awsComponentStagedResource struct{ resourceBase }
 
+	// awsComponentVerifyAction has P0 verify an installed AWS component item
+	// again.
+	awsComponentVerifyAction struct{ actionBase }
+
+	// awsComponentListResource lists the installed items of P0's AWS
+	// integration, for terraform query.
+	awsComponentListResource struct{ resourceBase }
+
+	// awsComponentStagedListResource lists the items of P0's AWS
+	// integration that are not installed, for terraform query.
+	awsComponentStagedListResource struct{ resourceBase }
+
 	// awsIntegrationDataSource reads every component's items of P0's AWS
 	// integration, including the base items P0 creates itself.
 	awsIntegrationDataSource struct{ dataSourceBase }
@@ -42,6 +60,13 @@ type (
 	// expiryOptionResource manages one custom expiry preset through
 	// /o/{org}/settings/expiry-options.
 	expiryOptionResource struct{ resourceBase }
+
+	// expiryOptionsResetAction resets the expiry options to P0's presets.
+	expiryOptionsResetAction struct{ actionBase }
+
+	// expiryOptionListResource lists the organization's expiry options, for
+	// terraform query.
+	expiryOptionListResource struct{ resourceBase }
 
 	// jitSettingsResource manages the organization's JIT settings, which always
 	// exist in P0: creating the resource writes them, deleting it only stops
@@ -52,6 +77,10 @@ type (
 	// /o/{org}/routing/name/{name}.
 	routingRuleResource struct{ resourceBase }
 
+	// routingRuleListResource lists the organization's routing rules, for
+	// terraform query.
+	routingRuleListResource struct{ resourceBase }
+
 	// routingWorkflowResource manages the whole routing workflow, in order,
 	// through GET and POST /o/{org}/routing.
 	routingWorkflowResource struct{ resourceBase }
@@ -60,6 +89,11 @@ type (
 	// current version or one named by id.
 	routingWorkflowDataSource struct{ dataSourceBase }
 )
+
+// NewAccessRequestAction returns the p0_access_request action.
+func NewAccessRequestAction() action.Action {
+	return &accessRequestAction{actionBase{named("access_request")}}
+}
 
 // NewAccessRequestEphemeralResource returns the p0_access_request ephemeral resource.
 func NewAccessRequestEphemeralResource() ephemeral.EphemeralResource {
@@ -76,6 +110,21 @@ func NewAWSComponentStagedResource() resource.Resource {
 	return &awsComponentStagedResource{resourceBase{named("aws_component_staged")}}
 }
 
+// NewAWSComponentVerifyAction returns the p0_aws_component_verify action.
+func NewAWSComponentVerifyAction() action.Action {
+	return &awsComponentVerifyAction{actionBase{named("aws_component_verify")}}
+}
+
+// NewAWSComponentListResource returns the p0_aws_component list resource.
+func NewAWSComponentListResource() list.ListResource {
+	return &awsComponentListResource{resourceBase{named("aws_component")}}
+}
+
+// NewAWSComponentStagedListResource returns the p0_aws_component_staged list resource.
+func NewAWSComponentStagedListResource() list.ListResource {
+	return &awsComponentStagedListResource{resourceBase{named("aws_component_staged")}}
+}
+
 // NewAWSIntegrationDataSource returns the p0_aws_integration data source.
 func NewAWSIntegrationDataSource() datasource.DataSource {
 	return &awsIntegrationDataSource{dataSourceBase{named("aws_integration")}}
@@ -86,6 +135,16 @@ func NewExpiryOptionResource() resource.Resource {
 	return &expiryOptionResource{resourceBase{named("expiry_option")}}
 }
 
+// NewExpiryOptionsResetAction returns the p0_expiry_options_reset action.
+func NewExpiryOptionsResetAction() action.Action {
+	return &expiryOptionsResetAction{actionBase{named("expiry_options_reset")}}
+}
+
+// NewExpiryOptionListResource returns the p0_expiry_option list resource.
+func NewExpiryOptionListResource() list.ListResource {
+	return &expiryOptionListResource{resourceBase{named("expiry_option")}}
+}
+
 // NewJITSettingsResource returns the p0_jit_settings resource.
 func NewJITSettingsResource() resource.Resource {
 	return &jitSettingsResource{resourceBase{named("jit_settings")}}
@@ -94,6 +153,11 @@ func NewJITSettingsResource() resource.Resource {
 // NewRoutingRuleResource returns the p0_routing_rule resource.
 func NewRoutingRuleResource() resource.Resource {
 	return &routingRuleResource{resourceBase{named("routing_rule")}}
+}
+
+// NewRoutingRuleListResource returns the p0_routing_rule list resource.
+func NewRoutingRuleListResource() list.ListResource {
+	return &routingRuleListResource{resourceBase{named("routing_rule")}}
 }
 
 // NewRoutingWorkflowResource returns the p0_routing_workflow resource.
@@ -112,32 +176,51 @@ func NewRoutingWorkflowDataSource() datasource.DataSource {
 var (
 	_ provider.Provider                       = (*p0Provider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*p0Provider)(nil)
+	_ provider.ProviderWithListResources      = (*p0Provider)(nil)
+	_ provider.ProviderWithActions            = (*p0Provider)(nil)
 
 	_ resource.ResourceWithConfigure      = (*routingRuleResource)(nil)
 	_ resource.ResourceWithImportState    = (*routingRuleResource)(nil)
+	_ resource.ResourceWithIdentity       = (*routingRuleResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*routingRuleResource)(nil)
 
 	_ resource.ResourceWithConfigure      = (*awsComponentStagedResource)(nil)
 	_ resource.ResourceWithImportState    = (*awsComponentStagedResource)(nil)
+	_ resource.ResourceWithIdentity       = (*awsComponentStagedResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*awsComponentStagedResource)(nil)
 
 	_ resource.ResourceWithConfigure      = (*awsComponentResource)(nil)
 	_ resource.ResourceWithImportState    = (*awsComponentResource)(nil)
+	_ resource.ResourceWithIdentity       = (*awsComponentResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*awsComponentResource)(nil)
 
 	_ resource.ResourceWithConfigure   = (*expiryOptionResource)(nil)
 	_ resource.ResourceWithImportState = (*expiryOptionResource)(nil)
+	_ resource.ResourceWithIdentity    = (*expiryOptionResource)(nil)
 
 	_ resource.ResourceWithConfigure      = (*jitSettingsResource)(nil)
 	_ resource.ResourceWithImportState    = (*jitSettingsResource)(nil)
+	_ resource.ResourceWithIdentity       = (*jitSettingsResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*jitSettingsResource)(nil)
 
 	_ resource.ResourceWithConfigure      = (*routingWorkflowResource)(nil)
 	_ resource.ResourceWithImportState    = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithIdentity       = (*routingWorkflowResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*routingWorkflowResource)(nil)
 
 	_ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
 	_ datasource.DataSourceWithConfigure = (*awsIntegrationDataSource)(nil)
+
+	_ list.ListResourceWithConfigure = (*routingRuleListResource)(nil)
+	_ list.ListResourceWithConfigure = (*awsComponentListResource)(nil)
+	_ list.ListResourceWithConfigure = (*awsComponentStagedListResource)(nil)
+	_ list.ListResourceWithConfigure = (*expiryOptionListResource)(nil)
+
+	_ action.ActionWithConfigure      = (*expiryOptionsResetAction)(nil)
+	_ action.ActionWithConfigure      = (*accessRequestAction)(nil)
+	_ action.ActionWithValidateConfig = (*accessRequestAction)(nil)
+	_ action.ActionWithConfigure      = (*awsComponentVerifyAction)(nil)
+	_ action.ActionWithValidateConfig = (*awsComponentVerifyAction)(nil)
 
 	_ ephemeral.EphemeralResourceWithConfigure      = (*accessRequestEphemeralResource)(nil)
 	_ ephemeral.EphemeralResourceWithValidateConfig = (*accessRequestEphemeralResource)(nil)
@@ -231,5 +314,25 @@ func (p *p0Provider) DataSources(context.Context) []func() datasource.DataSource
 func (p *p0Provider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		NewAccessRequestEphemeralResource,
+	}
+}
+
+// ListResources are the list resources of terraform query (Terraform
+// 1.14+), one for each resource that an organization may hold many of.
+func (p *p0Provider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewRoutingRuleListResource,
+		NewAWSComponentStagedListResource,
+		NewAWSComponentListResource,
+		NewExpiryOptionListResource,
+	}
+}
+
+// Actions are what a configuration can invoke or trigger (Terraform 1.14+).
+func (p *p0Provider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewExpiryOptionsResetAction,
+		NewAccessRequestAction,
+		NewAWSComponentVerifyAction,
 	}
 }

@@ -67,6 +67,8 @@ func (p *p0Provider) Configure(ctx context.Context, req provider.ConfigureReques
 	resp.ResourceData = client
 	resp.DataSourceData = client
 	resp.EphemeralResourceData = client
+	resp.ListResourceData = client
+	resp.ActionData = client
 }
 
 // clientConfig merges the provider block with the environment (the block

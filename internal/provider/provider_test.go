@@ -110,7 +110,7 @@ func TestAccProvider_invalidMaxRetriesEnv(t *testing.T) {
 // provider with the known value.
 func TestAccProvider_unknownConfiguration(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkNoRoutingRules,
 		Steps: []resource.TestStep{{

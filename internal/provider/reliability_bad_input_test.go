@@ -330,7 +330,7 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 			ExpectError: expectError(tc.want...),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             f.checkEmpty(env.Mock),
 		Steps:                    steps,

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	gotesting "github.com/mitchellh/go-testing-interface"
+
 	"context"
 	"fmt"
 	"os"
@@ -44,17 +46,23 @@ type terraformCLI struct {
 
 // newTerraformCLI serves the provider until the test ends and initialises
 // a working directory holding config.
-func newTerraformCLI(t *testing.T, config string) *terraformCLI {
+func newTerraformCLI(t testing.TB, config string) *terraformCLI {
 	t.Helper()
 	ctx, stop := context.WithCancel(context.Background())
 	reattachCh := make(chan *plugin.ReattachConfig)
 	closed := make(chan struct{})
 	server := providerserver.NewProtocol6(New("test", "test", WithClientConfig(fastRetries))())
+	// A test shows the provider's logs in its own output; a benchmark
+	// drops them.
+	var sink gotesting.T = quietSink{t}
+	if test, ok := t.(*testing.T); ok {
+		sink = test
+	}
 	go func() {
 		_ = tf6server.Serve(providerAddress(), server,
 			tf6server.WithDebug(ctx, reattachCh, closed),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
-			tf6server.WithLoggingSink(t))
+			tf6server.WithLoggingSink(sink))
 	}()
 	var served *plugin.ReattachConfig
 	select {
@@ -94,11 +102,19 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 	return cli
 }
 
+// quietSink is the provider's logging sink in a benchmark: it drops the
+// logs, which would otherwise be written to standard error.
+type quietSink struct{ testing.TB }
+
+func (quietSink) Parallel()           {}
+func (quietSink) Log(...any)          {}
+func (quietSink) Logf(string, ...any) {}
+
 // write replaces the working directory's configuration, adding the
 // required_providers block that maps p0 to the served provider. The source
 // names its registry host, since OpenTofu would otherwise look for it on its
 // own.
-func (c *terraformCLI) write(t *testing.T, config string) {
+func (c *terraformCLI) write(t testing.TB, config string) {
 	t.Helper()
 	config = fmt.Sprintf(`
 terraform {

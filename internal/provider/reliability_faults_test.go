@@ -37,7 +37,7 @@ func TestAccReliability_faults(t *testing.T) {
 
 	var applied faultproxy.Report
 	start := time.Now()
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported}, // the fleet opens an access request
 		ProtoV6ProviderFactories: env.withEcho(),
 		CheckDestroy:             f.checkEmpty(env.Mock),

@@ -40,7 +40,7 @@ func TestAccReliability_lostResponses(t *testing.T) {
 			return nil
 		}
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			created.checkEmpty(env.Mock),
@@ -168,7 +168,7 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 				"DELETE " + unstaged + "$",
 				"DELETE /settings/expiry-options/",
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.Factories(),
 				CheckDestroy:             resource.ComposeAggregateTestCheckFunc(created.checkEmpty(env.Mock), checkAllLost(len(deletes))),
 				Steps: []resource.TestStep{
@@ -208,7 +208,7 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 func TestAccReliability_lostIntegrationRoot(t *testing.T) {
 	env := newReliabilityEnv(t)
 	const account = "400000000055"
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			PreConfig: func() { env.Traffic.LoseNext(http.MethodPost, "/o/"+testOrg+"/integrations/aws/config$") },
@@ -233,7 +233,7 @@ func TestAccReliability_lostIntegrationRoot(t *testing.T) {
 func TestAccReliability_lostExpiryCreateWithoutReads(t *testing.T) {
 	env := newReliabilityEnv(t)
 	f := fleet{ExpiryOptions: 1}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             f.checkEmpty(env.Mock),
 		Steps: []resource.TestStep{{
@@ -264,7 +264,7 @@ func TestAccReliability_conflictWithAnotherObject(t *testing.T) {
 	f := fleet{Rules: 1}
 	theirs := f.rule(0)
 	theirs.Approval = []p0.Approval{{Type: "deny"}}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{

@@ -117,7 +117,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 	}
 
 	failed := false
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		ErrorCheck: func(err error) error {
 			if failed {

@@ -211,7 +211,7 @@ func TestAccReliability_tlsVerified(t *testing.T) {
 	untrusted.StartTLS()
 	t.Cleanup(untrusted.Close)
 	f := fleet{Rules: 1}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`

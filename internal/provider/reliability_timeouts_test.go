@@ -51,7 +51,7 @@ func TestAccReliability_timeouts(t *testing.T) {
 			"  timeouts {\n    create = \"2s\"\n    update = \"2s\"\n    delete = \"2s\"\n  }\n")
 	}
 	watch := &stopwatch{t: t}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: func(*terraform.State) error {
 			if _, ok := env.Mock.AWSItem(p0.ComponentInventory, account); ok {
@@ -125,7 +125,7 @@ func TestAccReliability_hungServerWithoutTimeouts(t *testing.T) {
 	env := newReliabilityEnv(t)
 	f := fleet{Rules: 1}
 	watch := &stopwatch{t: t}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factoriesWith(func(c *p0.Config) { c.RequestTimeout = 500 * time.Millisecond }),
 		Steps: []resource.TestStep{
 			{

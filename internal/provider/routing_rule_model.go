@@ -153,3 +153,12 @@ func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
 func modelFromRule(rule p0.RoutingRule) routingRuleModel {
 	return routingRuleModel{ID: types.StringValue(rule.Name), routingRuleFields: fieldsFromRule(rule)}
 }
+
+// routingRuleIdentity is p0_routing_rule's identity: the rule's name.
+type routingRuleIdentity struct {
+	Name types.String `tfsdk:"name"`
+}
+
+func (i routingRuleIdentity) importID() string { return i.Name.ValueString() }
+
+func (m routingRuleModel) identity() identity { return routingRuleIdentity{Name: m.Name} }

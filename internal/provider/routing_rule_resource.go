@@ -16,16 +16,16 @@ import (
 )
 
 func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Create Routing Rule", "creating", r.createOrAdopt)
+	r.write(ctx, req.Plan, &resp.State, resp.Identity, &resp.Diagnostics, "Unable to Create Routing Rule", "creating", r.createOrAdopt)
 }
 
 func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "Unable to Update Routing Rule", "updating", r.update)
+	r.write(ctx, req.Plan, &resp.State, resp.Identity, &resp.Diagnostics, "Unable to Update Routing Rule", "updating", r.update)
 }
 
 // write sends the planned rule through send and stores P0's answer, which
 // carries the whole rule, so no read follows.
-func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics,
+func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, id *tfsdk.ResourceIdentity, diags *diag.Diagnostics,
 	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
 	model, op := begin[routingRuleModel](ctx, r.base, plan, diags, summary)
 	if op.failed() {
@@ -44,7 +44,7 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state 
 		op.apiError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
 		return
 	}
-	diags.Append(state.Set(ctx, modelFromRule(*got))...)
+	store(ctx, state, id, modelFromRule(*got), diags)
 }
 
 // update sends the rule's new settings.
@@ -95,14 +95,14 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 	got, err := r.client.RoutingRuleFromWorkflow(ctx, name.ValueString())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "routing rule no longer exists in P0; removing it from state", map[string]any{"name": name.ValueString()})
-		resp.State.RemoveResource(ctx)
+		forget(ctx, &resp.State, resp.Identity, routingRuleIdentity{Name: name}, &resp.Diagnostics)
 		return
 	}
 	if err != nil {
 		op.apiError(fmt.Sprintf("reading routing rule %q", name.ValueString()), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromRule(*got))...)
+	store(ctx, &resp.State, resp.Identity, modelFromRule(*got), &resp.Diagnostics)
 }
 
 func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -125,10 +125,15 @@ func ruleName(state tfsdk.State) decodable {
 
 // ImportState takes the rule's name; Read fills in the rest.
 func (r *routingRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
+	name := importedID[routingRuleIdentity](ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if name == "" {
 		resp.Diagnostics.AddError("Invalid Import ID", "Import a routing rule by its name, for example: terraform import p0_routing_rule.example \"Production access\".")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	setIdentity(ctx, resp.Identity, routingRuleIdentity{Name: types.StringValue(name)}, &resp.Diagnostics)
 }

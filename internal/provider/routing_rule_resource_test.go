@@ -70,7 +70,7 @@ resource "p0_routing_rule" "test" {
 
 func TestAccRoutingRule_lifecycle(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkNoRoutingRules,
 		Steps: []resource.TestStep{
@@ -153,7 +153,7 @@ func TestAccRoutingRule_lifecycle(t *testing.T) {
 
 func TestAccRoutingRule_minimal(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkNoRoutingRules,
 		Steps: []resource.TestStep{
@@ -185,7 +185,7 @@ resource "p0_routing_rule" "test" {
 func TestAccRoutingRule_drift(t *testing.T) {
 	env := newTestEnv(t)
 	config := env.Config(fullRuleConfig("Drifting", false, 60))
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             env.checkNoRoutingRules,
 		Steps: []resource.TestStep{
@@ -314,7 +314,7 @@ func TestAccRoutingRule_invalid(t *testing.T) {
 			ExpectError: regexp.MustCompile(tc.want),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps:                    steps,
 	})

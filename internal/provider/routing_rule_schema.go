@@ -175,3 +175,7 @@ func routingRuleSchema() schema.Schema {
 func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = routingRuleSchema()
 }
+
+func (r *routingRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(map[string]string{"name": ruleNameDescription})
+}

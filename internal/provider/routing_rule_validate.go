@@ -28,7 +28,7 @@ func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, re
 	uid := rule.AtName("requestor").AtName("uid")
 	if known(requestorType) {
 		needsUID := slices.Contains(p0.RequestorTypesWithUID, requestorType.ValueString())
-		requireOrForbid(ctx, config, resp, uid, needsUID,
+		requireOrForbid(ctx, config, &resp.Diagnostics, uid, needsUID,
 			fmt.Sprintf("requestor.uid is required when requestor.type is %q", requestorType.ValueString()),
 			"requestor.uid is only allowed when requestor.type is \"group\" or \"user\"")
 	}
@@ -36,7 +36,7 @@ func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, re
 	resourceType := stringAt(ctx, config, rule.AtName("resource").AtName("type"))
 	if known(resourceType) {
 		isIntegration := resourceType.ValueString() == "integration"
-		requireOrForbid(ctx, config, resp, rule.AtName("resource").AtName("service"), isIntegration,
+		requireOrForbid(ctx, config, &resp.Diagnostics, rule.AtName("resource").AtName("service"), isIntegration,
 			"resource.service is required when resource.type is \"integration\"",
 			"resource.service is only allowed when resource.type is \"integration\"")
 		if filters := rule.AtName("resource").AtName("filters"); !isIntegration && isSet[types.Map](ctx, config, filters) {

@@ -32,7 +32,7 @@ func TestAccRoutingWorkflowDataSource(t *testing.T) {
 
 	const current = "data.p0_routing_workflow.current"
 	const old = "data.p0_routing_workflow.old"
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
@@ -72,7 +72,7 @@ data "p0_routing_workflow" "old" {
 
 func TestAccRoutingWorkflowDataSource_unknownVersion(t *testing.T) {
 	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      env.Config(`data "p0_routing_workflow" "test" { id = "no-such-version" }`),

@@ -31,3 +31,5 @@ func workflowResourceModel(org string, rules []p0.RoutingRule) routingWorkflowRe
 	}
 	return m
 }
+
+func (m routingWorkflowResourceModel) identity() identity { return orgIdentity{Org: m.ID} }

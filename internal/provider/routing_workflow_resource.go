@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -24,7 +23,7 @@ func (r *routingWorkflowResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	if current := r.current(ctx, op); current != nil {
-		r.save(ctx, current.CurrentVersion(), rulesFromWorkflowModel(plan), &resp.State, resp.Private, op)
+		r.save(ctx, current.CurrentVersion(), rulesFromWorkflowModel(plan), &resp.State, resp.Identity, resp.Private, op)
 	}
 }
 
@@ -48,7 +47,7 @@ func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 	if current == nil {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, workflowResourceModel(r.client.Org(), current.Rules))...)
+	store(ctx, &resp.State, resp.Identity, workflowResourceModel(r.client.Org(), current.Rules), &resp.Diagnostics)
 	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, workflowVersionKey, current.CurrentVersion())...)
 }
 
@@ -62,7 +61,7 @@ func (r *routingWorkflowResource) Update(ctx context.Context, req resource.Updat
 	version, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
 	resp.Diagnostics.Append(diags...)
 	if !op.failed() {
-		r.save(ctx, version, rulesFromWorkflowModel(plan), &resp.State, resp.Private, op)
+		r.save(ctx, version, rulesFromWorkflowModel(plan), &resp.State, resp.Identity, resp.Private, op)
 	}
 }
 
@@ -85,13 +84,14 @@ func (r *routingWorkflowResource) Delete(ctx context.Context, req resource.Delet
 
 // save saves rules in place of version, and on success stores P0's answer
 // and the new version.
-func (r *routingWorkflowResource) save(ctx context.Context, version string, rules []p0.RoutingRule, state *tfsdk.State, private privateWriter, op operation) {
+func (r *routingWorkflowResource) save(ctx context.Context, version string, rules []p0.RoutingRule,
+	state *tfsdk.State, id *tfsdk.ResourceIdentity, private privateWriter, op operation) {
 	saved, err := r.saveRules(ctx, version, rules)
 	if err != nil {
 		r.saveError(op, err)
 		return
 	}
-	op.diags.Append(state.Set(ctx, workflowResourceModel(r.client.Org(), saved.Rules))...)
+	store(ctx, state, id, workflowResourceModel(r.client.Org(), saved.Rules), op.diags)
 	op.diags.Append(setPrivate(ctx, private, workflowVersionKey, saved.Version)...)
 }
 
@@ -140,8 +140,5 @@ func (r *routingWorkflowResource) saveError(op operation, err error) {
 
 // ImportState takes the organization id, which must be the provider's.
 func (r *routingWorkflowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !r.importByOrg(req.ID, "p0_routing_workflow", "The routing workflow is", &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	r.importByOrg(ctx, req, resp, "p0_routing_workflow", "The routing workflow is")
 }

@@ -53,3 +53,7 @@ func workflowRuleAttributes() map[string]schema.Attribute {
 	attributes["name"] = name
 	return attributes
 }
+
+func (r *routingWorkflowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = orgIdentitySchema
+}

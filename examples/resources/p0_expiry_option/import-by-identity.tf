@@ -1,0 +1,4 @@
+import {
+  to       = p0_expiry_option.two_hours
+  identity = { key = "2h" }
+}

@@ -1,0 +1,4 @@
+import {
+  to       = p0_routing_rule.default
+  identity = { name = "Default approval" }
+}

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -290,6 +293,30 @@ func TestReconfigureWaitsForAWS(t *testing.T) {
 		}
 		if n := mock.Count(configure); n < 2 {
 			t.Errorf("configure sent %d times; want the refusals tried again", n)
+		}
+	})
+	t.Run("time runs out before P0 answers a retry", func(t *testing.T) {
+		var calls atomic.Int32
+		client := newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
+			if calls.Add(1) > 1 {
+				// The retry is never answered. Reading the body first lets
+				// the server see the client hang up.
+				_, _ = io.Copy(io.Discard, r.Body)
+				<-r.Context().Done()
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusBadRequest)
+			_, _ = io.WriteString(w, `{"error":"could not assume role P0RoleInventory"}`)
+		}, 0, fast)
+		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+		defer cancel()
+		err := client.ReconfigureAWSComponentWhenReady(ctx, p0.ComponentInventory, account, p0.AWSItem{Label: "kept"})
+		if !p0.IsVerificationRefusal(err) || !strings.Contains(err.Error(), "could not assume role") {
+			t.Fatalf("error = %v, want P0's last refusal rather than the deadline", err)
+		}
+		if n := calls.Load(); n != 2 {
+			t.Errorf("configure sent %d times; want the refusal and one unanswered retry", n)
 		}
 	})
 }

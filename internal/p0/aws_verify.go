@@ -39,17 +39,25 @@ func (c *Client) ReconfigureAWSComponentWhenReady(ctx context.Context, component
 // retryRefusals makes attempt until it succeeds, P0 answers anything but a
 // refusal of the AWS side, or ctx's deadline leaves no time for the next
 // wait. After a refusal, or an error that followed retries, done (when not
-// nil) tells whether the attempt's end is reached anyway.
+// nil) tells whether the attempt's end is reached anyway. When the deadline
+// passes before P0 answers a retry, P0's last refusal is returned: it says
+// what is wrong on the AWS side, where the deadline says only that time ran
+// out.
 func (c *Client) retryRefusals(ctx context.Context, component, id string, attempt func() error,
 	done func(ctx context.Context, component, id string) bool) error {
 	wait := c.verifyWaitMin
+	var refusal error
 	for {
 		err := attempt()
 		if err == nil {
 			return nil
 		}
 		var apiErr *APIError
-		if !errors.As(err, &apiErr) || (!verificationRefused(apiErr) && apiErr.Attempts < 2) {
+		answered := errors.As(err, &apiErr)
+		if !answered && refusal != nil && ctx.Err() != nil {
+			return refusal
+		}
+		if !answered || (!verificationRefused(apiErr) && apiErr.Attempts < 2) {
 			return err
 		}
 		if done != nil && done(ctx, component, id) {
@@ -58,6 +66,7 @@ func (c *Client) retryRefusals(ctx context.Context, component, id string, attemp
 		if !verificationRefused(apiErr) || !sleepWithin(ctx, wait) {
 			return err
 		}
+		refusal = err
 		c.logger.Debug(ctx, "P0 refused to verify an AWS item; AWS may not have made the role usable yet, so trying again",
 			map[string]any{"component": component, "id": id, "status": apiErr.StatusCode, "waited_ms": wait.Milliseconds()})
 		wait = min(2*wait, c.verifyWaitMax)

@@ -46,12 +46,16 @@ func newMockClient(t testing.TB, tune ...func(*p0.Config)) (*p0.Client, *p0mock.
 
 // newServerClient returns a client for a hand-written handler, for answers
 // the mock never gives.
-func newServerClient(t *testing.T, handler http.HandlerFunc, maxRetries int) *p0.Client {
+func newServerClient(t *testing.T, handler http.HandlerFunc, maxRetries int, tune ...func(*p0.Config)) *p0.Client {
 	t.Helper()
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
-	client, err := p0.NewClient(p0.Config{Host: srv.URL, Org: testOrg, Token: testToken, MaxRetries: maxRetries,
-		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, UserAgent: "terraform-provider-p0/test"})
+	cfg := p0.Config{Host: srv.URL, Org: testOrg, Token: testToken, MaxRetries: maxRetries,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, UserAgent: "terraform-provider-p0/test"}
+	for _, f := range tune {
+		f(&cfg)
+	}
+	client, err := p0.NewClient(cfg)
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
 	}

@@ -2,7 +2,6 @@ package p0
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -134,8 +133,5 @@ func (c *Client) readSetting(ctx context.Context, path string, out any) error {
 	if text := strings.TrimSpace(string(data)); text == "" || text == "null" {
 		return nil
 	}
-	if err := decodeBody(data, out, c.token); err != nil {
-		return fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
-	}
-	return nil
+	return c.decodeRead(path, data, out)
 }

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -51,20 +49,20 @@ func (a *awsComponentVerifyAction) Schema(_ context.Context, _ action.SchemaRequ
 			"role shows in the apply that broke it rather than when someone next requests access.",
 		Attributes: map[string]schema.Attribute{
 			"component": schema.StringAttribute{
-				MarkdownDescription: "The component of the item: one of `" + strings.Join(p0.InstallableComponents, "`, `") + "`.",
+				MarkdownDescription: "The component of the item: one of " + installableComponents + ".",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(p0.InstallableComponents...)},
+				Validators:          componentValidators,
 			},
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "The 12-digit ID of the item's AWS account. Required for every component " +
 					"except `function-caller`, which takes `function_arn` instead.",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.RegexMatches(p0.AccountIDPattern, accountIDForm)},
+				Validators: accountIDValidators,
 			},
 			"function_arn": schema.StringAttribute{
 				MarkdownDescription: "ARN of the Lambda function of a `function-caller` item, and only there.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(p0.LambdaARNPattern, lambdaARNForm)},
+				Validators:          functionARNValidators,
 			},
 			"timeout": schema.StringAttribute{
 				MarkdownDescription: "How long to wait for P0 to accept the AWS side, as a duration such as `90s` " +

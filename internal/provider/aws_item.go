@@ -100,7 +100,7 @@ func (i awsItemIdentity) importID() string {
 
 // awsItemIdentitySchema describes awsItemIdentity.
 var awsItemIdentitySchema = identitySchema(map[string]string{
-	"component": "The component: one of `" + strings.Join(p0.InstallableComponents, "`, `") + "`.",
+	"component": "The component: one of " + installableComponents + ".",
 	"id":        "The item's id in P0: the AWS account id, or for `function-caller` the Lambda function ARN.",
 })
 
@@ -203,6 +203,17 @@ const (
 	lambdaARNForm = "must be a Lambda function ARN (arn:aws:lambda:<region>:<account_id>:function:<name>)"
 )
 
+// What every schema that names an AWS item shares: the resources', the
+// list resources' filter, the verify action's and the identity's.
+var (
+	// installableComponents lists the components as descriptions show them.
+	installableComponents = "`" + strings.Join(p0.InstallableComponents, "`, `") + "`"
+
+	componentValidators   = []validator.String{stringvalidator.OneOf(p0.InstallableComponents...)}
+	accountIDValidators   = []validator.String{stringvalidator.RegexMatches(p0.AccountIDPattern, accountIDForm)}
+	functionARNValidators = []validator.String{stringvalidator.RegexMatches(p0.LambdaARNPattern, lambdaARNForm)}
+)
+
 // awsItemAttributes are the schema of awsItemTarget, with the resource's
 // own attributes. object names what the resource manages, for the
 // descriptions.
@@ -210,17 +221,17 @@ func awsItemAttributes(object string, own map[string]schema.Attribute) map[strin
 	attributes := map[string]schema.Attribute{
 		"id": idAttribute("`<component>/<account_id>`, or `function-caller/<function_arn>`. Also the import ID."),
 		"component": schema.StringAttribute{
-			MarkdownDescription: "The component " + object + ": one of `" + strings.Join(p0.InstallableComponents, "`, `") +
-				"`. (`base` is created and managed by P0 itself.) Changing it replaces the resource.",
+			MarkdownDescription: "The component " + object + ": one of " + installableComponents +
+				". (`base` is created and managed by P0 itself.) Changing it replaces the resource.",
 			Required:      true,
-			Validators:    []validator.String{stringvalidator.OneOf(p0.InstallableComponents...)},
+			Validators:    componentValidators,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"account_id": schema.StringAttribute{
 			MarkdownDescription: "The 12-digit ID of the AWS account the component is for. Required for every " +
 				"component except `function-caller`, which takes `function_arn` instead. Changing it replaces the resource.",
 			Optional:      true,
-			Validators:    []validator.String{stringvalidator.RegexMatches(p0.AccountIDPattern, accountIDForm)},
+			Validators:    accountIDValidators,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"function_arn": schema.StringAttribute{
@@ -228,7 +239,7 @@ func awsItemAttributes(object string, own map[string]schema.Attribute) map[strin
 				"(`arn:aws:lambda:<region>:<account_id>:function:<name>`, optionally followed by `:<version or alias>`). " +
 				"Required for `function-caller`, and only allowed there. Changing it replaces the resource.",
 			Optional:      true,
-			Validators:    []validator.String{stringvalidator.RegexMatches(p0.LambdaARNPattern, lambdaARNForm)},
+			Validators:    functionARNValidators,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 	}

@@ -5,11 +5,8 @@ import (
 	"errors"
 	"maps"
 	"slices"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -32,10 +29,9 @@ func awsListSchema(which string) schema.Schema {
 		MarkdownDescription: "Lists the " + which + " of P0's AWS integration, from one read of the integration.",
 		Attributes: map[string]schema.Attribute{
 			"component": schema.StringAttribute{
-				MarkdownDescription: "Lists only the items of this component: one of `" +
-					strings.Join(p0.InstallableComponents, "`, `") + "`.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(p0.InstallableComponents...)},
+				MarkdownDescription: "Lists only the items of this component: one of " + installableComponents + ".",
+				Optional:            true,
+				Validators:          componentValidators,
 			},
 		},
 	}

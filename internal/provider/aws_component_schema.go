@@ -8,11 +8,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -133,6 +135,16 @@ func awsComponentTimeoutsBlock(ctx context.Context) schema.Block {
 	}
 	nested.MarkdownDescription = "Time limits for the operations that talk to P0, including retries."
 	return nested
+}
+
+// noTimeouts is the value of a timeouts block left out, as an object found
+// by a query has it, of the block's own type.
+func noTimeouts(ctx context.Context) timeouts.Value {
+	blockType, ok := awsComponentTimeoutsBlock(ctx).Type().(attr.TypeWithAttributeTypes)
+	if !ok {
+		panic("the timeouts block's type has no attribute types") // a programming error every query test catches
+	}
+	return timeouts.Value{Object: types.ObjectNull(blockType.AttributeTypes())}
 }
 
 func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

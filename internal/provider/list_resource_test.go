@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -266,5 +268,19 @@ func TestAWSListsWithoutIntegration(t *testing.T) {
 	}
 	if n := env.Mock.Count("GET /o/{org}/integrations/aws/config"); n == 0 {
 		t.Error("the lists did not read the integration")
+	}
+}
+
+// TestNoTimeoutsFitsTheSchema stores an installed item as the
+// p0_aws_component list resource returns it: its timeouts block, left out,
+// has the type of the resource's block, so the object fits the resource's
+// state.
+func TestNoTimeoutsFitsTheSchema(t *testing.T) {
+	ctx := context.Background()
+	item := p0.AWSItem{State: p0.StateInstalled, Label: "listed"}
+	state := stateOf(t, &awsComponentResource{}, componentModel(newAWSItemTarget(p0.ComponentInventory, "123456789012"), item, noTimeouts(ctx)))
+	var block timeouts.Value
+	if diags := state.GetAttribute(ctx, path.Root("timeouts"), &block); diags.HasError() || !block.IsNull() {
+		t.Fatalf("timeouts = %v (%v), want a null block", block, diags)
 	}
 }

@@ -17,9 +17,8 @@ import (
 )
 
 // What every resource, data source, ephemeral resource, list resource and
-// action shares: its type
-// name, the API client the provider hands over in Configure, the opening of
-// each operation, and its time limit.
+// action shares: its type name, the API client the provider hands over in
+// Configure, the opening of each operation, and its time limit.
 
 // base is what every object shares: its type name and the API client.
 // Each kind of object embeds the variant with its kind's Metadata and

@@ -23,10 +23,7 @@ const rollbackTimeout = 2 * time.Minute
 
 func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, op := begin[awsComponentModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Install AWS Component")
-	if op.failed() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultAWSComponentTimeout, &resp.Diagnostics)
+	ctx, cancel := op.withTimeout(ctx, plan.Timeouts.Create, defaultAWSComponentTimeout)
 	defer cancel()
 	if op.failed() {
 		return
@@ -203,7 +200,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 		store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout, &resp.Diagnostics)
+	ctx, cancel := op.withTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout)
 	defer cancel()
 	if op.failed() {
 		return
@@ -217,10 +214,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state, op := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Delete AWS Component")
-	if op.failed() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultAWSComponentTimeout, &resp.Diagnostics)
+	ctx, cancel := op.withTimeout(ctx, state.Timeouts.Delete, defaultAWSComponentTimeout)
 	defer cancel()
 	if op.failed() {
 		return

@@ -222,11 +222,16 @@ func (b base) importByOrg(ctx context.Context, req resource.ImportStateRequest, 
 type timeoutFunc func(ctx context.Context, fallback time.Duration) (time.Duration, diag.Diagnostics)
 
 // withTimeout bounds ctx by the operation's limit, fallback when the
-// timeouts block sets none. A block that cannot be read adds a diagnostic
-// and leaves ctx as it is. Call cancel when the operation ends.
-func withTimeout(ctx context.Context, limit timeoutFunc, fallback time.Duration, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc) {
+// timeouts block sets none. After a failure, the operation's own or a
+// block that cannot be read, it leaves ctx as it is, so that a method
+// checks op.failed() once, after both. Call cancel when the operation
+// ends.
+func (o operation) withTimeout(ctx context.Context, limit timeoutFunc, fallback time.Duration) (_ context.Context, cancel context.CancelFunc) {
+	if o.failed() {
+		return ctx, func() {}
+	}
 	timeout, d := limit(ctx, fallback)
-	diags.Append(d...)
+	o.diags.Append(d...)
 	if d.HasError() {
 		return ctx, func() {}
 	}

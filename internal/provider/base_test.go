@@ -1,0 +1,51 @@
+package provider
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// TestOperationWithTimeout bounds an operation by its timeouts block: the
+// block's limit when it can be read, none after the operation has failed
+// (the block is then not read at all) or when the block cannot be read,
+// whose error the operation then reports.
+func TestOperationWithTimeout(t *testing.T) {
+	const limit = time.Hour
+	readable := func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) { return limit, nil }
+	unreadable := func(context.Context, time.Duration) (time.Duration, diag.Diagnostics) {
+		var d diag.Diagnostics
+		d.AddError("Invalid timeouts", "not a duration")
+		return 0, d
+	}
+	for _, c := range []struct {
+		name         string
+		failedBefore bool
+		limit        timeoutFunc
+		bounded      bool
+		errors       int
+	}{
+		{name: "readable", limit: readable, bounded: true},
+		{name: "unreadable", limit: unreadable, errors: 1},
+		{name: "after a failure", failedBefore: true, limit: unreadable, errors: 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var diags diag.Diagnostics
+			op := operation{diags: &diags, summary: "Unable to Test"}
+			if c.failedBefore {
+				op.fail("decoding failed")
+			}
+			ctx, cancel := op.withTimeout(context.Background(), c.limit, time.Minute)
+			defer cancel()
+			deadline, bounded := ctx.Deadline()
+			if bounded != c.bounded || bounded && time.Until(deadline) < limit-time.Minute {
+				t.Errorf("deadline = %v (set: %v), want one an hour away: %v", deadline, bounded, c.bounded)
+			}
+			if diags.ErrorsCount() != c.errors {
+				t.Errorf("errors = %v, want %d", diags, c.errors)
+			}
+		})
+	}
+}

@@ -1,0 +1,89 @@
+package provider
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// TestRuleRoundTrip maps rules of every shape the fleet makes (filters
+// with a false value, options of 0 and false, several approval steps), and
+// one whose approval has an empty options object, to Terraform values and
+// back: what is sent is what P0 answered, so a rule read back plans no
+// change.
+func TestRuleRoundTrip(t *testing.T) {
+	rules := []p0.RoutingRule{{
+		Name:      "empty options",
+		Requestor: p0.RuleRequestor{Type: "any"},
+		Resource:  p0.RuleResource{Type: "any"},
+		Approval:  []p0.Approval{{Type: "p0", Options: &p0.ApprovalOptions{}}},
+	}}
+	for variant := range 2 {
+		for i := range 4 {
+			rules = append(rules, fleet{Variant: variant}.rule(i))
+		}
+	}
+	for _, rule := range rules {
+		if got := ruleFromFields(fieldsFromRule(rule)); !reflect.DeepEqual(got, rule) {
+			t.Errorf("%q came back as\n%+v\nwant\n%+v", rule.Name, got, rule)
+		}
+	}
+}
+
+// TestFieldsFromRuleLeavesOutWhatP0Omits reads a rule whose optional
+// fields P0 left out: each is null, as it is when left out of the
+// configuration, while a false filter value and options of 0 are kept.
+func TestFieldsFromRuleLeavesOutWhatP0Omits(t *testing.T) {
+	no, zero := false, int64(0)
+	m := fieldsFromRule(p0.RoutingRule{
+		Name:      "sparse",
+		Requestor: p0.RuleRequestor{Type: "any"},
+		Resource: p0.RuleResource{Type: "integration", Service: "aws", Filters: map[string]p0.ResourceFilter{
+			"sensitive": {Effect: "keep", Value: &no},
+		}},
+		Approval: []p0.Approval{{Type: "auto", Options: &p0.ApprovalOptions{Duration: &zero}}},
+	})
+	filter, approval := m.Resource.Filters["sensitive"], m.Approval[0]
+	for name, v := range map[string]interface{ IsNull() bool }{
+		"requestor.uid":                    m.Requestor.UID,
+		"resource.filters.key":             filter.Key,
+		"resource.filters.pattern":         filter.Pattern,
+		"approval.directory":               approval.Directory,
+		"approval.integration":             approval.Integration,
+		"approval.profile_property":        approval.ProfileProperty,
+		"approval.options.allow_one_party": approval.Options.AllowOneParty,
+		"approval.options.cooldown":        approval.Options.Cooldown,
+	} {
+		if !v.IsNull() {
+			t.Errorf("%s = %v, want null", name, v)
+		}
+	}
+	if approval.Services != nil {
+		t.Errorf("approval.services = %v, want null", approval.Services)
+	}
+	if !filter.Value.Equal(types.BoolValue(false)) || !approval.Options.Duration.Equal(types.Int64Value(0)) {
+		t.Errorf("value = %v, duration = %v: want false and 0 kept", filter.Value, approval.Options.Duration)
+	}
+}
+
+// TestWorkflowModelOrder maps a workflow to p0_routing_workflow's state
+// and back: the rules keep P0's order, and a workflow of no rules is saved
+// as an empty list, never as null.
+func TestWorkflowModelOrder(t *testing.T) {
+	rules := []p0.RoutingRule{fleet{}.rule(3), fleet{}.rule(0), fleet{}.rule(2)}
+	m := workflowResourceModel(testOrg, rules)
+	if m.ID.ValueString() != testOrg {
+		t.Errorf("id = %v, want the organization", m.ID)
+	}
+	if got := rulesFromWorkflowModel(m); !reflect.DeepEqual(got, rules) {
+		t.Errorf("rules came back as %+v, want %+v", got, rules)
+	}
+	body, err := json.Marshal(rulesFromWorkflowModel(workflowResourceModel(testOrg, nil)))
+	if err != nil || string(body) != "[]" {
+		t.Errorf("no rules encode as %s (%v), want []", body, err)
+	}
+}

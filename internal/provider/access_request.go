@@ -37,7 +37,7 @@ type accessRequestArguments struct {
 var (
 	argvDescription = "The p0 command line without the leading `p0`, for example " +
 		"`[\"request\", \"aws\", \"permission-set\", \"BucketList\", \"--account\", \"p0-dev\"]`. " +
-		"The first word must be one of `" + strings.Join(accessCommands, "`, `") + "`."
+		"The first word must be one of " + codeList(accessCommands) + "."
 	reasonDescription = "Justification for the request, appended as `--reason`. Leave it out of `argv` when set here."
 
 	argvValidators = []validator.List{

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -68,28 +67,17 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 				"Required for `iam-write`, and only allowed there.",
 			Optional: true,
 			Attributes: map[string]schema.Attribute{
-				"type": schema.StringAttribute{
-					MarkdownDescription: "One of `" + strings.Join(p0.AWSLoginTypes, "`, `") + "`: sign-in through IAM, " +
-						"through AWS IAM Identity Center (`idc`, or `merged-idc` for an Identity Center shared with " +
-						"other accounts), or through a federated identity provider.",
-					Required:   true,
-					Validators: []validator.String{stringvalidator.OneOf(p0.AWSLoginTypes...)},
-				},
+				"type": oneOfAttribute(p0.AWSLoginTypes, "sign-in through IAM, through AWS IAM Identity Center "+
+					"(`idc`, or `merged-idc` for an Identity Center shared with other accounts), or through a "+
+					"federated identity provider."),
 				"identity": schema.SingleNestedAttribute{
 					MarkdownDescription: "How P0 finds a user's AWS identity.",
 					Required:            true,
 					Attributes: map[string]schema.Attribute{
-						"type": schema.StringAttribute{
-							MarkdownDescription: "`email` (by the user's email address) or `tag` (by an IAM tag, named by `tag_name`).",
-							Required:            true,
-							Validators:          []validator.String{stringvalidator.OneOf(p0.AWSLoginIdentityTypes...)},
-						},
-						"tag_name": schema.StringAttribute{
-							MarkdownDescription: "Name of the IAM tag that holds the user's identity. Required when " +
-								"`type` is `tag`, and only allowed then.",
-							Optional:   true,
-							Validators: nonEmpty,
-						},
+						"type": oneOfAttribute(p0.AWSLoginIdentityTypes, "by the user's email address, or by an IAM "+
+							"tag named by `tag_name`."),
+						"tag_name": optionalStringAttribute("Name of the IAM tag that holds the user's identity. " +
+							"Required when `type` is `tag`, and only allowed then."),
 					},
 				},
 			},

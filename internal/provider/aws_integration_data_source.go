@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -59,8 +58,8 @@ func (d *awsIntegrationDataSource) Schema(_ context.Context, _ datasource.Schema
 			"including those managed outside this configuration and the `base` items P0 creates itself.",
 		Attributes: map[string]schema.Attribute{
 			"components": schema.MapAttribute{
-				MarkdownDescription: "Items keyed by component name (`" + strings.Join(p0.AllComponents, "`, `") +
-					"`), then by item id (an account ID, or a Lambda function ARN for `function-caller`). Each " +
+				MarkdownDescription: "Items keyed by component name (" + codeList(p0.AllComponents) +
+					"), then by item id (an account ID, or a Lambda function ARN for `function-caller`). Each " +
 					"item has a `label` (`null` when it has none) and a `state` (`stage`, `configure` or " +
 					"`installed`). Every component is present, with no items when it has none; all are empty " +
 					"when the integration has not been created yet.",

@@ -207,7 +207,7 @@ const (
 // list resources' filter, the verify action's and the identity's.
 var (
 	// installableComponents lists the components as descriptions show them.
-	installableComponents = "`" + strings.Join(p0.InstallableComponents, "`, `") + "`"
+	installableComponents = codeList(p0.InstallableComponents)
 
 	componentValidators   = []validator.String{stringvalidator.OneOf(p0.InstallableComponents...)}
 	accountIDValidators   = []validator.String{stringvalidator.RegexMatches(p0.AccountIDPattern, accountIDForm)}

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"math/big"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -21,7 +20,7 @@ import (
 // the settings reads that P0's documents do not describe.
 
 // unitList is the allowed units for descriptions: `s`, `m`, `h`, `d`, `w`.
-var unitList = "`" + strings.Join(p0.DurationUnits, "`, `") + "`"
+var unitList = codeList(p0.DurationUnits)
 
 // durationModel is a { time, unit, value } object.
 type durationModel struct {

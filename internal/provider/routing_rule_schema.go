@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -17,10 +16,6 @@ import (
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// nonEmpty rejects "" in optional strings: P0 omits empty strings, so an
-// empty value would read back as null and never converge.
-var nonEmpty = []validator.String{stringvalidator.LengthAtLeast(1)}
 
 // What a rule's name and disabled flag are, for the resource, which adds
 // what configuring them does, and for the rules the p0_routing_workflow
@@ -53,57 +48,29 @@ func routingRuleSchema() schema.Schema {
 				MarkdownDescription: "Who may make requests under this rule.",
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
-					"type": schema.StringAttribute{
-						MarkdownDescription: "One of `any`, `group`, `user`.",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(p0.RequestorTypes...)},
-					},
-					"uid": schema.StringAttribute{
-						MarkdownDescription: "The group or user id. Required when `type` is `group` or `user`; not allowed for `any`.",
-						Optional:            true,
-						Validators:          nonEmpty,
-					},
+					"type": oneOfAttribute(p0.RequestorTypes, ""),
+					"uid":  optionalStringAttribute("The group or user id. Required when `type` is `group` or `user`; not allowed for `any`."),
 				},
 			},
 			"resource": schema.SingleNestedAttribute{
 				MarkdownDescription: "What may be requested under this rule.",
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
-					"type": schema.StringAttribute{
-						MarkdownDescription: "One of `any` (every resource) or `integration` (the resources of one integration).",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(p0.ResourceTypes...)},
-					},
-					"service": schema.StringAttribute{
-						MarkdownDescription: "The integration's service, for example `aws`. Required when `type` is `integration`; not allowed for `any`.",
-						Optional:            true,
-						Validators:          nonEmpty,
-					},
+					"type":    oneOfAttribute(p0.ResourceTypes, "`any` is every resource, `integration` the resources of one integration."),
+					"service": optionalStringAttribute("The integration's service, for example `aws`. Required when `type` is `integration`; not allowed for `any`."),
 					"filters": schema.MapNestedAttribute{
 						MarkdownDescription: "Filters that narrow the integration's resources, keyed by filter name. Only with `type = \"integration\"`.",
 						Optional:            true,
 						Validators:          []validator.Map{mapvalidator.SizeAtLeast(1)},
 						NestedObject: schema.NestedAttributeObject{
 							Attributes: map[string]schema.Attribute{
-								"effect": schema.StringAttribute{
-									MarkdownDescription: "One of `keep`, `remove`, `removeAll`.",
-									Required:            true,
-									Validators:          []validator.String{stringvalidator.OneOf(p0.FilterEffects...)},
-								},
-								"key": schema.StringAttribute{
-									MarkdownDescription: "The property the filter looks at.",
-									Optional:            true,
-									Validators:          nonEmpty,
-								},
+								"effect": oneOfAttribute(p0.FilterEffects, ""),
+								"key":    optionalStringAttribute("The property the filter looks at."),
 								"value": schema.BoolAttribute{
 									MarkdownDescription: "The boolean value the property must have.",
 									Optional:            true,
 								},
-								"pattern": schema.StringAttribute{
-									MarkdownDescription: "A pattern the property must match.",
-									Optional:            true,
-									Validators:          nonEmpty,
-								},
+								"pattern": optionalStringAttribute("A pattern the property must match."),
 							},
 						},
 					},
@@ -115,26 +82,10 @@ func routingRuleSchema() schema.Schema {
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"type": schema.StringAttribute{
-							MarkdownDescription: "One of `auto`, `deny`, `escalation`, `group`, `persistent`, `requestor-profile`, `p0`.",
-							Required:            true,
-							Validators:          []validator.String{stringvalidator.OneOf(p0.ApprovalTypes...)},
-						},
-						"directory": schema.StringAttribute{
-							MarkdownDescription: "The directory that holds the approvers, for example `okta` or `azure-ad`.",
-							Optional:            true,
-							Validators:          nonEmpty,
-						},
-						"integration": schema.StringAttribute{
-							MarkdownDescription: "The integration that performs or notifies the approval, for example `slack` or `pagerduty`.",
-							Optional:            true,
-							Validators:          nonEmpty,
-						},
-						"profile_property": schema.StringAttribute{
-							MarkdownDescription: "The requestor profile property naming the approver, for `requestor-profile` approvals.",
-							Optional:            true,
-							Validators:          nonEmpty,
-						},
+						"type":             oneOfAttribute(p0.ApprovalTypes, ""),
+						"directory":        optionalStringAttribute("The directory that holds the approvers, for example `okta` or `azure-ad`."),
+						"integration":      optionalStringAttribute("The integration that performs or notifies the approval, for example `slack` or `pagerduty`."),
+						"profile_property": optionalStringAttribute("The requestor profile property naming the approver, for `requestor-profile` approvals."),
 						"services": schema.ListAttribute{
 							MarkdownDescription: "Services the approval step applies to; at least one when set.",
 							Optional:            true,

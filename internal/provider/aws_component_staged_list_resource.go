@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -22,29 +24,27 @@ func (l *awsComponentStagedListResource) List(ctx context.Context, req list.List
 }
 
 // notInstalled is every item the filter allows that is not installed, with
-// its role metadata when withResource (see withMetadata).
+// its role metadata when withResource. P0's list of the integration leaves
+// the metadata out, so each item is then read alone; one removed between
+// the two reads is no longer there to list, and is left out.
 func (l *awsComponentStagedListResource) notInstalled(ctx context.Context, filter awsListFilter, withResource bool, op operation) []found {
 	var objects []found
 	isNotInstalled := func(item p0.AWSItem) bool { return item.State != p0.StateInstalled }
 	for _, listed := range listAWSItems(ctx, l.client, filter, op, isNotInstalled) {
-		got := p0.AWSComponentItem{Item: listed.item}
-		if withResource && !l.withMetadata(ctx, listed.target, &got, op) {
-			return nil
+		got := &p0.AWSComponentItem{Item: listed.item}
+		if withResource {
+			var err error
+			got, err = l.client.GetAWSComponent(ctx, listed.target.Component.ValueString(), listed.target.itemID())
+			if errors.Is(err, p0.ErrNotFound) {
+				tflog.Debug(ctx, "Leaving out an item removed since the integration was read", map[string]any{"id": listed.target.ID.ValueString()})
+				continue
+			}
+			if err != nil {
+				op.apiError("reading "+listed.target.describe(), err)
+				return nil
+			}
 		}
-		objects = append(objects, found{displayName: listed.displayName(), model: stagedModel(listed.target, got)})
+		objects = append(objects, found{displayName: listed.displayName(), model: stagedModel(listed.target, *got)})
 	}
 	return objects
-}
-
-// withMetadata reads the item alone for the role metadata that the
-// integration's list leaves out. It reports false after op reported a
-// failure.
-func (l *awsComponentStagedListResource) withMetadata(ctx context.Context, target awsItemTarget, got *p0.AWSComponentItem, op operation) bool {
-	item, err := l.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if err != nil {
-		op.apiError("reading "+target.describe(), err)
-		return false
-	}
-	*got = *item
-	return true
 }

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
@@ -172,7 +174,7 @@ func TestExpiryOptionListUnreadable(t *testing.T) {
 		t.Run(strconv.Itoa(status), func(t *testing.T) {
 			env := newTestEnvBehaving(t, p0mock.Behavior{SettingsReads: status})
 			l := &expiryOptionListResource{resourceBase{base: base{typeName: "expiry_option", client: env.client(t)}}}
-			results := collectList(t, l, &expiryOptionResource{}, 0)
+			results := collectList(t, l, &expiryOptionResource{}, 0, false)
 			if len(results) != 1 || results[0].Identity != nil {
 				t.Fatalf("got %d results, want only the warning: %+v", len(results), results)
 			}
@@ -204,7 +206,7 @@ func TestListLimit(t *testing.T) {
 		env.Mock.PutRoutingRule(fleet{}.rule(i))
 	}
 	l := &routingRuleListResource{resourceBase{base: base{typeName: "routing_rule", client: env.client(t)}}}
-	results := collectList(t, l, &routingRuleResource{}, 2)
+	results := collectList(t, l, &routingRuleResource{}, 2, false)
 	rules := env.Mock.RoutingRules()
 	if len(results) != 2 {
 		t.Fatalf("got %d results, want 2", len(results))
@@ -217,8 +219,9 @@ func TestListLimit(t *testing.T) {
 }
 
 // collectList runs l's List with every filter left out and limit (0 for
-// none), as a query of r's list resource would, and collects every result.
-func collectList(t *testing.T, l list.ListResource, r fwresource.ResourceWithIdentity, limit int64) []list.ListResult {
+// none), as a query of r's list resource would (asking for resource
+// objects when includeResource), and collects every result.
+func collectList(t *testing.T, l list.ListResource, r fwresource.ResourceWithIdentity, limit int64, includeResource bool) []list.ListResult {
 	t.Helper()
 	ctx := context.Background()
 	var schemaResp list.ListResourceSchemaResponse
@@ -238,6 +241,7 @@ func collectList(t *testing.T, l list.ListResource, r fwresource.ResourceWithIde
 		ResourceSchema:         schemaOf(t, r),
 		ResourceIdentitySchema: identityResp.IdentitySchema,
 		Limit:                  limit,
+		IncludeResource:        includeResource,
 	}
 	var stream list.ListResultsStream
 	l.List(ctx, req, &stream)
@@ -262,12 +266,63 @@ func TestAWSListsWithoutIntegration(t *testing.T) {
 		"p0_aws_component":        {&awsComponentListResource{resourceBase{base{client: client}}}, &awsComponentResource{}},
 		"p0_aws_component_staged": {&awsComponentStagedListResource{resourceBase{base{client: client}}}, &awsComponentStagedResource{}},
 	} {
-		if results := collectList(t, c.list, c.resource, 0); len(results) != 0 {
+		if results := collectList(t, c.list, c.resource, 0, false); len(results) != 0 {
 			t.Errorf("%s listed %d results without an integration: %+v", name, len(results), results)
 		}
 	}
 	if n := env.Mock.Count("GET /o/{org}/integrations/aws/config"); n == 0 {
 		t.Error("the lists did not read the integration")
+	}
+}
+
+// TestStagedListItemRemovedBetweenReads lists two staged items with their
+// resource objects, which takes a read of each after the integration's.
+// One that P0 no longer has by then is left out, and the other listed; any
+// other failure of that read fails the list, naming the item.
+func TestStagedListItemRemovedBetweenReads(t *testing.T) {
+	const gone, kept = "111111111111", "222222222222"
+	itemRead := "/o/{org}/integrations/aws/config/{component}/{id}"
+	for _, c := range []struct {
+		name    string
+		status  int
+		listed  []string
+		failure string
+		reads   int
+	}{
+		{name: "removed", status: http.StatusNotFound, listed: []string{p0.ComponentInventory + "/" + kept}, reads: 2},
+		{name: "refused", status: http.StatusForbidden, failure: `reading AWS component "inventory" in account ` + gone, reads: 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			env := newTestEnv(t)
+			for _, id := range []string{gone, kept} {
+				env.Mock.SetAWSItem(p0.ComponentInventory, id, p0.AWSItem{State: p0.StateStage})
+			}
+			env.Mock.FailNext(http.MethodGet, itemRead, c.status, "no such item")
+			l := &awsComponentStagedListResource{resourceBase{base{client: env.client(t)}}}
+			results := collectList(t, l, &awsComponentStagedResource{}, 0, true)
+			var listed []string
+			var errs diag.Diagnostics
+			for _, result := range results {
+				errs.Append(result.Diagnostics.Errors()...)
+				if result.Identity != nil {
+					var model awsComponentStagedModel
+					result.Diagnostics.Append(result.Resource.Get(context.Background(), &model)...)
+					listed = append(listed, model.ID.ValueString())
+				}
+			}
+			if !slices.Equal(listed, c.listed) {
+				t.Errorf("listed %v, want %v", listed, c.listed)
+			}
+			switch {
+			case c.failure == "" && errs.HasError():
+				t.Errorf("the list failed: %v", errs)
+			case c.failure != "" && (len(errs) != 1 || !strings.Contains(errs[0].Detail(), c.failure)):
+				t.Errorf("errors = %v, want one that says %q", errs, c.failure)
+			}
+			if n := env.Mock.Count("GET " + itemRead); n != c.reads {
+				t.Errorf("the list read an item %d times, want %d", n, c.reads)
+			}
+		})
 	}
 }
 

@@ -2,7 +2,9 @@
 # make demo: build the provider, the mock P0 API and the offline stand-in
 # for the AWS provider, then run Terraform on examples/demo against the
 # mock: apply, a plan that must show no changes, and destroy, with a summary
-# on the screen and Terraform's full output in .build/demo/terraform.log.
+# on the screen and Terraform's full output in .build/demo/terraform.log;
+# then the same for examples/demo/workflow, the p0_routing_workflow example,
+# which owns the whole routing and so runs on its own.
 # The builds and the Terraform CLI configuration with dev_overrides live in
 # a temporary folder (see lib/dev-provider.sh), so the user's own
 # ~/.terraformrc is never read or changed.
@@ -66,36 +68,54 @@ fail() {
 	exit 1
 }
 
-say "terraform apply (P0 at $P0_HOST, organization $org)"
-run "terraform apply" terraform apply -input=false -auto-approve || fail "terraform apply failed."
-applied="$(grep -o 'Apply complete! Resources: [0-9]* added' "$log" | grep -o '[0-9]*' | head -n 1)"
+# cycle TITLE: in the current folder, apply, a plan that must show no
+# changes, and destroy. It sets applied and destroyed (the resource counts)
+# and outputs (what the apply output).
+cycle() {
+	local title="$1" plan_status
+	say "terraform apply: $title (P0 at $P0_HOST, organization $org)"
+	run "terraform apply ($title)" terraform apply -input=false -auto-approve || fail "terraform apply failed."
+	applied="$(grep -o 'Apply complete! Resources: [0-9]* added' "$log" | tail -n 1 | grep -o '[0-9]*' | head -n 1)"
 
-say "terraform plan -detailed-exitcode: a second plan must show no changes"
-set +e
-run "terraform plan" terraform plan -input=false -detailed-exitcode
-plan_status=$?
-set -e
-case "$plan_status" in
-	0) ;;
-	2) fail "The second plan wants changes; the provider did not converge." ;;
-	*) fail "terraform plan failed." ;;
-esac
+	say "terraform plan -detailed-exitcode: a second plan must show no changes"
+	set +e
+	run "terraform plan ($title)" terraform plan -input=false -detailed-exitcode
+	plan_status=$?
+	set -e
+	case "$plan_status" in
+		0) ;;
+		2) fail "The second plan wants changes; the provider did not converge." ;;
+		*) fail "terraform plan failed." ;;
+	esac
 
-outputs="$(terraform output -no-color 2>>"$log")"
+	outputs="$(terraform output -no-color 2>>"$log")"
 
-say "terraform destroy"
-run "terraform destroy" terraform destroy -input=false -auto-approve || fail "terraform destroy failed."
-destroyed="$(grep -o 'Destroy complete! Resources: [0-9]* destroyed' "$log" | grep -o '[0-9]*' | tail -n 1)"
+	say "terraform destroy: $title"
+	run "terraform destroy ($title)" terraform destroy -input=false -auto-approve || fail "terraform destroy failed."
+	destroyed="$(grep -o 'Destroy complete! Resources: [0-9]* destroyed' "$log" | tail -n 1 | grep -o '[0-9]*')"
+}
+
+cycle "every resource but p0_routing_workflow"
+everything_applied="$applied" everything_destroyed="$destroyed" everything_outputs="$outputs"
+
+# p0_routing_workflow owns the organization's whole routing, so it cannot
+# stand beside p0_routing_rule: it has the mock to itself, after the
+# destroy above.
+cd "$dev_dir/demo/workflow"
+cycle "p0_routing_workflow"
+workflow_rules="$(sed -n 's/^ *"\(.*\)",\{0,1\}$/\1/p' <<<"$outputs" | paste -sd ',' - | sed 's/,/, /g')"
 
 cat <<SUMMARY
 
 ==> Demo finished in ${SECONDS}s
-    apply:    ${applied} resources created: AWS components staged and installed in the
+    apply:    ${everything_applied} resources created: AWS components staged and installed in the
               mock P0 (their IAM roles by the AWS stand-in), routing rules,
               expiry options, JIT settings
     plan:     no changes: what P0 holds matches the configuration
-    destroy:  ${destroyed} resources destroyed (JIT settings stay in P0: the API cannot unset them)
+    destroy:  ${everything_destroyed} resources destroyed (JIT settings stay in P0: the API cannot unset them)
     outputs after apply:
-$(sed 's/^/      /' <<<"$outputs")
+$(sed 's/^/      /' <<<"$everything_outputs")
+    workflow: p0_routing_workflow applied on its own (${applied} resource; rules in order:
+              ${workflow_rules}), planned no changes, destroyed (${destroyed})
     Terraform's full output: ${log#"$root"/}
 SUMMARY

@@ -1,0 +1,1 @@
+../../resources/p0_routing_workflow/resource.tf

@@ -167,10 +167,11 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	if got.State != p0.StateInstalled {
-		tflog.Warn(ctx, "AWS component item is no longer installed; removing it from state so that the next apply installs it again",
+		// Kept as found, so that the plan shows the update that installs
+		// it again (see installedOnceApplied), and the record of who
+		// staged it, which a destroy needs, stays with the resource.
+		tflog.Warn(ctx, "AWS component item is no longer installed; the next apply installs it again",
 			map[string]any{"id": target.ID.ValueString(), "state": got.State})
-		forget(ctx, &resp.State, resp.Identity, target.identity(), &resp.Diagnostics)
-		return
 	}
 	store(ctx, &resp.State, resp.Identity, componentModel(target, *got, state.Timeouts), &resp.Diagnostics)
 	if imported {
@@ -194,7 +195,8 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	want := awsItemFromModel(plan)
-	if sameJSON(want, awsItemFromModel(state)) {
+	reinstall := state.State.ValueString() != p0.StateInstalled
+	if !reinstall && sameJSON(want, awsItemFromModel(state)) {
 		// Only the timeouts changed: there is nothing to tell P0.
 		state.Timeouts = plan.Timeouts
 		store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
@@ -207,9 +209,24 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 
 	target := state.awsItemTarget
+	if reinstall && !r.reinstall(ctx, target, resp.Private, op) {
+		return
+	}
 	if got := r.configure(ctx, target, want, op); got != nil {
 		store(ctx, &resp.State, resp.Identity, componentModel(target, *got, plan.Timeouts), &resp.Diagnostics)
 	}
+}
+
+// reinstall brings an item that fell back out of installed in P0 (see
+// Read) to where a configure installs it, as Create does. An item gone
+// since the refresh is staged again, by this resource, and the record says
+// so. It reports false after op reported a failure.
+func (r *awsComponentResource) reinstall(ctx context.Context, target awsItemTarget, private privateWriter, op operation) bool {
+	_, stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
+	if stagedHere {
+		op.diags.Append(setPrivate(ctx, private, stagedHereKey, true)...)
+	}
+	return ok && !op.failed()
 }
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -221,15 +221,18 @@ func TestAccAWSComponent_lifecycle(t *testing.T) {
 						Check: env.expectAWSItem(c, id, installed(second)),
 					},
 					{
-						// Fallen back to stage: installed again, without a
-						// new stage.
+						// Fallen back to stage: installed again in place,
+						// without a new stage.
 						PreConfig: func() {
 							env.Mock.SetAWSItem(c, id, p0.AWSItem{State: p0.StateStage})
 							env.markRequests(&mark)()
 						},
 						Config: config(id, second),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionCreate)},
+							PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionUpdate),
+								plancheck.ExpectKnownValue(componentAddress, tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+							},
 						},
 						ConfigStateChecks: componentStateChecks(componentAddress, c, id, second),
 						Check: resource.ComposeAggregateTestCheckFunc(
@@ -271,6 +274,53 @@ func TestAccAWSComponent_lifecycle(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestAccAWSComponent_fallenBackThenDestroyed installs an item that no
+// p0_aws_component_staged manages, then has it fall back out of installed
+// in P0 (to stage, then to configure): each time the next apply installs
+// it again in place, and the destroy at the end still deletes the item the
+// resource staged, leaving nothing behind in P0.
+func TestAccAWSComponent_fallenBackThenDestroyed(t *testing.T) {
+	env := newTestEnv(t)
+	const account = "565656565656"
+	config := env.Config(awsComponentHCL("test", p0.ComponentInventory, account, p0.AWSItem{Label: "inventory"}, ""))
+	item := "/" + p0.ComponentInventory + "/" + account
+	var mark int
+	fallBack := func(state string, calls ...string) resource.TestStep {
+		return resource.TestStep{
+			PreConfig: func() {
+				env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: state, Label: "inventory"})
+				env.markRequests(&mark)()
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(componentAddress, plancheck.ResourceActionUpdate)},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(componentAddress, tfjsonpath.New("state"), knownvalue.StringExact(p0.StateInstalled)),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectAWSItem(p0.ComponentInventory, account, installed(p0.AWSItem{Label: "inventory"})),
+				env.expectAWSCalls(&mark, calls...),
+			),
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.checkOnlyBaseLeft,
+		Steps: []resource.TestStep{
+			{Config: config},
+			fallBack(p0.StateStage, "GET /", "GET "+item, "POST "+item+"/verify", "POST "+item+"/configure"),
+			fallBack(p0.StateConfigure, "GET /", "GET "+item, "POST "+item+"/configure"),
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
 }
 
 // TestAccAWSComponent_interruptedCreate covers creates that stopped

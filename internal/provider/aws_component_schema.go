@@ -44,9 +44,10 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 		},
 		"state": schema.StringAttribute{
 			MarkdownDescription: "The item's state in P0; `installed` once applied. An item found in another " +
-				"state (or gone) is installed again by the next apply.",
+				"state is installed again in place by the next apply (`state` goes back to `installed`); one " +
+				"that is gone is created again.",
 			Computed:      true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers: []planmodifier.String{installedOnceApplied{}},
 		},
 		"access_analyzer_arn": schema.StringAttribute{
 			MarkdownDescription: "ARN of the account's IAM Access Analyzer " +
@@ -141,4 +142,26 @@ func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequ
 
 func (r *awsComponentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = awsItemIdentitySchema
+}
+
+// installedOnceApplied plans `state` as what every apply of an existing
+// item ends in: installed. An item that fell back out of installed in P0
+// (Read keeps it in state as it found it) then shows as an update, which
+// installs it again and keeps the record of who staged it. A new item's
+// state stays unknown until it is created.
+type installedOnceApplied struct{}
+
+func (installedOnceApplied) Description(context.Context) string {
+	return "An existing item is planned as installed."
+}
+
+func (m installedOnceApplied) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (installedOnceApplied) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() {
+		return
+	}
+	resp.PlanValue = types.StringValue(p0.StateInstalled)
 }

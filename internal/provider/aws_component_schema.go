@@ -47,7 +47,7 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 				"state is installed again in place by the next apply (`state` goes back to `installed`); one " +
 				"that is gone is created again.",
 			Computed:      true,
-			PlanModifiers: []planmodifier.String{installedOnceApplied{}},
+			PlanModifiers: []planmodifier.String{planInstalledOnceApplied},
 		},
 		"access_analyzer_arn": schema.StringAttribute{
 			MarkdownDescription: "ARN of the account's IAM Access Analyzer " +
@@ -149,15 +149,9 @@ func (r *awsComponentResource) IdentitySchema(_ context.Context, _ resource.Iden
 // (Read keeps it in state as it found it) then shows as an update, which
 // installs it again and keeps the record of who staged it. A new item's
 // state stays unknown until it is created.
-type installedOnceApplied struct{}
+type installedOnceApplied struct{ described }
 
-func (installedOnceApplied) Description(context.Context) string {
-	return "An existing item is planned as installed."
-}
-
-func (m installedOnceApplied) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
+var planInstalledOnceApplied = installedOnceApplied{"An existing item is planned as installed."}
 
 func (installedOnceApplied) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.StateValue.IsNull() {

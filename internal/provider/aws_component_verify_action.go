@@ -70,7 +70,7 @@ func (a *awsComponentVerifyAction) Schema(_ context.Context, _ action.SchemaRequ
 					"refuses the verification until then: the action tries again, with growing waits, until this " +
 					"time runs out.",
 				Optional:   true,
-				Validators: []validator.String{positiveDuration{}},
+				Validators: []validator.String{positiveDurationValidator},
 			},
 		},
 	}

@@ -52,13 +52,9 @@ func isSet[T attr.Value](ctx context.Context, config tfsdk.Config, p path.Path) 
 
 // positiveDuration accepts a Go duration string ("90s", "5m") longer than
 // zero, as time.ParseDuration reads it.
-type positiveDuration struct{}
+type positiveDuration struct{ described }
 
-func (positiveDuration) Description(context.Context) string {
-	return "must be a duration such as 90s or 5m, longer than zero"
-}
-
-func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+var positiveDurationValidator = positiveDuration{"must be a duration such as 90s or 5m, longer than zero"}
 
 func (v positiveDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if !known(req.ConfigValue) {

@@ -98,7 +98,7 @@ func durationValueAttribute(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: description,
 		Computed:            true,
-		PlanModifiers:       []planmodifier.String{keepValueWhileDurationUnchanged{}},
+		PlanModifiers:       []planmodifier.String{keepValueWhileUnchanged},
 	}
 }
 
@@ -115,15 +115,10 @@ func durationAttributes(valueDescription string) map[string]schema.Attribute {
 // while `time` and `unit` beside it stay the same, unknown once either
 // changes (P0 then writes a new text). UseStateForUnknown cannot tell the
 // two apart inside a nested object whose sibling changed.
-type keepValueWhileDurationUnchanged struct{}
+type keepValueWhileDurationUnchanged struct{ described }
 
-func (keepValueWhileDurationUnchanged) Description(context.Context) string {
-	return "Keeps the display text from state while the duration's time and unit do not change."
-}
-
-func (m keepValueWhileDurationUnchanged) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
+var keepValueWhileUnchanged = keepValueWhileDurationUnchanged{
+	"Keeps the display text from state while the duration's time and unit do not change."}
 
 func (keepValueWhileDurationUnchanged) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() || req.ConfigValue.IsUnknown() {

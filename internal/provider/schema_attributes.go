@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -48,6 +49,14 @@ func oneOfAttribute(values []string, explanation string) schema.StringAttribute 
 		Validators:          []validator.String{stringvalidator.OneOf(values...)},
 	}
 }
+
+// described gives a validator or plan modifier its Description and
+// MarkdownDescription, which are the same plain text.
+type described string
+
+func (d described) Description(context.Context) string { return string(d) }
+
+func (d described) MarkdownDescription(context.Context) string { return string(d) }
 
 // codeList is values as descriptions show them: `a`, `b`, `c`.
 func codeList(values []string) string {

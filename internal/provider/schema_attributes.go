@@ -41,7 +41,7 @@ func optionalStringAttribute(description string) schema.StringAttribute {
 func oneOfAttribute(values []string, explanation string) schema.StringAttribute {
 	description := "One of " + codeList(values) + "."
 	if explanation != "" {
-		description = "One of " + codeList(values) + ": " + explanation
+		description = strings.TrimSuffix(description, ".") + ": " + explanation
 	}
 	return schema.StringAttribute{
 		MarkdownDescription: description,

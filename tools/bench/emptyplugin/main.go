@@ -11,21 +11,21 @@ package main
 import (
 	"context"
 	"log"
-	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/p0-security/terraform-provider-p0/internal/pluginprocess"
 )
 
 func main() {
-	// As the provider does (see silenceUnreadLogs in the module's main.go):
-	// logs nobody reads cost both processes CPU time.
-	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
-		_ = os.Setenv(name, "OFF")
-	}
+	// Set up as the provider's process is: logs nobody reads cost both
+	// processes CPU time, and so would a collector left at Go's default.
+	pluginprocess.SilenceUnreadLogs()
+	pluginprocess.TuneGarbageCollector()
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return floorProvider{} },
 		providerserver.ServeOpts{Address: "registry.terraform.io/p0-bench/floor"})
 	if err != nil {

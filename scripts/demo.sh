@@ -103,7 +103,7 @@ everything_applied="$applied" everything_destroyed="$destroyed" everything_outpu
 # destroy above.
 cd "$dev_dir/demo/workflow"
 cycle "p0_routing_workflow"
-workflow_rules="$(sed -n 's/^ *"\(.*\)",\{0,1\}$/\1/p' <<<"$outputs" | paste -sd ',' - | sed 's/,/, /g')"
+workflow_rules="$(sed -n 's/^routing_workflow_rules = "\(.*\)"$/\1/p' <<<"$outputs")"
 
 cat <<SUMMARY
 

@@ -52,28 +52,107 @@ const (
 
 // AWSItem is one item (an AWS account, or a Lambda function for
 // function-caller) of one component. Which optional fields apply depends on
-// the component.
+// the component. Like a routing rule, it keeps what P0 sent that this
+// client does not model (Unmanaged), so that a configure sends it back.
 type AWSItem struct {
-	Label               string    `json:"label,omitempty"`
-	State               string    `json:"state"`
-	AccessAnalyzerArn   string    `json:"accessAnalyzerArn,omitempty"`
-	CloudLakeArn        string    `json:"cloudLakeArn,omitempty"`
-	Login               *AWSLogin `json:"login,omitempty"`
-	ServiceAccountEmail string    `json:"serviceAccountEmail,omitempty"`
-	ServiceAccountID    string    `json:"serviceAccountId,omitempty"`
+	Label               string
+	State               string
+	AccessAnalyzerArn   string
+	CloudLakeArn        string
+	Login               *AWSLogin
+	ServiceAccountEmail string
+	ServiceAccountID    string
+	Unmanaged           Unmanaged
 }
 
 // AWSLogin says how users of an iam-write account sign in.
 type AWSLogin struct {
-	Type     string           `json:"type"`
-	Identity AWSLoginIdentity `json:"identity"`
+	Type      string
+	Identity  AWSLoginIdentity
+	Unmanaged Unmanaged
 }
 
 // AWSLoginIdentity says how P0 maps a user to an AWS identity.
 type AWSLoginIdentity struct {
-	Type    string `json:"type"`
-	TagName string `json:"tagName,omitempty"`
+	Type      string
+	TagName   string
+	Unmanaged Unmanaged
 }
+
+func (i *AWSItem) fields() []field {
+	return []field{
+		{key: keyLabel, value: &i.Label},
+		{key: word("state"), value: &i.State, always: true},
+		{key: word("accessAnalyzerArn"), value: &i.AccessAnalyzerArn},
+		{key: word("cloudLakeArn"), value: &i.CloudLakeArn},
+		{key: word("login"), value: &i.Login},
+		{key: word("serviceAccountEmail"), value: &i.ServiceAccountEmail},
+		{key: word("serviceAccountId"), value: &i.ServiceAccountID},
+	}
+}
+
+func (l *AWSLogin) fields() []field {
+	return []field{
+		{key: keyType, value: &l.Type, always: true},
+		{key: word("identity"), value: &l.Identity, always: true},
+	}
+}
+
+func (i *AWSLoginIdentity) fields() []field {
+	return []field{
+		{key: keyType, value: &i.Type, always: true},
+		{key: word("tagName"), value: &i.TagName},
+	}
+}
+
+func (i *AWSItem) unmanaged() *Unmanaged          { return &i.Unmanaged }
+func (l *AWSLogin) unmanaged() *Unmanaged         { return &l.Unmanaged }
+func (i *AWSLoginIdentity) unmanaged() *Unmanaged { return &i.Unmanaged }
+
+func (i *AWSItem) UnmarshalJSON(data []byte) error          { return decodeObject(data, i) }
+func (l *AWSLogin) UnmarshalJSON(data []byte) error         { return decodeObject(data, l) }
+func (i *AWSLoginIdentity) UnmarshalJSON(data []byte) error { return decodeObject(data, i) }
+
+func (i AWSItem) MarshalJSON() ([]byte, error)          { return marshalObject(SnakeCase, &i) }
+func (l AWSLogin) MarshalJSON() ([]byte, error)         { return marshalObject(SnakeCase, &l) }
+func (i AWSLoginIdentity) MarshalJSON() ([]byte, error) { return marshalObject(SnakeCase, &i) }
+
+// KeepUnmanaged returns item with the fields P0 holds in previous, at
+// every depth, that the client does not model, as KeepUnmanaged does for
+// a routing rule: the login keeps nothing when its type changes, and its
+// identity nothing when the identity's type changes.
+func (i AWSItem) KeepUnmanaged(previous AWSItem) (AWSItem, KeptFields) {
+	var kept KeptFields
+	i.Unmanaged = kept.keep("", previous.Unmanaged)
+	if i.Login == nil || previous.Login == nil {
+		return i, kept
+	}
+	login := *i.Login
+	i.Login = &login
+	if typeChanges(login.Type, previous.Login.Type) {
+		kept.drop("login.", previous.Login)
+		return i, kept
+	}
+	login.Unmanaged = kept.keep("login.", previous.Login.Unmanaged)
+	if typeChanges(login.Identity.Type, previous.Login.Identity.Type) {
+		kept.drop("login.identity.", &previous.Login.Identity)
+		return i, kept
+	}
+	login.Identity.Unmanaged = kept.keep("login.identity.", previous.Login.Identity.Unmanaged)
+	return i, kept
+}
+
+// Configuration is what a configure sends to leave the item as it is:
+// everything but its state and the service account P0 gives the base
+// item.
+func (i AWSItem) Configuration() AWSItem {
+	i.State, i.ServiceAccountEmail, i.ServiceAccountID = "", "", ""
+	return i
+}
+
+// HasUnmanaged reports whether the item holds, at any depth, a field the
+// client does not model.
+func (i AWSItem) HasUnmanaged() bool { return len(unmanagedFields("", &i)) > 0 }
 
 // AWSMetadata is what P0 generates for a staged item: the IAM role the AWS
 // side must create for P0.

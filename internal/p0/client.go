@@ -33,6 +33,10 @@ type Client struct {
 	// ExpiryOptionListed).
 	expiry *expiryListing
 
+	// dialect is what the client learned of how P0 takes routing rules
+	// (see routingDialect).
+	dialect routingDialect
+
 	// verifyWaitMin and verifyWaitMax bound the waits between attempts to
 	// verify an AWS item (see VerifyAWSComponentWhenReady).
 	verifyWaitMin, verifyWaitMax time.Duration

@@ -203,10 +203,10 @@ func TestErrorClasses(t *testing.T) {
 
 	t.Run("400 carries P0's message", func(t *testing.T) {
 		client, _ := newMockClient(t)
-		_, err := client.CreateRoutingRule(ctx, p0.RoutingRule{Name: "bad", Requestor: p0.RuleRequestor{Type: "nobody"}, Resource: p0.RuleResource{Type: "any"}, Approval: []p0.Approval{{Type: "auto"}}})
+		_, err := client.CreateRoutingRule(ctx, p0.RoutingRule{Name: "bad", Requestor: p0.RuleRequestor{Type: "user"}, Resource: p0.RuleResource{Type: "any"}, Approval: []p0.Approval{{Type: "auto"}}})
 		e := apiError(t, err)
-		if e.StatusCode != 400 || !strings.Contains(e.Message, "requestor.type") {
-			t.Fatalf("APIError = %+v, want 400 naming requestor.type", e)
+		if e.StatusCode != 400 || !strings.Contains(e.Message, "requestor.uid") {
+			t.Fatalf("APIError = %+v, want 400 naming requestor.uid", e)
 		}
 	})
 

@@ -2,17 +2,71 @@ package p0
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 )
 
-// routingPath is the whole workflow's: GET and POST /o/{org}/routing.
+// routingPath is the whole workflow's: GET (deprecated on P0s that serve
+// /policy) and POST /o/{org}/routing.
 func (c *Client) routingPath() string { return c.orgPath("routing") }
+
+// latestPolicyPath is GET /o/{org}/policy/latest, which serves the
+// workflow where GET /routing is gone.
+func (c *Client) latestPolicyPath() string { return c.orgPath("policy", "latest") }
+
+// workflowPaths are the paths whose answers a change of any rule changes.
+func (c *Client) workflowPaths() []string {
+	return []string{c.routingPath(), c.latestPolicyPath()}
+}
+
+// rulePath addresses one rule by name, by the routes P0 serves.
+func (c *Client) rulePath(name string) string {
+	if c.routes() == routesPolicy {
+		return c.orgPath("policy", "name", name)
+	}
+	return c.orgPath("routing", "name", name)
+}
 
 // CreateRoutingRule creates a rule under its name and returns what P0 stored.
 func (c *Client) CreateRoutingRule(ctx context.Context, rule RoutingRule) (*RoutingRule, error) {
+	return c.writeRule(ctx, http.MethodPost, rule)
+}
+
+// UpdateRoutingRule replaces the rule with the same name.
+func (c *Client) UpdateRoutingRule(ctx context.Context, rule RoutingRule) (*RoutingRule, error) {
+	return c.writeRule(ctx, http.MethodPut, rule)
+}
+
+// writeRule sends rule with method (POST creates, PUT replaces) in the
+// spelling P0 takes. When P0 refuses the documents' spelling, or stores the
+// rule without what was sent in it, the client learns camelCase and sends
+// the rule again, as an update where the first write created it.
+func (c *Client) writeRule(ctx context.Context, method string, rule RoutingRule) (*RoutingRule, error) {
+	spelling := c.writeSpelling()
+	got, err := c.sendRule(ctx, method, rule, spelling)
+	if spelling == CamelCase {
+		return got, err
+	}
+	reason, refused := spellingRefused(err, rule)
+	if err == nil {
+		reason, refused = spellingStripped(rule, *got)
+		method = http.MethodPut // the rule is in P0: what remains is to update it
+	}
+	if !refused {
+		return got, err
+	}
+	c.learnCamelCase(ctx, reason)
+	return c.sendRule(ctx, method, rule, CamelCase)
+}
+
+// sendRule sends one write of rule in spelling s.
+func (c *Client) sendRule(ctx context.Context, method string, rule RoutingRule, s Spelling) (*RoutingRule, error) {
 	var out RoutingRule
-	if err := c.write(ctx, http.MethodPost, c.orgPath("routing", "name", rule.Name), rule, &out, c.routingPath()); err != nil {
+	err := c.onRuleRoutes(ctx, func() error {
+		return c.write(ctx, method, c.rulePath(rule.Name), spelled{s, &rule}, &out, c.workflowPaths()...)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -21,16 +75,7 @@ func (c *Client) CreateRoutingRule(ctx context.Context, rule RoutingRule) (*Rout
 // GetRoutingRule reads one rule by name; a missing rule is ErrNotFound.
 func (c *Client) GetRoutingRule(ctx context.Context, name string) (*RoutingRule, error) {
 	var out RoutingRule
-	if err := c.do(ctx, http.MethodGet, c.orgPath("routing", "name", name), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// UpdateRoutingRule replaces the rule with the same name.
-func (c *Client) UpdateRoutingRule(ctx context.Context, rule RoutingRule) (*RoutingRule, error) {
-	var out RoutingRule
-	if err := c.write(ctx, http.MethodPut, c.orgPath("routing", "name", rule.Name), rule, &out, c.routingPath()); err != nil {
+	if err := c.onRuleRoutes(ctx, func() error { return c.do(ctx, http.MethodGet, c.rulePath(name), nil, &out) }); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -38,7 +83,28 @@ func (c *Client) UpdateRoutingRule(ctx context.Context, rule RoutingRule) (*Rout
 
 // DeleteRoutingRule deletes one rule by name.
 func (c *Client) DeleteRoutingRule(ctx context.Context, name string) error {
-	return c.write(ctx, http.MethodDelete, c.orgPath("routing", "name", name), nil, nil, c.routingPath())
+	return c.onRuleRoutes(ctx, func() error {
+		return c.write(ctx, http.MethodDelete, c.rulePath(name), nil, nil, c.workflowPaths()...)
+	})
+}
+
+// onRuleRoutes sends a request to a rule's path. A 404 before the client
+// knows which routes P0 serves may be the /routing routes being gone, not
+// the rule: the workflow read tells, and if the routes are gone, the
+// request is sent again to /policy. Were a 404 taken at its word there, a
+// delete would report success and leave the rule in P0.
+func (c *Client) onRuleRoutes(ctx context.Context, send func() error) error {
+	err := send()
+	if !errors.Is(err, ErrNotFound) || c.routes() != routesUnknown {
+		return err
+	}
+	if _, readErr := c.readRouting(ctx); readErr != nil && !errors.Is(readErr, ErrNotFound) {
+		return errors.Join(err, readErr)
+	}
+	if c.routes() != routesPolicy {
+		return err
+	}
+	return send()
 }
 
 // GetWorkflow reads the organization's current routing configuration.
@@ -64,49 +130,138 @@ func (c *Client) RoutingRuleFromWorkflow(ctx context.Context, name string) (*Rou
 	}
 	i, ok := index.byName[name]
 	if !ok {
-		return nil, &APIError{Method: http.MethodGet, Path: c.routingPath(), StatusCode: http.StatusNotFound,
+		return nil, &APIError{Method: http.MethodGet, Path: index.path, StatusCode: http.StatusNotFound,
 			Message: fmt.Sprintf("the workflow holds no rule named %q", name), Attempts: 1}
 	}
 	return &index.workflow.Rules[i], nil
 }
 
-// workflowIndex is GET /routing, decoded once per request with its rules
-// indexed by name.
+// workflowIndex is the current workflow, decoded once per request with its
+// rules indexed by name.
 type workflowIndex struct {
 	workflow Workflow
 	byName   map[string]int
+	path     string // where it was read
 }
 
+// workflowIndex reads the workflow from GET /routing, or where P0 answers
+// that 404, from GET /policy/latest, for the rest of the client's life.
 func (c *Client) workflowIndex(ctx context.Context) (*workflowIndex, error) {
-	path := c.routingPath()
+	if c.routes() != routesPolicy {
+		index, err := c.readRouting(ctx)
+		if !errors.Is(err, ErrNotFound) {
+			return index, err
+		}
+	}
+	return c.readWorkflowIndex(ctx, c.latestPolicyPath(), &latestPolicy{})
+}
+
+// readRouting is the shared read of GET /routing, from whose answer the
+// client learns which routes P0 serves.
+func (c *Client) readRouting(ctx context.Context) (*workflowIndex, error) {
+	index, err := c.readWorkflowIndex(ctx, c.routingPath(), &Workflow{})
+	switch {
+	case err == nil:
+		c.learnRoutes(ctx, routesRouting)
+	case errors.Is(err, ErrNotFound):
+		c.learnRoutes(ctx, routesPolicy)
+	}
+	return index, err
+}
+
+// workflowAnswer is an answer that holds the workflow.
+type workflowAnswer interface {
+	current() *Workflow
+}
+
+func (w *Workflow) current() *Workflow { return w }
+
+func (p *latestPolicy) current() *Workflow { return &p.Workflow }
+
+// readWorkflowIndex is the shared read of the workflow at path, decoded
+// into answer.
+func (c *Client) readWorkflowIndex(ctx context.Context, path string, answer workflowAnswer) (*workflowIndex, error) {
 	return sharedDecoded(ctx, c, path, func(body []byte) (*workflowIndex, error) {
-		index := &workflowIndex{}
-		if err := c.decodeRead(path, body, &index.workflow); err != nil {
+		if err := c.decodeRead(path, body, answer); err != nil {
 			return nil, err
 		}
-		index.byName = make(map[string]int, len(index.workflow.Rules))
-		for i, rule := range index.workflow.Rules {
+		workflow := answer.current()
+		index := &workflowIndex{workflow: *workflow, path: path, byName: make(map[string]int, len(workflow.Rules))}
+		for i, rule := range workflow.Rules {
 			index.byName[rule.Name] = i
 		}
 		return index, nil
 	})
 }
 
-// GetWorkflowByID reads one version of the routing configuration.
+// GetWorkflowByID reads one version of the routing configuration. Where
+// P0 serves only /policy, which has no route for old versions, the current
+// version is still found by its id.
 func (c *Client) GetWorkflowByID(ctx context.Context, id string) (*Workflow, error) {
 	var out Workflow
-	if err := c.do(ctx, http.MethodGet, c.orgPath("routing", id), nil, &out); err != nil {
-		return nil, err
+	err := c.do(ctx, http.MethodGet, c.orgPath("routing", id), nil, &out)
+	if !errors.Is(err, ErrNotFound) {
+		if err != nil {
+			return nil, err
+		}
+		return &out, nil
 	}
-	return &out, nil
+	current, readErr := c.GetWorkflow(ctx)
+	if readErr != nil {
+		return nil, errors.Join(err, readErr)
+	}
+	if c.routes() == routesPolicy && current.ID == id {
+		return current, nil
+	}
+	if c.routes() == routesPolicy {
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			withReason := *apiErr
+			withReason.Message = fmt.Sprintf("this P0 serves routing through /policy, which reads only the current "+
+				"workflow version (%q), not older ones", current.ID)
+			return nil, &withReason
+		}
+	}
+	return nil, err
 }
 
 // SaveWorkflow replaces the whole routing configuration. currentVersion is
-// the version the caller last read; P0 answers ErrConflict when it is stale.
+// the version the caller last read; P0 answers ErrConflict when it is
+// stale. As writeRule does, it learns camelCase from a save P0 refuses or
+// strips, and saves again, naming the version the stripped save made.
 func (c *Client) SaveWorkflow(ctx context.Context, currentVersion string, workflow Workflow) (*SaveWorkflowResponse, error) {
+	spelling := c.writeSpelling()
+	saved, err := c.sendWorkflow(ctx, currentVersion, workflow, spelling)
+	if spelling == CamelCase {
+		return saved, err
+	}
+	reason, refused := spellingRefused(err, workflow.Rules)
+	if err == nil {
+		reason, refused = spellingStripped(workflow.Rules, saved.Rules)
+		currentVersion = saved.Version
+		if refused && currentVersion == "" {
+			current, readErr := c.GetWorkflow(ctx)
+			if readErr != nil {
+				return nil, readErr
+			}
+			currentVersion = current.CurrentVersion()
+		}
+	}
+	if !refused {
+		return saved, err
+	}
+	c.learnCamelCase(ctx, reason)
+	return c.sendWorkflow(ctx, currentVersion, workflow, CamelCase)
+}
+
+// sendWorkflow sends one save of workflow in spelling s.
+func (c *Client) sendWorkflow(ctx context.Context, currentVersion string, workflow Workflow, s Spelling) (*SaveWorkflowResponse, error) {
+	body := struct {
+		CurrentVersion string  `json:"currentVersion,omitempty"`
+		Workflow       spelled `json:"workflow"`
+	}{currentVersion, spelled{s, &workflow}}
 	var out SaveWorkflowResponse
-	body := SaveWorkflowRequest{CurrentVersion: currentVersion, Workflow: workflow}
-	if err := c.write(ctx, http.MethodPost, c.routingPath(), body, &out, c.routingPath()); err != nil {
+	if err := c.write(ctx, http.MethodPost, c.routingPath(), body, &out, c.workflowPaths()...); err != nil {
 		return nil, err
 	}
 	return &out, nil

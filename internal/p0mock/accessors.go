@@ -1,7 +1,9 @@
 package p0mock
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -12,11 +14,16 @@ import (
 // do not validate, so that tests can create any state, even one the API
 // would refuse.
 
-// RoutingRules returns the rules in workflow order.
+// RoutingRules returns the rules in workflow order, read as the client
+// reads them (either spelling). RoutingRuleJSON shows a rule as stored.
 func (s *Server) RoutingRules() []p0.RoutingRule {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return cloneRules(s.state.workflow.rules)
+	rules := make([]p0.RoutingRule, len(s.state.workflow.rules))
+	for i, stored := range s.state.workflow.rules {
+		rules[i] = mustDecodeRule(stored)
+	}
+	return rules
 }
 
 func (s *Server) RoutingRule(name string) (p0.RoutingRule, bool) {
@@ -26,15 +33,100 @@ func (s *Server) RoutingRule(name string) (p0.RoutingRule, bool) {
 	if i < 0 {
 		return p0.RoutingRule{}, false
 	}
-	return cloneRule(s.state.workflow.rules[i]), true
+	return mustDecodeRule(s.state.workflow.rules[i]), true
+}
+
+// RoutingRuleJSON returns the rule as the server stores it: every field,
+// in the spelling it was stored in, numbers as json.Number.
+func (s *Server) RoutingRuleJSON(name string) (map[string]any, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i := s.state.ruleIndex(name)
+	if i < 0 {
+		return nil, false
+	}
+	rule, err := decodeJSONObject(s.state.workflow.rules[i].body)
+	if err != nil {
+		panic(fmt.Sprintf("p0mock: stored rule %q does not decode: %v", name, err))
+	}
+	return rule, true
 }
 
 // PutRoutingRule creates the rule, or replaces the one of the same name in
-// place, and makes a new workflow version.
+// place, and makes a new workflow version. It is stored in the spelling
+// the server takes, as if it had been written through the API.
 func (s *Server) PutRoutingRule(rule p0.RoutingRule) {
+	body, err := json.Marshal(rule)
+	if err != nil {
+		panic(fmt.Sprintf("p0mock: encoding rule %q: %v", rule.Name, err))
+	}
+	object, err := decodeJSONObject(body)
+	if err != nil {
+		panic(fmt.Sprintf("p0mock: rule %q: %v", rule.Name, err))
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.putRule(rule)
+	respell(object, s.behavior.RoutingSpelling)
+	s.putStoredRule(object)
+}
+
+// SeedRoutingRule stores a rule given as JSON exactly as written, with
+// whatever fields it holds, in whatever spelling, unchecked: a rule P0
+// holds that this provider does not model. It creates the rule or
+// replaces the one of the same name, and makes a new workflow version. It
+// panics when ruleJSON is not a JSON object with a name, a mistake in the
+// test itself.
+func (s *Server) SeedRoutingRule(ruleJSON string) {
+	object, err := decodeJSONObject([]byte(ruleJSON))
+	if err != nil {
+		panic(fmt.Sprintf("p0mock: seeded rule: %v", err))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.putStoredRule(object)
+}
+
+// SetWorkflowField gives the workflow a field of its own beside its rules,
+// as P0 may hold, and makes a new workflow version. A save keeps the
+// fields it sends and drops the others.
+func (s *Server) SetWorkflowField(name string, value any) {
+	encoded, err := json.Marshal(value)
+	if err != nil {
+		panic(fmt.Sprintf("p0mock: workflow field %q: %v", name, err))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fields := maps.Clone(s.state.workflow.fields)
+	if fields == nil {
+		fields = map[string]json.RawMessage{}
+	}
+	fields[name] = encoded
+	s.state.replaceRules(s.state.workflow.rules, fields)
+}
+
+// WorkflowFields returns the workflow's own fields beside its rules.
+func (s *Server) WorkflowFields() map[string]json.RawMessage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return maps.Clone(s.state.workflow.fields)
+}
+
+// putStoredRule stores rule; the caller holds the lock.
+func (s *Server) putStoredRule(rule map[string]any) {
+	stored, err := newStoredRule(rule)
+	if err != nil || stored.name == "" {
+		panic(fmt.Sprintf("p0mock: a rule needs a name and must encode: %v", err))
+	}
+	s.state.putRule(stored)
+}
+
+// mustDecodeRule reads a stored rule as the client does.
+func mustDecodeRule(stored storedRule) p0.RoutingRule {
+	var rule p0.RoutingRule
+	if err := json.Unmarshal(stored.body, &rule); err != nil {
+		panic(fmt.Sprintf("p0mock: stored rule %q does not decode: %v", stored.name, err))
+	}
+	return rule
 }
 
 // DeleteRoutingRule removes the rule (making a new workflow version) and

@@ -125,8 +125,8 @@ func (s *Server) verifyAWSItem(req *apiRequest) (reply, error) {
 // (FailVerification) refuses it. The body replaces the whole
 // configuration.
 func (s *Server) configureAWSItem(req *apiRequest) (reply, error) {
-	var body configureRequest
-	if err := req.decode(&body); err != nil {
+	body, err := decodeConfigure(req)
+	if err != nil {
 		return reply{}, err
 	}
 	if body.State != p0.StateConfigure {

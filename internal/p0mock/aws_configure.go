@@ -1,19 +1,49 @@
 package p0mock
 
 import (
+	"encoding/json"
 	"regexp"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 // configureRequest is the body of POST .../{component}/{id}/configure.
-// Pointers tell a field left out from one sent empty.
+// Pointers tell a field left out from one sent empty. Fields the documents
+// do not list are kept as sent (others), at every depth: P0 holds more
+// than its documents list.
 type configureRequest struct {
 	State             string       `json:"state"`
 	Label             *string      `json:"label"`
 	AccessAnalyzerArn *string      `json:"accessAnalyzerArn"`
 	CloudLakeArn      *string      `json:"cloudLakeArn"`
 	Login             *p0.AWSLogin `json:"login"`
+	others            map[string]json.RawMessage
+}
+
+// decodeConfigure reads the body of a configure.
+func decodeConfigure(req *apiRequest) (configureRequest, error) {
+	var body configureRequest
+	if req.body == nil {
+		return body, badRequest("request body is required")
+	}
+	if err := json.Unmarshal(req.body, &body); err != nil {
+		return body, badRequest("request body: %s", describeDecodeError(err))
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(req.body, &fields); err != nil {
+		return body, badRequest("request body: %s", describeDecodeError(err))
+	}
+	for name, value := range fields {
+		switch name {
+		case "state", "label", "accessAnalyzerArn", "cloudLakeArn", "login":
+		default:
+			if body.others == nil {
+				body.others = map[string]json.RawMessage{}
+			}
+			body.others[name] = value
+		}
+	}
+	return body, nil
 }
 
 // configurationFields names, for each component that has one, the field it
@@ -45,6 +75,7 @@ func (body configureRequest) installedItem(component string) (p0.AWSItem, error)
 		AccessAnalyzerArn: valueOrZero(body.AccessAnalyzerArn),
 		CloudLakeArn:      valueOrZero(body.CloudLakeArn),
 		Login:             clonePointer(body.Login),
+		Unmanaged:         body.others,
 	}, nil
 }
 

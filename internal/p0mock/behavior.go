@@ -45,6 +45,13 @@ type Behavior struct {
 	// workflow id that is all the document shows there; a save must then
 	// name that version, which is not the id.
 	WorkflowVersionInGet bool
+	// RoutingSpelling is how the server takes the routing fields whose
+	// names have two spellings (design.md, "P0 beyond the documents").
+	RoutingSpelling RoutingSpelling
+	// PolicyRoutes serves the routes of P0's own client, GET
+	// /policy/latest and /policy/name/{name}, and answers the deprecated
+	// /routing reads and rule routes 404; saves stay POST /routing.
+	PolicyRoutes bool
 }
 
 // UnsetForm is how a settings read shows a setting that was never set.
@@ -82,7 +89,8 @@ type Variant struct {
 }
 
 // Variants lists every named behavior: the documented one first, then one
-// for each answer of design.md's table that differs from it.
+// for each answer of design.md's tables ("Where the documents are silent",
+// "P0 beyond the documents") that differs from it.
 func Variants() []Variant {
 	return []Variant{
 		{"documented", "the mock's own reading of the documents", Behavior{}},
@@ -110,6 +118,14 @@ func Variants() []Variant {
 			Behavior{ExpiryKey: ExpiryKeyDisplayNotFound}},
 		{"workflow-version-in-get", "GET /routing gives the workflow version beside its id",
 			Behavior{WorkflowVersionInGet: true}},
+		{"routing-camel", "routing fields are taken in camelCase only; snake_case is refused with 400",
+			Behavior{RoutingSpelling: SpellingCamel}},
+		{"routing-camel-silent", "routing fields are taken in camelCase only; snake_case fields are dropped without a word",
+			Behavior{RoutingSpelling: SpellingCamelSilent}},
+		{"routing-either", "routing fields are taken in either spelling and stored as sent",
+			Behavior{RoutingSpelling: SpellingEither}},
+		{"routing-policy-routes", "the /routing reads and rule routes answer 404; /policy/latest and /policy/name/{name} serve",
+			Behavior{PolicyRoutes: true}},
 	}
 }
 
@@ -161,6 +177,10 @@ func (b Behavior) merge(over Behavior) Behavior {
 		b.ExpiryKey = over.ExpiryKey
 	}
 	b.WorkflowVersionInGet = b.WorkflowVersionInGet || over.WorkflowVersionInGet
+	if over.RoutingSpelling != SpellingSnake {
+		b.RoutingSpelling = over.RoutingSpelling
+	}
+	b.PolicyRoutes = b.PolicyRoutes || over.PolicyRoutes
 	return b
 }
 

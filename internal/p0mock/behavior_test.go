@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 // TestVariantsAnswerAsNamed sends, under each variant, the requests whose
@@ -22,6 +24,13 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 		answer             string // the body, exactly, or "" to skip
 	}
 	stage := exchange{http.MethodPut, item, "", http.StatusOK, `{"ok":true}`}
+	const (
+		routing = "/o/" + testOrg + "/routing"
+		rule    = routing + "/name/r"
+		policy  = "/o/" + testOrg + "/policy"
+		snake   = `{"requestor":{"type":"any"},"resource":{"type":"any"},"approval":[{"type":"p0","options":{"require_reason":true}}]}`
+		camel   = `{"requestor":{"type":"any"},"resource":{"type":"any"},"approval":[{"type":"p0","options":{"requireReason":true}}]}`
+	)
 	cases := map[string][]exchange{
 		"documented": {
 			{http.MethodPut, item, "", http.StatusNotFound, ""},
@@ -33,6 +42,10 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 				`{"ok":true,"standingAccessDuration":{"time":1,"unit":"h","value":"1 hour"}}`},
 			{http.MethodDelete, expiry + "/1%20hour", "", http.StatusBadRequest, ""},
 			{http.MethodDelete, expiry + "/1h", "", http.StatusNoContent, ""},
+			{http.MethodPost, rule, camel, http.StatusBadRequest, `{"error":"unknown option requireReason"}`},
+			{http.MethodPost, rule, snake, http.StatusOK, ""},
+			{http.MethodGet, policy + "/latest", "", http.StatusNotFound, ""},
+			{http.MethodGet, policy + "/name/r", "", http.StatusNotFound, ""},
 		},
 		"root-missing-400": {{http.MethodPut, item, "", http.StatusBadRequest, `{"error":"AWS integration is not installed"}`}},
 		"root-missing-412": {{http.MethodPut, item, "", http.StatusPreconditionFailed, `{"error":"precondition failed"}`}},
@@ -90,6 +103,33 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 			{http.MethodDelete, expiry + "/1%20hour", "", http.StatusNoContent, ""},
 		},
 		"workflow-version-in-get": {{http.MethodGet, "/o/" + testOrg + "/routing", "", http.StatusOK, ""}},
+		"routing-camel": {
+			{http.MethodPost, rule, snake, http.StatusBadRequest, `{"error":"unknown option require_reason"}`},
+			{http.MethodPost, rule, camel, http.StatusOK,
+				`{"approval":[{"options":{"requireReason":true},"type":"p0"}],"name":"r","requestor":{"type":"any"},"resource":{"type":"any"}}`},
+		},
+		"routing-camel-silent": {
+			{http.MethodPost, rule, snake, http.StatusOK,
+				`{"approval":[{"options":{},"type":"p0"}],"name":"r","requestor":{"type":"any"},"resource":{"type":"any"}}`},
+			{http.MethodPut, rule, camel, http.StatusOK,
+				`{"approval":[{"options":{"requireReason":true},"type":"p0"}],"name":"r","requestor":{"type":"any"},"resource":{"type":"any"}}`},
+		},
+		"routing-either": {
+			{http.MethodPost, rule, snake, http.StatusOK,
+				`{"approval":[{"options":{"require_reason":true},"type":"p0"}],"name":"r","requestor":{"type":"any"},"resource":{"type":"any"}}`},
+			{http.MethodPut, rule, camel, http.StatusOK,
+				`{"approval":[{"options":{"requireReason":true},"type":"p0"}],"name":"r","requestor":{"type":"any"},"resource":{"type":"any"}}`},
+		},
+		"routing-policy-routes": {
+			{http.MethodGet, routing, "", http.StatusNotFound, ""},
+			{http.MethodPost, rule, snake, http.StatusNotFound, ""},
+			{http.MethodPost, policy + "/name/r", snake, http.StatusOK, ""},
+			{http.MethodGet, rule, "", http.StatusNotFound, ""},
+			{http.MethodGet, policy + "/name/r", "", http.StatusOK, ""},
+			{http.MethodPost, routing, `{"workflow":{"rules":[]}}`, http.StatusOK, ""},
+			{http.MethodGet, policy + "/latest", "", http.StatusOK, ""},
+			{http.MethodDelete, policy + "/name/r", "", http.StatusNotFound, ""},
+		},
 	}
 	for _, variant := range Variants() {
 		t.Run(variant.Name, func(t *testing.T) {
@@ -116,6 +156,13 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 	h.do(http.MethodDelete, expiry+"/1%20hour", "")
 	if options := h.server.ExpiryOptions(); len(options) != 4 || options[0].Value != "5 minutes" {
 		t.Fatalf("options after deleting 5m (compact) and 1 hour (display): %v; want only 1 hour gone", options)
+	}
+
+	// GET /policy/latest wraps the workflow.
+	h.server.SetBehavior(Behavior{PolicyRoutes: true})
+	h.server.PutRoutingRule(p0.RoutingRule{Name: "r", Requestor: p0.RuleRequestor{Type: "any"}, Resource: p0.RuleResource{Type: "any"}, Approval: []p0.Approval{{Type: "p0"}}})
+	if body := h.do(http.MethodGet, "/o/"+testOrg+"/policy/latest", "").Body.String(); !strings.HasPrefix(body, `{"workflow":{"createdDate":`) || !strings.Contains(body, `"name":"r"`) {
+		t.Fatalf("GET /policy/latest = %s; want the workflow, wrapped", body)
 	}
 
 	// GET /routing carries the version, the workflow id, only in that

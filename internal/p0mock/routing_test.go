@@ -99,15 +99,14 @@ func TestRoutingRuleValidation(t *testing.T) {
 		wantError string
 	}{
 		{"name differs from path", func(r *p0.RoutingRule) { r.Name = "other" }, `name "other" in the body does not match "r" in the path`},
-		{"requestor type", func(r *p0.RoutingRule) { r.Requestor.Type = "admin" }, "requestor.type must be one of any, group, user"},
-		{"requestor type missing", func(r *p0.RoutingRule) { r.Requestor = p0.RuleRequestor{} }, "requestor.type must be one of any, group, user"},
-		{"group without uid", func(r *p0.RoutingRule) { r.Requestor.UID = "" }, "requestor.uid is required when requestor.type is group"},
+		{"requestor type missing", func(r *p0.RoutingRule) { r.Requestor = p0.RuleRequestor{} }, "requestor.type is required"},
+		{"group without uid or groups", func(r *p0.RoutingRule) { r.Requestor.UID = "" }, "requestor.uid or requestor.groups is required when requestor.type is group"},
 		{"user without uid", func(r *p0.RoutingRule) { r.Requestor = p0.RuleRequestor{Type: "user"} }, "requestor.uid is required when requestor.type is user"},
-		{"resource type", func(r *p0.RoutingRule) { r.Resource.Type = "everything" }, "resource.type must be one of any, integration"},
+		{"resource type missing", func(r *p0.RoutingRule) { r.Resource = p0.RuleResource{} }, "resource.type is required"},
 		{"integration without service", func(r *p0.RoutingRule) { r.Resource.Service = "" }, "resource.service is required when resource.type is integration"},
-		{"filter effect", func(r *p0.RoutingRule) { r.Resource.Filters["prod"] = p0.ResourceFilter{Effect: "drop"} }, `resource.filters["prod"].effect must be one of keep, remove, removeAll`},
+		{"filter without effect", func(r *p0.RoutingRule) { r.Resource.Filters["prod"] = p0.ResourceFilter{Key: "env"} }, `resource.filters["prod"].effect is required`},
 		{"no approval", func(r *p0.RoutingRule) { r.Approval = nil }, "approval must have at least one step"},
-		{"approval type", func(r *p0.RoutingRule) { r.Approval = append(r.Approval, p0.Approval{Type: "manager"}) }, "approval[1].type must be one of auto, deny, escalation, group, persistent, requestor-profile, p0"},
+		{"approval type missing", func(r *p0.RoutingRule) { r.Approval = append(r.Approval, p0.Approval{Directory: "okta"}) }, "approval[1].type is required"},
 	}
 	for _, tt := range tests {
 		for _, method := range []string{http.MethodPost, http.MethodPut} {
@@ -237,7 +236,7 @@ func TestSaveWorkflow(t *testing.T) {
 		return p0.SaveWorkflowRequest{CurrentVersion: current, Workflow: p0.Workflow{Rules: rules}}
 	}
 	invalid := validRule("bad")
-	invalid.Requestor.Type = "robot"
+	invalid.Requestor = p0.RuleRequestor{Type: "user"}
 
 	tests := []struct {
 		name       string
@@ -251,7 +250,7 @@ func TestSaveWorkflow(t *testing.T) {
 		{"no rules", func(c string) p0.SaveWorkflowRequest { return save(c) }, http.StatusOK, "", ""},
 		{"stale version", func(string) p0.SaveWorkflowRequest { return save("wf-stale", validRule("x")) }, http.StatusConflict, `workflow version "wf-stale" is stale; current version is`, "old"},
 		{"duplicate names", func(c string) p0.SaveWorkflowRequest { return save(c, validRule("x"), validRule("x")) }, http.StatusBadRequest, `workflow.rules[1]: duplicate rule name "x"`, "old"},
-		{"invalid rule", func(c string) p0.SaveWorkflowRequest { return save(c, validRule("x"), invalid) }, http.StatusBadRequest, "workflow.rules[1]: requestor.type must be one of any, group, user", "old"},
+		{"invalid rule", func(c string) p0.SaveWorkflowRequest { return save(c, validRule("x"), invalid) }, http.StatusBadRequest, "workflow.rules[1]: requestor.uid is required when requestor.type is user", "old"},
 		{"rule without name", func(c string) p0.SaveWorkflowRequest { return save(c, validRule("")) }, http.StatusBadRequest, "workflow.rules[0]: name is required", "old"},
 	}
 	for _, tt := range tests {

@@ -51,10 +51,17 @@ func (s *Server) registerRoutes() {
 		"GET /o/{org}/routing":                s.getWorkflow,
 		"POST /o/{org}/routing":               s.saveWorkflow,
 		"GET /o/{org}/routing/{workflowId}":   s.getWorkflowVersion,
-		"GET /o/{org}/routing/name/{name}":    s.getRoutingRule,
-		"POST /o/{org}/routing/name/{name}":   s.createRoutingRule,
-		"PUT /o/{org}/routing/name/{name}":    s.updateRoutingRule,
-		"DELETE /o/{org}/routing/name/{name}": s.deleteRoutingRule,
+		"GET /o/{org}/routing/name/{name}":    s.ruleRoute(false, s.readRule),
+		"POST /o/{org}/routing/name/{name}":   s.ruleRoute(false, s.createRule),
+		"PUT /o/{org}/routing/name/{name}":    s.ruleRoute(false, s.updateRule),
+		"DELETE /o/{org}/routing/name/{name}": s.ruleRoute(false, s.deleteRule),
+
+		// The routes of P0's own client (Behavior.PolicyRoutes)
+		"GET /o/{org}/policy/latest":         s.getLatestPolicy,
+		"GET /o/{org}/policy/name/{name}":    s.ruleRoute(true, s.readRule),
+		"POST /o/{org}/policy/name/{name}":   s.ruleRoute(true, s.createRule),
+		"PUT /o/{org}/policy/name/{name}":    s.ruleRoute(true, s.updateRule),
+		"DELETE /o/{org}/policy/name/{name}": s.ruleRoute(true, s.deleteRule),
 
 		// AWS integration
 		"GET /o/{org}/integrations/aws/config":                             s.getAWSIntegration,

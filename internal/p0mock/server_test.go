@@ -71,8 +71,8 @@ func TestRequestBodyChecks(t *testing.T) {
 		{"string", http.MethodPost, rulePath, `"rule"`, "", http.StatusBadRequest, "must be a JSON object, got a string"},
 		{"null", http.MethodPost, rulePath, `null`, "", http.StatusBadRequest, "must be a JSON object, got null"},
 		{"number", http.MethodPut, orgPath + "/settings/max-access-duration", `3`, "", http.StatusBadRequest, "must be a JSON object, got a number"},
-		{"unknown field", http.MethodPost, rulePath, `{"nmae": "r"}`, "", http.StatusBadRequest, `unknown field "nmae"`}, //nolint:misspell // a misspelt field name is the point of this case
-		{"unknown nested field", http.MethodPost, rulePath, `{"requestor": {"kind": "any"}}`, "", http.StatusBadRequest, `unknown field "kind"`},
+		{"unknown field", http.MethodPut, orgPath + "/settings/default-approvals", `{"alowOneParty": true}`, "", http.StatusBadRequest, `unknown field "alowOneParty"`}, //nolint:misspell // a misspelt field name is the point of this case
+		{"rule in the wrong spelling", http.MethodPost, rulePath, `{"requestor": {"type": "any"}, "resource": {"type": "any"}, "approval": [{"type": "p0", "options": {"requireReason": true}}]}`, "", http.StatusBadRequest, "unknown option requireReason"},
 		{"wrong type", http.MethodPost, rulePath, `{"disabled": "yes"}`, "", http.StatusBadRequest, "field disabled must be a boolean"},
 		{"missing body", http.MethodPost, rulePath, ``, "", http.StatusBadRequest, "request body is required"},
 		{"fields on an endpoint that takes none", http.MethodPost, orgPath + "/integrations/aws/config", `{"label": "x"}`, "", http.StatusBadRequest, `unknown field "label"`},

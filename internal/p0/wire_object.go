@@ -1,0 +1,282 @@
+package p0
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+)
+
+// P0 holds more than its documents list, and names some of it two ways.
+// The API objects that carry such fields (a routing rule at every depth,
+// an AWS item) are read and written through the tables in this file:
+// each object type lists the fields this client models, under both
+// spellings, and whatever else P0 sends is kept, unchanged, as Unmanaged,
+// to be sent back with the next write of the object.
+
+// Spelling is how a write names the fields whose names have two
+// spellings: the documents' snake_case (profile_property) or the
+// camelCase (profileProperty) that P0's own client sends.
+type Spelling int32
+
+const (
+	SnakeCase Spelling = iota
+	CamelCase
+)
+
+func (s Spelling) String() string {
+	if s == CamelCase {
+		return "camelCase"
+	}
+	return "snake_case"
+}
+
+// key is a field's name in both spellings; a one-word name is the same in
+// both.
+type key struct{ snake, camel string }
+
+// word is the key of a one-word field.
+func word(name string) key { return key{name, name} }
+
+// in is the key's name in spelling s.
+func (k key) in(s Spelling) string {
+	if s == CamelCase {
+		return k.camel
+	}
+	return k.snake
+}
+
+// names are the key's spellings, the documents' first.
+func (k key) names() []string {
+	if k.snake == k.camel {
+		return []string{k.snake}
+	}
+	return []string{k.snake, k.camel}
+}
+
+// spelt reports whether the key's name depends on the spelling.
+func (k key) spelt() bool { return k.snake != k.camel }
+
+// Unmanaged is what P0 sent in an object that this client does not model:
+// each field's name and its JSON value, byte for byte as P0 sent it.
+type Unmanaged map[string]json.RawMessage
+
+// field is one field of an object that this client models: its key and a
+// pointer to the Go value that holds it. A field left empty is not sent,
+// unless always is set.
+type field struct {
+	key    key
+	value  any
+	always bool
+}
+
+// wireObject is an API object read and written through its field table.
+// fields returns pointers into the object; unmanaged is what else P0 sent.
+type wireObject interface {
+	fields() []field
+	unmanaged() *Unmanaged
+}
+
+// decodeObject reads data, a JSON object or null, into o: each field
+// under either spelling (when P0 sends both, the camelCase one, which P0's
+// own client writes, wins), and every other field into o's Unmanaged.
+func decodeObject(data []byte, o wireObject) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	for _, f := range o.fields() {
+		for _, name := range f.key.names() {
+			value, ok := raw[name]
+			if !ok {
+				continue
+			}
+			if err := json.Unmarshal(value, f.value); err != nil {
+				return fmt.Errorf("field %q: %w", name, err)
+			}
+			delete(raw, name)
+		}
+	}
+	*o.unmanaged() = nil
+	if len(raw) > 0 {
+		*o.unmanaged() = raw
+	}
+	return nil
+}
+
+// encodeObject is o as a JSON value in spelling s: its Unmanaged fields as
+// P0 sent them, then every field it models that is set. A modeled field is
+// never sent twice, whatever Unmanaged holds under either of its names:
+// what this client models is what the caller says, nothing else.
+func encodeObject(s Spelling, o wireObject) (map[string]any, error) {
+	unmanaged := *o.unmanaged()
+	fields := o.fields()
+	out := make(map[string]any, len(unmanaged)+len(fields))
+	for name, value := range unmanaged {
+		out[name] = value
+	}
+	for _, f := range fields {
+		for _, name := range f.key.names() {
+			delete(out, name)
+		}
+		value := reflect.ValueOf(f.value).Elem()
+		if !f.always && isEmpty(value) {
+			continue
+		}
+		encoded, err := encodeValue(s, value)
+		if err != nil {
+			return nil, fmt.Errorf("field %q: %w", f.key.in(s), err)
+		}
+		out[f.key.in(s)] = encoded
+	}
+	return out, nil
+}
+
+// marshalObject is encodeObject as JSON bytes, for MarshalJSON.
+func marshalObject(s Spelling, o wireObject) ([]byte, error) {
+	encoded, err := encodeObject(s, o)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(encoded)
+}
+
+// spelled is an object as a write sends it: in spelling s.
+type spelled struct {
+	s      Spelling
+	object wireObject
+}
+
+func (w spelled) MarshalJSON() ([]byte, error) { return marshalObject(w.s, w.object) }
+
+// encodeValue is v as a JSON value in spelling s, so that objects nested
+// in v are written in the same spelling as the object that holds them.
+func encodeValue(s Spelling, v reflect.Value) (any, error) {
+	if object, ok := asWireObject(v); ok {
+		return encodeObject(s, object)
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil, nil
+		}
+		return encodeValue(s, v.Elem())
+	case reflect.Slice:
+		if v.IsNil() {
+			return nil, nil
+		}
+		out := make([]any, v.Len())
+		for i := range out {
+			item, err := encodeValue(s, v.Index(i))
+			if err != nil {
+				return nil, fmt.Errorf("[%d]: %w", i, err)
+			}
+			out[i] = item
+		}
+		return out, nil
+	case reflect.Map:
+		if v.IsNil() {
+			return nil, nil
+		}
+		out := make(map[string]any, v.Len())
+		for iter := v.MapRange(); iter.Next(); {
+			item, err := encodeValue(s, iter.Value())
+			if err != nil {
+				return nil, fmt.Errorf("[%q]: %w", iter.Key().String(), err)
+			}
+			out[iter.Key().String()] = item
+		}
+		return out, nil
+	}
+	return v.Interface(), nil
+}
+
+// asWireObject is v as a wireObject, through a pointer to it (copied when
+// v cannot be addressed), when its type has a field table.
+func asWireObject(v reflect.Value) (wireObject, bool) {
+	if v.Kind() != reflect.Struct {
+		return nil, false
+	}
+	if !v.CanAddr() {
+		copied := reflect.New(v.Type())
+		copied.Elem().Set(v)
+		v = copied.Elem()
+	}
+	object, ok := v.Addr().Interface().(wireObject)
+	return object, ok
+}
+
+// isEmpty reports whether a field holds nothing to send: its zero value,
+// or an empty list or map.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	}
+	return v.IsZero()
+}
+
+// unmanagedFields lists the paths, each prefixed by at, of every field
+// that o and the objects in it hold and the client does not model, in the
+// order of o's field table (map keys sorted).
+func unmanagedFields(at string, o wireObject) []string {
+	paths := (*o.unmanaged()).names(at)
+	for _, f := range o.fields() {
+		paths = append(paths, unmanagedIn(at+f.key.snake, reflect.ValueOf(f.value).Elem())...)
+	}
+	return paths
+}
+
+// unmanagedIn is unmanagedFields for the objects in v, the value at path
+// at.
+func unmanagedIn(at string, v reflect.Value) []string {
+	if object, ok := asWireObject(v); ok {
+		return unmanagedFields(at+".", object)
+	}
+	var paths []string
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			paths = unmanagedIn(at, v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			paths = append(paths, unmanagedIn(fmt.Sprintf("%s[%d]", at, i), v.Index(i))...)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			paths = append(paths, unmanagedIn(fmt.Sprintf("%s[%q]", at, k.String()), v.MapIndex(k))...)
+		}
+	}
+	return paths
+}
+
+// names lists the unmanaged fields' names, sorted, each prefixed by at.
+func (u Unmanaged) names(at string) []string {
+	names := make([]string, 0, len(u))
+	for name := range u {
+		names = append(names, at+name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// equal reports whether u and other hold the same fields with the same
+// JSON values, byte for byte.
+func (u Unmanaged) equal(other Unmanaged) bool {
+	if len(u) != len(other) {
+		return false
+	}
+	for name, value := range u {
+		if theirs, ok := other[name]; !ok || !bytes.Equal(value, theirs) {
+			return false
+		}
+	}
+	return true
+}

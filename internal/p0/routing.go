@@ -94,12 +94,17 @@ func (c *Client) DeleteRoutingRule(ctx context.Context, name string) error {
 // request is sent again to /policy. Were a 404 taken at its word there, a
 // delete would report success and leave the rule in P0.
 func (c *Client) onRuleRoutes(ctx context.Context, send func() error) error {
+	sentTo := c.routes()
 	err := send()
-	if !errors.Is(err, ErrNotFound) || c.routes() != routesUnknown {
+	if !errors.Is(err, ErrNotFound) || sentTo != routesUnknown {
 		return err
 	}
-	if _, readErr := c.readRouting(ctx); readErr != nil && !errors.Is(readErr, ErrNotFound) {
-		return errors.Join(err, readErr)
+	// Another request may have learned the routes meanwhile; if not, the
+	// workflow read tells.
+	if c.routes() == routesUnknown {
+		if _, readErr := c.readRouting(ctx); readErr != nil && !errors.Is(readErr, ErrNotFound) {
+			return errors.Join(err, readErr)
+		}
 	}
 	if c.routes() != routesPolicy {
 		return err

@@ -251,6 +251,36 @@ func TestPolicyRoutes(t *testing.T) {
 			}
 		}
 	})
+	t.Run("learned under parallel writes", func(t *testing.T) {
+		client, mock := newVariantClient(t, "routing-policy-routes")
+		const n = 10
+		for i := range n {
+			mock.PutRoutingRule(optionsRule(fmt.Sprintf("r%d", i)))
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, n)
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				update := optionsRule(fmt.Sprintf("r%d", i))
+				update.Disabled = true
+				if _, err := client.UpdateRoutingRule(ctx, update); err != nil {
+					errs <- err
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		for _, rule := range mock.RoutingRules() {
+			if !rule.Disabled {
+				t.Errorf("rule %q was not updated", rule.Name)
+			}
+		}
+	})
 	t.Run("a version by id", func(t *testing.T) {
 		client, mock := newVariantClient(t, "routing-policy-routes")
 		current := mock.WorkflowVersion()

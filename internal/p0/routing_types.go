@@ -11,9 +11,6 @@ import (
 var (
 	// RequestorTypes are the kinds of requestor a rule names.
 	RequestorTypes = []string{"any", "group", "user"}
-	// RequestorTypesWithUID are the requestor types that name one group or
-	// user by its uid.
-	RequestorTypesWithUID = []string{"group", "user"}
 	// ResourceTypes are the kinds of resource a rule covers.
 	ResourceTypes = []string{"any", "integration"}
 	// FilterEffects are what a resource filter does with what it matches.

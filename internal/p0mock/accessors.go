@@ -70,12 +70,13 @@ func (s *Server) PutRoutingRule(rule p0.RoutingRule) {
 	s.putStoredRule(object)
 }
 
-// SeedRoutingRule stores a rule given as JSON exactly as written, with
-// whatever fields it holds, in whatever spelling, unchecked: a rule P0
-// holds that this provider does not model. It creates the rule or
-// replaces the one of the same name, and makes a new workflow version. It
-// panics when ruleJSON is not a JSON object with a name, a mistake in the
-// test itself.
+// SeedRoutingRule stores a rule given as JSON, unchecked, with whatever
+// fields it holds, as the server would store it: the fields whose names
+// have two spellings in the spelling the server takes, every other field
+// exactly as written. It is how tests set up what P0 holds beyond what this
+// provider models. It creates the rule or replaces the one of the same
+// name, and makes a new workflow version. It panics when ruleJSON is not a
+// JSON object with a name, a mistake in the test itself.
 func (s *Server) SeedRoutingRule(ruleJSON string) {
 	object, err := decodeJSONObject([]byte(ruleJSON))
 	if err != nil {
@@ -83,6 +84,7 @@ func (s *Server) SeedRoutingRule(ruleJSON string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	respell(object, s.behavior.RoutingSpelling)
 	s.putStoredRule(object)
 }
 

@@ -72,9 +72,9 @@ func spellOne(object map[string]any, f spelledField, s RoutingSpelling) error {
 	return nil
 }
 
-// respell renames, in rule, every field spelt the way s does not take to
-// the way it does, so that a rule set up by a test reads as the server
-// would have stored it.
+// respell renames, in rule, every field spelt in snake_case to camelCase
+// where s takes only camelCase, so that a rule set up by a test reads as
+// the server would have stored it.
 func respell(rule map[string]any, s RoutingSpelling) {
 	if s != SpellingCamel && s != SpellingCamelSilent {
 		return

@@ -37,10 +37,14 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	target := plan.withID()
 	want := awsItemFromModel(plan)
 	found, stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
-	if found != nil && plan.Label.IsUnknown() {
-		// Left out of the configuration, the label is the one P0 has: a
-		// configure replaces the whole configuration, so it is sent again.
-		want.Label = found.Label
+	if found != nil {
+		// A configure replaces the whole configuration: what P0 holds that
+		// the provider does not model is sent again, and so is the label
+		// P0 has when the configuration leaves it out.
+		want, _ = want.KeepUnmanaged(*found)
+		if plan.Label.IsUnknown() {
+			want.Label = found.Label
+		}
 	}
 	var installed *p0.AWSItem
 	if ok {
@@ -54,6 +58,7 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	store(ctx, &resp.State, resp.Identity, componentModel(target, *installed, plan.Timeouts), &resp.Diagnostics)
 	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, stagedHereKey, stagedHere)...)
+	rememberUnmanaged(ctx, resp.Private, *installed, &resp.Diagnostics)
 }
 
 // rollBackStage deletes an item this create staged before failing, so that
@@ -174,6 +179,7 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 			map[string]any{"id": target.ID.ValueString(), "state": got.State})
 	}
 	store(ctx, &resp.State, resp.Identity, componentModel(target, *got, state.Timeouts), &resp.Diagnostics)
+	rememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
 	if imported {
 		readSinceImport(ctx, resp.Private, &resp.Diagnostics)
 	}
@@ -195,6 +201,9 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	want := awsItemFromModel(plan)
+	if held := heldUnmanaged[p0.AWSItem](ctx, req.Private, &resp.Diagnostics); held != nil {
+		want, _ = want.KeepUnmanaged(*held)
+	}
 	reinstall := state.State.ValueString() != p0.StateInstalled
 	if !reinstall && sameJSON(want, awsItemFromModel(state)) {
 		// Only the timeouts changed: there is nothing to tell P0.
@@ -214,7 +223,24 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	if got := r.configure(ctx, target, want, op); got != nil {
 		store(ctx, &resp.State, resp.Identity, componentModel(target, *got, plan.Timeouts), &resp.Diagnostics)
+		rememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
 	}
+}
+
+// ModifyPlan warns, in a plan that reconfigures the item, about the fields
+// P0 holds in it that the provider does not model: what the configure
+// sends back, and what it cannot.
+func (r *awsComponentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !plansUpdate(req) {
+		return
+	}
+	held := heldUnmanaged[p0.AWSItem](ctx, req.Private, &resp.Diagnostics)
+	if held == nil {
+		return
+	}
+	plan := decode[awsComponentModel](ctx, req.Plan, &resp.Diagnostics)
+	_, kept := awsItemFromModel(plan).KeepUnmanaged(*held)
+	warnKept(&resp.Diagnostics, plan.describe(), kept)
 }
 
 // reinstall brings an item that fell back out of installed in P0 (see

@@ -620,12 +620,12 @@ func TestAccAWSComponent_invalid(t *testing.T) {
 		"login on inventory": {"p0_aws_component", `component = "inventory"
   ` + account + `
   ` + emailUser, []string{`login is only allowed for component "iam-write", not for "inventory"`}},
-		"login type": {"p0_aws_component", `component = "iam-write"
+		"empty login type": {"p0_aws_component", `component = "iam-write"
   ` + account + `
-  login = { type = "sso", identity = { type = "email" } }`, []string{`Attribute login.type value must be one of`, `"sso"`}},
-		"identity type": {"p0_aws_component", `component = "iam-write"
+  login = { type = "", identity = { type = "email" } }`, []string{`Attribute login.type string length must be at least 1`}},
+		"empty identity type": {"p0_aws_component", `component = "iam-write"
   ` + account + `
-  login = { type = "idc", identity = { type = "username" } }`, []string{`Attribute login.identity.type value must be one of`, `"username"`}},
+  login = { type = "idc", identity = { type = "" } }`, []string{`Attribute login.identity.type string length must be at least 1`}},
 		"tag identity without tag_name": {"p0_aws_component", `component = "iam-write"
   ` + account + `
   login = { type = "idc", identity = { type = "tag" } }`, []string{`login.identity.tag_name is required when login.identity.type is "tag"`}},

@@ -68,14 +68,14 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 				"Required for `iam-write`, and only allowed there.",
 			Optional: true,
 			Attributes: map[string]schema.Attribute{
-				"type": oneOfAttribute(p0.AWSLoginTypes, "sign-in through IAM, through AWS IAM Identity Center "+
+				"type": knownValuesAttribute(p0.AWSLoginTypes, "sign-in through IAM, through AWS IAM Identity Center "+
 					"(`idc`, or `merged-idc` for an Identity Center shared with other accounts), or through a "+
 					"federated identity provider."),
 				"identity": schema.SingleNestedAttribute{
 					MarkdownDescription: "How P0 finds a user's AWS identity.",
 					Required:            true,
 					Attributes: map[string]schema.Attribute{
-						"type": oneOfAttribute(p0.AWSLoginIdentityTypes, "by the user's email address, or by an IAM "+
+						"type": knownValuesAttribute(p0.AWSLoginIdentityTypes, "by the user's email address, or by an IAM "+
 							"tag named by `tag_name`."),
 						"tag_name": optionalStringAttribute("Name of the IAM tag that holds the user's identity. " +
 							"Required when `type` is `tag`, and only allowed then."),

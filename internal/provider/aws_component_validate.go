@@ -29,7 +29,7 @@ func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.
 		}
 	}
 	identity := path.Root("login").AtName("identity")
-	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); known(identityType) {
+	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); isKnownValue(identityType, p0.AWSLoginIdentityTypes) {
 		requireOrForbid(ctx, req.Config, &resp.Diagnostics, identity.AtName("tag_name"), identityType.ValueString() == "tag",
 			"login.identity.tag_name is required when login.identity.type is \"tag\"",
 			"login.identity.tag_name is only allowed when login.identity.type is \"tag\"")

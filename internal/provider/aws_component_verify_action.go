@@ -97,12 +97,7 @@ func (a *awsComponentVerifyAction) Invoke(ctx context.Context, req action.Invoke
 	timeout := args.timeout()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	err := a.client.ReconfigureAWSComponentWhenReady(ctx, target.Component.ValueString(), target.itemID(), p0.AWSItem{
-		Label:             item.Label,
-		AccessAnalyzerArn: item.AccessAnalyzerArn,
-		CloudLakeArn:      item.CloudLakeArn,
-		Login:             item.Login,
-	})
+	err := a.client.ReconfigureAWSComponentWhenReady(ctx, target.Component.ValueString(), target.itemID(), item.Configuration())
 	if err != nil {
 		op.fail(reverificationErrorDetail(target, timeout, err))
 		return

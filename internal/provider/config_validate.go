@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -25,13 +26,20 @@ func stringAt(ctx context.Context, config tfsdk.Config, p path.Path) types.Strin
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
 
+// isKnownValue reports whether v is known and one of values: the rules
+// across attributes that go with an enumeration's values apply to the
+// values they were written for, not to those P0 knows beyond them (see
+// knownValues).
+func isKnownValue(v types.String, values []string) bool {
+	return known(v) && slices.Contains(values, v.ValueString())
+}
+
 // requireOrForbid reports the attribute at p, of any type, when it is
 // missing although required, or set although not allowed. Unknown values
 // pass: they are checked again once known.
 func requireOrForbid(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, p path.Path, required bool, missing, forbidden string) {
 	if required {
-		var v attr.Value
-		if d := config.GetAttribute(ctx, p, &v); !d.HasError() && v.IsNull() {
+		if isNull(ctx, config, p) {
 			diags.AddAttributeError(p, "Missing Required Attribute", missing+".")
 		}
 		return
@@ -39,6 +47,16 @@ func requireOrForbid(ctx context.Context, config tfsdk.Config, diags *diag.Diagn
 	if isSet[attr.Value](ctx, config, p) {
 		diags.AddAttributeError(p, "Invalid Attribute Combination", forbidden+".")
 	}
+}
+
+// isNull reports whether the attribute at p, of any type, is null; an
+// unknown value is not.
+func isNull(ctx context.Context, config tfsdk.Config, p path.Path) bool {
+	var v attr.Value
+	if diags := config.GetAttribute(ctx, p, &v); diags.HasError() {
+		return false
+	}
+	return v.IsNull()
 }
 
 // isSet reports whether the attribute at p has a known, non-null value.
@@ -64,4 +82,25 @@ func (v positiveDuration) ValidateString(ctx context.Context, req validator.Stri
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Duration",
 			fmt.Sprintf("Attribute %s %s; got %q.", req.Path, v.Description(ctx), req.ConfigValue.ValueString()))
 	}
+}
+
+// notEmptyObject refuses an object whose attributes are all null. Such an
+// object says nothing, and P0's answer to it reads back as no object at
+// all (see fieldsFromRule), so it would never converge.
+var notEmptyObject = emptyObjectValidator{"must set at least one attribute when set"}
+
+type emptyObjectValidator struct{ described }
+
+func (v emptyObjectValidator) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for _, value := range req.ConfigValue.Attributes() {
+		if !value.IsNull() {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty Object",
+		fmt.Sprintf("Attribute %s sets nothing: set at least one of its attributes, or leave it out, "+
+			"and P0 keeps its defaults.", req.Path))
 }

@@ -120,13 +120,14 @@ func (f fleet) jitSettings() (approvals p0.DefaultApprovals, standing, maximum p
 }
 
 // fleetRule is the i-th routing rule. Its shape cycles through the
-// attributes a rule can have, so that every part of the mapping is written
-// and read back under faults.
+// attributes a rule can have, the documents' and those of P0's current
+// form, so that every part of the mapping is written and read back under
+// faults.
 func (f fleet) rule(i int) p0.RoutingRule {
 	name := fmt.Sprintf("fleet rule %02d", i)
 	duration := int64(60 + 15*f.Variant)
 	yes, no := true, false
-	switch i % 4 {
+	switch i % 5 {
 	case 0:
 		return p0.RoutingRule{
 			Name:      name,
@@ -158,6 +159,16 @@ func (f fleet) rule(i int) p0.RoutingRule {
 				{Type: "group", Integration: "pagerduty", Services: []string{"on-call", fmt.Sprintf("svc-%d", i)}},
 				{Type: "p0", Options: &p0.ApprovalOptions{AllowOneParty: &no, Cooldown: &cooldown}},
 			},
+		}
+	case 4:
+		return p0.RoutingRule{
+			Name:      name,
+			Requestor: p0.RuleRequestor{Type: "group", Effect: "keep", Groups: []p0.Group{{Directory: "okta", ID: fmt.Sprintf("00g%d", i), Label: "Team"}}},
+			Resource:  p0.RuleResource{Type: "integration", Service: "ssh", AccessType: "all"},
+			Approval: []p0.Approval{{
+				Type: "group", Effect: "keep", Groups: []p0.Group{{Directory: "okta", ID: "00gapprovers"}},
+				Options: &p0.ApprovalOptions{RequireDuration: &yes, RequirePreapproval: &yes, BreakGlassApprover: &no, Duration: &duration},
+			}},
 		}
 	default:
 		return p0.RoutingRule{
@@ -261,11 +272,23 @@ func (f fleet) readsChecks() []statecheck.StateCheck {
 
 // writeRuleHCL writes a p0_routing_rule block that sends exactly rule.
 func writeRuleHCL(b *strings.Builder, label string, rule p0.RoutingRule) {
-	fmt.Fprintf(b, "resource \"p0_routing_rule\" %q {\n  name     = %q\n  disabled = %t\n", label, rule.Name, rule.Disabled)
-	fmt.Fprintf(b, "  requestor = { type = %q%s }\n", rule.Requestor.Type, optionalHCL("uid", rule.Requestor.UID))
+	fmt.Fprintf(b, "resource \"p0_routing_rule\" %q {\n", label)
+	writeRuleAttributes(b, rule)
+	b.WriteString("}\n\n")
+}
+
+// writeRuleAttributes writes the attributes of a rule that sends exactly
+// rule, one per line: the body of a p0_routing_rule block, or an object of
+// p0_routing_workflow's rules.
+func writeRuleAttributes(b *strings.Builder, rule p0.RoutingRule) {
+	fmt.Fprintf(b, "  name     = %q\n  disabled = %t\n", rule.Name, rule.Disabled)
+	q := rule.Requestor
+	fmt.Fprintf(b, "  requestor = { type = %q%s%s%s }\n", q.Type, optionalHCL("uid", q.UID), optionalHCL("effect", q.Effect), groupsHCL(q.Groups))
 	fmt.Fprintf(b, "  resource = {\n    type = %q\n", rule.Resource.Type)
-	if rule.Resource.Service != "" {
-		fmt.Fprintf(b, "    service = %q\n", rule.Resource.Service)
+	for _, field := range [][2]string{{"service", rule.Resource.Service}, {"access_type", rule.Resource.AccessType}} {
+		if field[1] != "" {
+			fmt.Fprintf(b, "    %s = %q\n", field[0], field[1])
+		}
 	}
 	if len(rule.Resource.Filters) > 0 {
 		b.WriteString("    filters = {\n")
@@ -282,7 +305,7 @@ func writeRuleHCL(b *strings.Builder, label string, rule p0.RoutingRule) {
 	b.WriteString("  }\n  approval = [\n")
 	for _, a := range rule.Approval {
 		fmt.Fprintf(b, "    {\n      type = %q\n", a.Type)
-		for _, field := range [][2]string{{"directory", a.Directory}, {"integration", a.Integration}, {"profile_property", a.ProfileProperty}} {
+		for _, field := range [][2]string{{"directory", a.Directory}, {"integration", a.Integration}, {"profile_property", a.ProfileProperty}, {"effect", a.Effect}} {
 			if field[1] != "" {
 				fmt.Fprintf(b, "      %s = %q\n", field[0], field[1])
 			}
@@ -290,25 +313,46 @@ func writeRuleHCL(b *strings.Builder, label string, rule p0.RoutingRule) {
 		if len(a.Services) > 0 {
 			fmt.Fprintf(b, "      services = [%s]\n", quotedList(a.Services))
 		}
+		if len(a.Groups) > 0 {
+			fmt.Fprintf(b, "      %s\n", strings.TrimPrefix(groupsHCL(a.Groups), ", "))
+		}
 		if o := a.Options; o != nil {
 			b.WriteString("      options = {\n")
-			if o.AllowOneParty != nil {
-				fmt.Fprintf(b, "        allow_one_party = %t\n", *o.AllowOneParty)
-			}
-			if o.RequireReason != nil {
-				fmt.Fprintf(b, "        require_reason = %t\n", *o.RequireReason)
-			}
-			if o.Cooldown != nil {
-				fmt.Fprintf(b, "        cooldown = %d\n", *o.Cooldown)
-			}
-			if o.Duration != nil {
-				fmt.Fprintf(b, "        duration = %d\n", *o.Duration)
+			for _, option := range []struct {
+				name  string
+				value any
+			}{
+				{"allow_one_party", o.AllowOneParty}, {"require_reason", o.RequireReason}, {"cooldown", o.Cooldown}, {"duration", o.Duration},
+				{"require_duration", o.RequireDuration}, {"require_preapproval", o.RequirePreapproval}, {"break_glass_approver", o.BreakGlassApprover},
+			} {
+				switch v := option.value.(type) {
+				case *bool:
+					if v != nil {
+						fmt.Fprintf(b, "        %s = %t\n", option.name, *v)
+					}
+				case *int64:
+					if v != nil {
+						fmt.Fprintf(b, "        %s = %d\n", option.name, *v)
+					}
+				}
 			}
 			b.WriteString("      }\n")
 		}
 		b.WriteString("    },\n")
 	}
-	b.WriteString("  ]\n}\n\n")
+	b.WriteString("  ]\n")
+}
+
+// groupsHCL writes `, groups = [...]` for groups, or nothing for none.
+func groupsHCL(groups []p0.Group) string {
+	if len(groups) == 0 {
+		return ""
+	}
+	items := make([]string, len(groups))
+	for i, g := range groups {
+		items[i] = "{ " + strings.TrimPrefix(optionalHCL("directory", g.Directory)+optionalHCL("id", g.ID)+optionalHCL("label", g.Label), ", ") + " }"
+	}
+	return ", groups = [" + strings.Join(items, ", ") + "]"
 }
 
 // optionalHCL writes `, name = "value"` for an attribute of an inline

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,15 @@ func TestAccGeneratedConfig(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	env := newTestEnv(t)
+	for _, variant := range routingVariants {
+		t.Run(variant, func(t *testing.T) {
+			t.Parallel()
+			testGeneratedConfig(t, newVariantEnv(t, variant))
+		})
+	}
+}
+
+func testGeneratedConfig(t *testing.T, env *testEnv) {
 	imports := seedOrganization(env)
 	imports["p0_jit_settings.this"] = testOrg
 	var config strings.Builder
@@ -64,9 +73,10 @@ const (
 
 // seedOrganization sets up env's organization as if made outside Terraform,
 // with what P0 stores but the provider never writes itself: approval
-// options of 0, rules with filters and several approvals, installed and
-// staged AWS items of several components, an expiry option beside P0's
-// presets. It returns the import ID of each object, by the address that
+// options of 0, rules with filters and several approvals, rules beyond the
+// documents (heldRules), installed and staged AWS items of several
+// components (one with fields the provider does not model), an expiry
+// option beside P0's presets. It returns the import ID of each object, by the address that
 // adopts it.
 func seedOrganization(env *testEnv) map[string]string {
 	zero, one := int64(0), int64(1)
@@ -92,8 +102,8 @@ func seedOrganization(env *testEnv) map[string]string {
 			{Type: "p0"},
 		},
 	})
-	env.Mock.SetAWSItem(p0.ComponentIAMWrite, writeAccount, installed(p0.AWSItem{Label: "prod",
-		Login: &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}}))
+	seedHeldRules(env)
+	env.Mock.SetAWSItem(p0.ComponentIAMWrite, writeAccount, installed(heldWriteItem()))
 	env.Mock.SetAWSItem(p0.ComponentAccessLogs, logsAccount, installed(p0.AWSItem{
 		CloudLakeArn: "arn:aws:cloudtrail:us-east-1:" + logsAccount + ":eventdatastore/abc"}))
 	env.Mock.SetAWSItem(p0.ComponentFunctionCaller, functionARN, installed(p0.AWSItem{}))
@@ -104,6 +114,8 @@ func seedOrganization(env *testEnv) map[string]string {
 	return map[string]string{
 		"p0_routing_rule.zero":               "zero-options",
 		"p0_routing_rule.filtered":           "filtered",
+		"p0_routing_rule.agents":             "Agents",
+		"p0_routing_rule.break_glass":        "Break glass",
 		"p0_aws_component.write":             "iam-write/" + writeAccount,
 		"p0_aws_component.logs":              "access-logs/" + logsAccount,
 		"p0_aws_component.notify":            "function-caller/" + functionARN,
@@ -119,13 +131,21 @@ func seedOrganization(env *testEnv) map[string]string {
 // resource, and `terraform query -generate-config-out`. The generated
 // configuration (resource blocks, and import blocks by identity) must apply
 // with nothing but imports and no request that changes P0, and plan
-// nothing afterwards.
+// nothing afterwards; against every variant of routing spelling and
+// routes.
 func TestAccQueryGeneratedConfig(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	t.Parallel()
-	env := newTestEnv(t)
+	for _, variant := range routingVariants {
+		t.Run(variant, func(t *testing.T) {
+			t.Parallel()
+			testQueryGeneratedConfig(t, newVariantEnv(t, variant))
+		})
+	}
+}
+
+func testQueryGeneratedConfig(t *testing.T, env *testEnv) {
 	imports := seedOrganization(env)
 	ctx := context.Background()
 	cli := newTerraformCLI(t, env.ProviderBlock())
@@ -194,4 +214,12 @@ func applyAdoption(t *testing.T, env *testEnv, cli *terraformCLI, text []byte) {
 	if err != nil || changes {
 		t.Fatalf("the plan after adopting: changes %t, error %v; want none\n%s", changes, err, text)
 	}
+}
+
+// heldWriteItem is the iam-write item of seedOrganization, with fields the
+// provider does not model in the item, its login and its identity.
+func heldWriteItem() p0.AWSItem {
+	return p0.AWSItem{Label: "prod", Unmanaged: p0.Unmanaged{"tier": json.RawMessage(`"gold"`)},
+		Login: &p0.AWSLogin{Type: "idc", Unmanaged: p0.Unmanaged{"parent": json.RawMessage(`"111122223333"`)},
+			Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user", Unmanaged: p0.Unmanaged{"caseSensitive": json.RawMessage(`false`)}}}}
 }

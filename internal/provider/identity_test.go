@@ -67,12 +67,12 @@ func TestAccIdentity(t *testing.T) {
 	t.Run("workflow", func(t *testing.T) {
 		testIdentities(t, `
 resource "p0_routing_workflow" "test" {
-  rule {
+  rules = [{
     name      = "workflow rule"
     requestor = { type = "any" }
     resource  = { type = "any" }
     approval  = [{ type = "auto" }]
-  }
+  }]
 }
 `, identityCase{"p0_routing_workflow.test", map[string]string{"org": testOrg}})
 	})

@@ -97,7 +97,7 @@ func TestAccListResources(t *testing.T) {
 					listBlock("p0_aws_component_staged", "all", includeResource) +
 					listBlock("p0_expiry_option", "all", ""),
 				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("p0_routing_rule.all", 2),
+					querycheck.ExpectLength("p0_routing_rule.all", 2+len(heldRules)),
 					querycheck.ExpectIdentity("p0_routing_rule.all", identityOf("name", "filtered")),
 					querycheck.ExpectResourceDisplayName("p0_routing_rule.all",
 						queryfilter.ByResourceIdentity(identityOf("name", "zero-options")), knownvalue.StringExact("zero-options")),
@@ -107,6 +107,16 @@ func TestAccListResources(t *testing.T) {
 							{Path: tfjsonpath.New("approval"), KnownValue: knownvalue.ListSizeExact(3)},
 							{Path: tfjsonpath.New("resource").AtMapKey("filters").AtMapKey("account").AtMapKey("pattern"),
 								KnownValue: knownvalue.StringExact("^prod-")},
+						}),
+					querycheck.ExpectResourceKnownValues("p0_routing_rule.all",
+						queryfilter.ByResourceIdentity(identityOf("name", "Agents")), []querycheck.KnownValueCheck{
+							{Path: tfjsonpath.New("requestor").AtMapKey("type"), KnownValue: knownvalue.StringExact("agentic")},
+							{Path: tfjsonpath.New("resource").AtMapKey("access_type"), KnownValue: knownvalue.StringExact("all")},
+							{Path: tfjsonpath.New("approval").AtSliceIndex(0).AtMapKey("groups").AtSliceIndex(0).AtMapKey("label"),
+								KnownValue: knownvalue.StringExact("SRE")},
+							{Path: tfjsonpath.New("approval").AtSliceIndex(0).AtMapKey("options").AtMapKey("require_preapproval"),
+								KnownValue: knownvalue.Bool(true)},
+							{Path: tfjsonpath.New("approval").AtSliceIndex(1).AtMapKey("options"), KnownValue: knownvalue.Null()},
 						}),
 
 					querycheck.ExpectLength("p0_aws_component.all", 3),

@@ -23,6 +23,10 @@ const (
 	// p0_routing_workflow's state shows; its next save names it, so that P0
 	// refuses the save (409) when the workflow changed since.
 	workflowVersionKey = "workflow_version"
+	// unmanagedKey holds what P0 held at the last read, or answered at the
+	// last write, that the provider does not model, for the next write to
+	// send back (see unmanaged.go).
+	unmanagedKey = "unmanaged"
 )
 
 // privateReader and privateWriter are the framework's private state as a

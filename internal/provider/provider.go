@@ -183,6 +183,7 @@ var (
 	_ resource.ResourceWithImportState    = (*routingRuleResource)(nil)
 	_ resource.ResourceWithIdentity       = (*routingRuleResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*routingRuleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*routingRuleResource)(nil)
 
 	_ resource.ResourceWithConfigure      = (*awsComponentStagedResource)(nil)
 	_ resource.ResourceWithImportState    = (*awsComponentStagedResource)(nil)
@@ -193,6 +194,7 @@ var (
 	_ resource.ResourceWithImportState    = (*awsComponentResource)(nil)
 	_ resource.ResourceWithIdentity       = (*awsComponentResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*awsComponentResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*awsComponentResource)(nil)
 
 	_ resource.ResourceWithConfigure   = (*expiryOptionResource)(nil)
 	_ resource.ResourceWithImportState = (*expiryOptionResource)(nil)
@@ -207,6 +209,7 @@ var (
 	_ resource.ResourceWithImportState    = (*routingWorkflowResource)(nil)
 	_ resource.ResourceWithIdentity       = (*routingWorkflowResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*routingWorkflowResource)(nil)
 
 	_ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
 	_ datasource.DataSourceWithConfigure = (*awsIntegrationDataSource)(nil)

@@ -65,22 +65,30 @@ func badAccessRequest(body string) string {
 // invalidInputs are the bad configurations, by resource.
 var invalidInputs = []invalidInput{
 	// p0_routing_rule
-	{name: "rule requestor type", hcl: badRule(`
-  requestor = { type = "team" }
+	{name: "rule empty requestor type", hcl: badRule(`
+  requestor = { type = "" }
   resource  = { type = "any" }
-  approval  = [{ type = "auto" }]`), want: []string{"Attribute requestor.type value must be one of"}},
-	{name: "rule uid missing for a group", hcl: badRule(`
+  approval  = [{ type = "auto" }]`), want: []string{"Attribute requestor.type string length must be at least 1"}},
+	{name: "rule group named by nothing", hcl: badRule(`
   requestor = { type = "group" }
   resource  = { type = "any" }
-  approval  = [{ type = "auto" }]`), want: []string{`requestor.uid is required when requestor.type is "group"`}},
+  approval  = [{ type = "auto" }]`), want: []string{`A requestor of type "group" is named by requestor.uid or by requestor.groups`}},
+	{name: "rule groups for anyone", hcl: badRule(`
+  requestor = { type = "any", groups = [{ id = "g1" }] }
+  resource  = { type = "any" }
+  approval  = [{ type = "auto" }]`), want: []string{`requestor.groups is only allowed when requestor.type is "group"`}},
+	{name: "rule empty groups", hcl: badRule(`
+  requestor = { type = "group", groups = [] }
+  resource  = { type = "any" }
+  approval  = [{ type = "auto" }]`), want: []string{"Attribute requestor.groups list must contain at least 1 elements"}},
 	{name: "rule uid for anyone", hcl: badRule(`
   requestor = { type = "any", uid = "u1" }
   resource  = { type = "any" }
   approval  = [{ type = "auto" }]`), want: []string{`requestor.uid is only allowed when requestor.type is "group" or "user"`}},
-	{name: "rule resource type", hcl: badRule(`
+	{name: "rule access type for any resource", hcl: badRule(`
   requestor = { type = "any" }
-  resource  = { type = "everything" }
-  approval  = [{ type = "auto" }]`), want: []string{"Attribute resource.type value must be one of"}},
+  resource  = { type = "any", access_type = "all" }
+  approval  = [{ type = "auto" }]`), want: []string{`resource.access_type is only allowed when resource.type is "integration"`}},
 	{name: "rule service missing for an integration", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "integration" }
@@ -89,18 +97,18 @@ var invalidInputs = []invalidInput{
   requestor = { type = "any" }
   resource  = { type = "any", filters = { a = { effect = "keep" } } }
   approval  = [{ type = "auto" }]`), want: []string{`resource.filters is only allowed when resource.type is "integration"`}},
-	{name: "rule filter effect", hcl: badRule(`
+	{name: "rule empty filter effect", hcl: badRule(`
   requestor = { type = "any" }
-  resource  = { type = "integration", service = "aws", filters = { a = { effect = "drop" } } }
-  approval  = [{ type = "auto" }]`), want: []string{`Attribute resource.filters["a"].effect value must be one of`}},
+  resource  = { type = "integration", service = "aws", filters = { a = { effect = "" } } }
+  approval  = [{ type = "auto" }]`), want: []string{`Attribute resource.filters["a"].effect string length must be at least 1`}},
 	{name: "rule without approvals", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "any" }
   approval  = []`), want: []string{"Attribute approval list must contain at least 1 elements"}},
-	{name: "rule approval type", hcl: badRule(`
+	{name: "rule empty options", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "any" }
-  approval  = [{ type = "manager" }]`), want: []string{"Attribute approval[0].type value must be one of"}},
+  approval  = [{ type = "auto", options = {} }]`), want: []string{"Attribute approval[0].options sets nothing"}},
 	{name: "rule negative cooldown", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "any" }
@@ -152,9 +160,9 @@ var invalidInputs = []invalidInput{
   cloud_lake_arn = "arn:aws:cloudtrail:us-east-1:400000000401:trail/t"`), want: []string{"Attribute cloud_lake_arn must be a CloudTrail Lake event data store ARN"}},
 	{name: "component iam-write without login", hcl: badComponent(`  component = "iam-write"
   account_id = ` + validAccount), want: []string{`login is required for component "iam-write"`}},
-	{name: "component login type", hcl: badComponent(`  component = "iam-write"
+	{name: "component empty login type", hcl: badComponent(`  component = "iam-write"
   account_id = ` + validAccount + `
-  login = { type = "sso", identity = { type = "email" } }`), want: []string{"Attribute login.type value must be one of"}},
+  login = { type = "", identity = { type = "email" } }`), want: []string{"Attribute login.type string length must be at least 1"}},
 	{name: "component tag identity without tag name", hcl: badComponent(`  component = "iam-write"
   account_id = ` + validAccount + `
   login = { type = "iam", identity = { type = "tag" } }`), want: []string{`login.identity.tag_name is required when login.identity.type is "tag"`}},
@@ -185,18 +193,17 @@ var invalidInputs = []invalidInput{
 	{name: "jit approval default not a bool", hcl: badJIT(`  allow_one_party = "sometimes"`), want: []string{`Inappropriate value for attribute "allow_one_party"`}},
 
 	// p0_routing_workflow
-	{name: "workflow duplicate rule names", hcl: badWorkflow(`  rule {
+	{name: "workflow duplicate rule names", hcl: badWorkflow(`  rules = [{
     name = "same"` + anyRule + `
-  }
-  rule {
+  }, {
     name = "same"` + anyRule + `
-  }`), want: []string{"Duplicate Rule Name", `Rules 1 and 2 are both named "same"`}},
-	{name: "workflow rule uid for anyone", hcl: badWorkflow(`  rule {
+  }]`), want: []string{"Duplicate Rule Name", `Rules 1 and 2 are both named "same"`}},
+	{name: "workflow rule uid for anyone", hcl: badWorkflow(`  rules = [{
     name      = "bad"
     requestor = { type = "any", uid = "u1" }
     resource  = { type = "any" }
     approval  = [{ type = "auto" }]
-  }`), want: []string{"requestor.uid is only allowed"}},
+  }]`), want: []string{"requestor.uid is only allowed"}},
 
 	// p0_access_request
 	{name: "access request without a command", hcl: badAccessRequest(`  argv = []`), want: []string{"Attribute argv list must contain at least 1 elements"}},

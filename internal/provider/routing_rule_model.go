@@ -23,14 +23,17 @@ type routingRuleFields struct {
 }
 
 type requestorModel struct {
-	Type types.String `tfsdk:"type"`
-	UID  types.String `tfsdk:"uid"`
+	Type   types.String `tfsdk:"type"`
+	UID    types.String `tfsdk:"uid"`
+	Groups []groupModel `tfsdk:"groups"`
+	Effect types.String `tfsdk:"effect"`
 }
 
 type ruleResourceModel struct {
-	Type    types.String           `tfsdk:"type"`
-	Service types.String           `tfsdk:"service"`
-	Filters map[string]filterModel `tfsdk:"filters"`
+	Type       types.String           `tfsdk:"type"`
+	Service    types.String           `tfsdk:"service"`
+	AccessType types.String           `tfsdk:"access_type"`
+	Filters    map[string]filterModel `tfsdk:"filters"`
 }
 
 type filterModel struct {
@@ -46,17 +49,29 @@ type approvalModel struct {
 	Integration     types.String          `tfsdk:"integration"`
 	ProfileProperty types.String          `tfsdk:"profile_property"`
 	Services        []types.String        `tfsdk:"services"`
+	Groups          []groupModel          `tfsdk:"groups"`
+	Effect          types.String          `tfsdk:"effect"`
 	Options         *approvalOptionsModel `tfsdk:"options"`
 }
 
 type approvalOptionsModel struct {
-	AllowOneParty types.Bool  `tfsdk:"allow_one_party"`
-	RequireReason types.Bool  `tfsdk:"require_reason"`
-	Cooldown      types.Int64 `tfsdk:"cooldown"`
-	Duration      types.Int64 `tfsdk:"duration"`
+	AllowOneParty      types.Bool  `tfsdk:"allow_one_party"`
+	RequireReason      types.Bool  `tfsdk:"require_reason"`
+	Cooldown           types.Int64 `tfsdk:"cooldown"`
+	Duration           types.Int64 `tfsdk:"duration"`
+	RequireDuration    types.Bool  `tfsdk:"require_duration"`
+	RequirePreapproval types.Bool  `tfsdk:"require_preapproval"`
+	BreakGlassApprover types.Bool  `tfsdk:"break_glass_approver"`
 }
 
-// ruleFromFields builds the API's rule from known Terraform values.
+type groupModel struct {
+	Directory types.String `tfsdk:"directory"`
+	ID        types.String `tfsdk:"id"`
+	Label     types.String `tfsdk:"label"`
+}
+
+// ruleFromFields builds the API's rule from known Terraform values. It
+// holds only what the provider models; see p0.KeepUnmanaged for the rest.
 func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 	rule := p0.RoutingRule{
 		Name:     m.Name.ValueString(),
@@ -64,10 +79,19 @@ func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 		Approval: make([]p0.Approval, 0, len(m.Approval)),
 	}
 	if m.Requestor != nil {
-		rule.Requestor = p0.RuleRequestor{Type: m.Requestor.Type.ValueString(), UID: m.Requestor.UID.ValueString()}
+		rule.Requestor = p0.RuleRequestor{
+			Type:   m.Requestor.Type.ValueString(),
+			UID:    m.Requestor.UID.ValueString(),
+			Groups: groupsFromModel(m.Requestor.Groups),
+			Effect: m.Requestor.Effect.ValueString(),
+		}
 	}
 	if m.Resource != nil {
-		rule.Resource = p0.RuleResource{Type: m.Resource.Type.ValueString(), Service: m.Resource.Service.ValueString()}
+		rule.Resource = p0.RuleResource{
+			Type:       m.Resource.Type.ValueString(),
+			Service:    m.Resource.Service.ValueString(),
+			AccessType: m.Resource.AccessType.ValueString(),
+		}
 		if m.Resource.Filters != nil {
 			rule.Resource.Filters = make(map[string]p0.ResourceFilter, len(m.Resource.Filters))
 			for name, f := range m.Resource.Filters {
@@ -87,13 +111,18 @@ func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 			Integration:     a.Integration.ValueString(),
 			ProfileProperty: a.ProfileProperty.ValueString(),
 			Services:        stringsFromValues(a.Services),
+			Groups:          groupsFromModel(a.Groups),
+			Effect:          a.Effect.ValueString(),
 		}
-		if a.Options != nil {
+		if o := a.Options; o != nil {
 			approval.Options = &p0.ApprovalOptions{
-				AllowOneParty: a.Options.AllowOneParty.ValueBoolPointer(),
-				RequireReason: a.Options.RequireReason.ValueBoolPointer(),
-				Cooldown:      a.Options.Cooldown.ValueInt64Pointer(),
-				Duration:      a.Options.Duration.ValueInt64Pointer(),
+				AllowOneParty:      o.AllowOneParty.ValueBoolPointer(),
+				RequireReason:      o.RequireReason.ValueBoolPointer(),
+				Cooldown:           o.Cooldown.ValueInt64Pointer(),
+				Duration:           o.Duration.ValueInt64Pointer(),
+				RequireDuration:    o.RequireDuration.ValueBoolPointer(),
+				RequirePreapproval: o.RequirePreapproval.ValueBoolPointer(),
+				BreakGlassApprover: o.BreakGlassApprover.ValueBoolPointer(),
 			}
 		}
 		rule.Approval = append(rule.Approval, approval)
@@ -101,19 +130,35 @@ func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 	return rule
 }
 
+func groupsFromModel(groups []groupModel) []p0.Group {
+	if groups == nil {
+		return nil
+	}
+	out := make([]p0.Group, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, p0.Group{Directory: g.Directory.ValueString(), ID: g.ID.ValueString(), Label: g.Label.ValueString()})
+	}
+	return out
+}
+
 // fieldsFromRule maps P0's rule to Terraform values. Fields P0 leaves out
-// become null, as they are when left out of the configuration.
+// become null, as they are when left out of the configuration, and so do
+// approval options that hold nothing the provider models (P0 may hold
+// options of its own there, which are kept; see p0.KeepUnmanaged).
 func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
 	m := routingRuleFields{
 		Name:     types.StringValue(rule.Name),
 		Disabled: types.BoolValue(rule.Disabled),
 		Requestor: &requestorModel{
-			Type: types.StringValue(rule.Requestor.Type),
-			UID:  optionalString(rule.Requestor.UID),
+			Type:   types.StringValue(rule.Requestor.Type),
+			UID:    optionalString(rule.Requestor.UID),
+			Groups: groupsModel(rule.Requestor.Groups),
+			Effect: optionalString(rule.Requestor.Effect),
 		},
 		Resource: &ruleResourceModel{
-			Type:    types.StringValue(rule.Resource.Type),
-			Service: optionalString(rule.Resource.Service),
+			Type:       types.StringValue(rule.Resource.Type),
+			Service:    optionalString(rule.Resource.Service),
+			AccessType: optionalString(rule.Resource.AccessType),
 		},
 		Approval: make([]approvalModel, 0, len(rule.Approval)),
 	}
@@ -135,18 +180,42 @@ func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
 			Integration:     optionalString(a.Integration),
 			ProfileProperty: optionalString(a.ProfileProperty),
 			Services:        valuesFromStrings(a.Services),
-		}
-		if a.Options != nil {
-			approval.Options = &approvalOptionsModel{
-				AllowOneParty: types.BoolPointerValue(a.Options.AllowOneParty),
-				RequireReason: types.BoolPointerValue(a.Options.RequireReason),
-				Cooldown:      types.Int64PointerValue(a.Options.Cooldown),
-				Duration:      types.Int64PointerValue(a.Options.Duration),
-			}
+			Groups:          groupsModel(a.Groups),
+			Effect:          optionalString(a.Effect),
+			Options:         optionsModel(a.Options),
 		}
 		m.Approval = append(m.Approval, approval)
 	}
 	return m
+}
+
+// optionsModel maps approval options; options that set nothing the
+// provider models are null.
+func optionsModel(o *p0.ApprovalOptions) *approvalOptionsModel {
+	if o == nil || !o.SetsModeled() {
+		return nil
+	}
+	return &approvalOptionsModel{
+		AllowOneParty:      types.BoolPointerValue(o.AllowOneParty),
+		RequireReason:      types.BoolPointerValue(o.RequireReason),
+		Cooldown:           types.Int64PointerValue(o.Cooldown),
+		Duration:           types.Int64PointerValue(o.Duration),
+		RequireDuration:    types.BoolPointerValue(o.RequireDuration),
+		RequirePreapproval: types.BoolPointerValue(o.RequirePreapproval),
+		BreakGlassApprover: types.BoolPointerValue(o.BreakGlassApprover),
+	}
+}
+
+// groupsModel maps groups; none is null.
+func groupsModel(groups []p0.Group) []groupModel {
+	if len(groups) == 0 {
+		return nil
+	}
+	out := make([]groupModel, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, groupModel{Directory: optionalString(g.Directory), ID: optionalString(g.ID), Label: optionalString(g.Label)})
+	}
+	return out
 }
 
 // modelFromRule is fieldsFromRule plus the resource's id, which is the name.

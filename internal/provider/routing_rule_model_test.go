@@ -12,24 +12,40 @@ import (
 
 // TestRuleRoundTrip maps rules of every shape the fleet makes (filters
 // with a false value, options of 0 and false, several approval steps), and
-// one whose approval has an empty options object, to Terraform values and
-// back: what is sent is what P0 answered, so a rule read back plans no
-// change.
+// one in P0's current form (groups, effects, access type, every option),
+// to Terraform values and back: what is sent is what P0 answered, so a
+// rule read back plans no change.
 func TestRuleRoundTrip(t *testing.T) {
+	yes, no := true, false
 	rules := []p0.RoutingRule{{
-		Name:      "empty options",
-		Requestor: p0.RuleRequestor{Type: "any"},
-		Resource:  p0.RuleResource{Type: "any"},
-		Approval:  []p0.Approval{{Type: "p0", Options: &p0.ApprovalOptions{}}},
+		Name:      "current form",
+		Requestor: p0.RuleRequestor{Type: "group", Effect: "keep", Groups: []p0.Group{{Directory: "okta", ID: "g1", Label: "Eng"}, {ID: "g2"}}},
+		Resource:  p0.RuleResource{Type: "integration", Service: "ssh", AccessType: "all"},
+		Approval: []p0.Approval{{Type: "group", Effect: "remove", Groups: []p0.Group{{Directory: "azure-ad", ID: "a"}},
+			Options: &p0.ApprovalOptions{RequireDuration: &yes, RequirePreapproval: &no, BreakGlassApprover: &yes}}},
 	}}
 	for variant := range 2 {
-		for i := range 4 {
+		for i := range 5 {
 			rules = append(rules, fleet{Variant: variant}.rule(i))
 		}
 	}
 	for _, rule := range rules {
 		if got := ruleFromFields(fieldsFromRule(rule)); !reflect.DeepEqual(got, rule) {
 			t.Errorf("%q came back as\n%+v\nwant\n%+v", rule.Name, got, rule)
+		}
+	}
+}
+
+// TestOptionsOfP0sOwnReadAsNull reads approval options that hold nothing
+// the provider models, only P0's own fields, or nothing at all: they are
+// null, as options left out of the configuration are, so that such a rule
+// plans no change (a write keeps P0's own options; see p0.KeepUnmanaged).
+func TestOptionsOfP0sOwnReadAsNull(t *testing.T) {
+	for _, options := range []*p0.ApprovalOptions{{}, {Unmanaged: p0.Unmanaged{"autoEscalate": json.RawMessage("true")}}} {
+		m := fieldsFromRule(p0.RoutingRule{Name: "r", Requestor: p0.RuleRequestor{Type: "any"}, Resource: p0.RuleResource{Type: "any"},
+			Approval: []p0.Approval{{Type: "p0", Options: options}}})
+		if m.Approval[0].Options != nil {
+			t.Errorf("options %+v read as %+v, want null", options, m.Approval[0].Options)
 		}
 	}
 }
@@ -49,21 +65,25 @@ func TestFieldsFromRuleLeavesOutWhatP0Omits(t *testing.T) {
 	})
 	filter, approval := m.Resource.Filters["sensitive"], m.Approval[0]
 	for name, v := range map[string]interface{ IsNull() bool }{
-		"requestor.uid":                    m.Requestor.UID,
-		"resource.filters.key":             filter.Key,
-		"resource.filters.pattern":         filter.Pattern,
-		"approval.directory":               approval.Directory,
-		"approval.integration":             approval.Integration,
-		"approval.profile_property":        approval.ProfileProperty,
-		"approval.options.allow_one_party": approval.Options.AllowOneParty,
-		"approval.options.cooldown":        approval.Options.Cooldown,
+		"requestor.uid":                     m.Requestor.UID,
+		"requestor.effect":                  m.Requestor.Effect,
+		"resource.access_type":              m.Resource.AccessType,
+		"approval.effect":                   approval.Effect,
+		"approval.options.require_duration": approval.Options.RequireDuration,
+		"resource.filters.key":              filter.Key,
+		"resource.filters.pattern":          filter.Pattern,
+		"approval.directory":                approval.Directory,
+		"approval.integration":              approval.Integration,
+		"approval.profile_property":         approval.ProfileProperty,
+		"approval.options.allow_one_party":  approval.Options.AllowOneParty,
+		"approval.options.cooldown":         approval.Options.Cooldown,
 	} {
 		if !v.IsNull() {
 			t.Errorf("%s = %v, want null", name, v)
 		}
 	}
-	if approval.Services != nil {
-		t.Errorf("approval.services = %v, want null", approval.Services)
+	if approval.Services != nil || approval.Groups != nil || m.Requestor.Groups != nil {
+		t.Errorf("approval.services = %v, approval.groups = %v, requestor.groups = %v: want null", approval.Services, approval.Groups, m.Requestor.Groups)
 	}
 	if !filter.Value.Equal(types.BoolValue(false)) || !approval.Options.Duration.Equal(types.Int64Value(0)) {
 		t.Errorf("value = %v, duration = %v: want false and 0 kept", filter.Value, approval.Options.Duration)

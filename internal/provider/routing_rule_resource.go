@@ -16,22 +16,36 @@ import (
 )
 
 func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Plan, &resp.State, resp.Identity, &resp.Diagnostics, "Unable to Create Routing Rule", "creating", r.createOrAdopt)
+	r.write(ctx, req.Plan, nil, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics,
+		"Unable to Create Routing Rule", "creating", r.createOrAdopt)
 }
 
 func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, &resp.State, resp.Identity, &resp.Diagnostics, "Unable to Update Routing Rule", "updating", r.update)
+	held := heldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
+	r.write(ctx, req.Plan, held, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics,
+		"Unable to Update Routing Rule", "updating", r.update)
 }
 
-// write sends the planned rule through send and stores P0's answer, which
-// carries the whole rule, so no read follows.
-func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, id *tfsdk.ResourceIdentity, diags *diag.Diagnostics,
+// ruleResponse is where a write of a rule saves what P0 answered.
+type ruleResponse struct {
+	state    *tfsdk.State
+	identity *tfsdk.ResourceIdentity
+	private  privateWriter
+}
+
+// write sends the planned rule through send, with the fields P0 held that
+// the provider does not model (held, from the last read), and stores P0's
+// answer, which carries the whole rule, so no read follows.
+func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics,
 	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
 	model, op := begin[routingRuleModel](ctx, r.base, plan, diags, summary)
 	if op.failed() {
 		return
 	}
 	want := ruleFromFields(model.routingRuleFields)
+	if held != nil {
+		want, _ = p0.KeepUnmanaged(want, *held)
+	}
 	got, err := send(ctx, want)
 	if clash := (*ruleClashError)(nil); errors.As(err, &clash) {
 		alreadyExists(diags, "Routing Rule Already Exists", fmt.Sprintf("routing rule %q", want.Name), "p0_routing_rule",
@@ -44,7 +58,8 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, state 
 		op.apiError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
 		return
 	}
-	store(ctx, state, id, modelFromRule(*got), diags)
+	store(ctx, resp.state, resp.identity, modelFromRule(*got), diags)
+	rememberUnmanaged(ctx, resp.private, *got, diags)
 }
 
 // update sends the rule's new settings.
@@ -70,15 +85,17 @@ type ruleClashError struct {
 func (e *ruleClashError) Error() string { return e.conflict.Error() }
 
 // adoptIdentical resolves a 409 on create. When the existing rule is exactly
-// the one being created, an earlier attempt committed it and lost the answer
-// (a dropped connection, a retried request), so the rule is adopted.
-// Anything else is a genuine clash and stays an error.
+// the one being created, as far as the configuration can say (fields the
+// provider does not model aside), an earlier attempt committed it and lost
+// the answer (a dropped connection, a retried request), so the rule is
+// adopted, with whatever else P0 holds in it. Anything else is a genuine
+// clash and stays an error.
 func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.RoutingRule, conflict *p0.APIError) (*p0.RoutingRule, error) {
 	existing, err := r.client.GetRoutingRule(ctx, want.Name)
 	if err != nil {
 		return nil, err
 	}
-	if !sameJSON(*existing, want) {
+	if !sameJSON(ruleFromFields(fieldsFromRule(*existing)), want) {
 		return nil, &ruleClashError{conflict: conflict}
 	}
 	tflog.Info(ctx, "routing rule already exists exactly as configured; adopting it", map[string]any{"name": want.Name})
@@ -103,6 +120,29 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	store(ctx, &resp.State, resp.Identity, modelFromRule(*got), &resp.Diagnostics)
+	rememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
+}
+
+// ModifyPlan warns, in a plan that changes the rule, about the fields P0
+// holds in it that the provider does not model: what the update keeps,
+// and what it cannot, because the type of the object holding it changes
+// or the rule is replaced by one of another name.
+func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !plansUpdate(req) {
+		return
+	}
+	held := heldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
+	if held == nil {
+		return
+	}
+	object := fmt.Sprintf("routing rule %q", held.Name)
+	if len(resp.RequiresReplace) > 0 {
+		warnKept(&resp.Diagnostics, object, p0.KeptFields{Dropped: held.UnmanagedFields()})
+		return
+	}
+	plan := decode[routingRuleModel](ctx, req.Plan, &resp.Diagnostics)
+	_, kept := p0.KeepUnmanaged(ruleFromFields(plan.routingRuleFields), *held)
+	warnKept(&resp.Diagnostics, object, kept)
 }
 
 func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -83,8 +83,10 @@ func TestAccRoutingRule_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("id"), knownvalue.StringExact("Engineering AWS")),
 					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("disabled"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("requestor"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"type": knownvalue.StringExact("group"),
-						"uid":  knownvalue.StringExact("engineering@example.com"),
+						"type":   knownvalue.StringExact("group"),
+						"uid":    knownvalue.StringExact("engineering@example.com"),
+						"groups": knownvalue.Null(),
+						"effect": knownvalue.Null(),
 					})),
 					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("resource").AtMapKey("filters").AtMapKey("sensitive").AtMapKey("value"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("approval"), knownvalue.ListSizeExact(2)),
@@ -236,25 +238,30 @@ var invalidRuleCases = map[string]struct {
 	body string
 	want string
 }{
-	"requestor type": {
-		`requestor = { type = "team" }
+	"empty requestor type": {
+		`requestor = { type = "" }
   resource = { type = "any" }
   approval = [{ type = "auto" }]`, `requestor.type`,
 	},
-	"uid missing for group": {
+	"group named by nothing": {
 		`requestor = { type = "group" }
   resource = { type = "any" }
-  approval = [{ type = "auto" }]`, `requestor.uid is required when requestor.type is "group"`,
+  approval = [{ type = "auto" }]`, `A requestor of type "group" is named by requestor.uid or by requestor.groups`,
+	},
+	"uid missing for user": {
+		`requestor = { type = "user", groups = [{ id = "g" }] }
+  resource = { type = "any" }
+  approval = [{ type = "auto" }]`, `requestor.uid is required when requestor.type is "user"`,
 	},
 	"uid with any": {
 		`requestor = { type = "any", uid = "u1" }
   resource = { type = "any" }
   approval = [{ type = "auto" }]`, `requestor.uid is only allowed`,
 	},
-	"resource type": {
-		`requestor = { type = "any" }
-  resource = { type = "everything" }
-  approval = [{ type = "auto" }]`, `resource.type`,
+	"effect for anyone": {
+		`requestor = { type = "any", effect = "keep" }
+  resource = { type = "any" }
+  approval = [{ type = "auto" }]`, `requestor.effect is only allowed`,
 	},
 	"service missing for integration": {
 		`requestor = { type = "any" }
@@ -266,9 +273,9 @@ var invalidRuleCases = map[string]struct {
   resource = { type = "any", filters = { a = { effect = "keep" } } }
   approval = [{ type = "auto" }]`, `resource.filters is only allowed`,
 	},
-	"filter effect": {
+	"empty filter effect": {
 		`requestor = { type = "any" }
-  resource = { type = "integration", service = "aws", filters = { a = { effect = "drop" } } }
+  resource = { type = "integration", service = "aws", filters = { a = { effect = "" } } }
   approval = [{ type = "auto" }]`, `resource.filters\["a"\].effect`,
 	},
 	"no approval": {
@@ -276,10 +283,10 @@ var invalidRuleCases = map[string]struct {
   resource = { type = "any" }
   approval = []`, `approval`,
 	},
-	"approval type": {
+	"empty approval options": {
 		`requestor = { type = "any" }
   resource = { type = "any" }
-  approval = [{ type = "manager" }]`, `approval\[0\].type`,
+  approval = [{ type = "auto", options = {} }]`, `approval\[0\].options sets nothing`,
 	},
 	"empty services": {
 		`requestor = { type = "any" }

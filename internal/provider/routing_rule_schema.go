@@ -29,7 +29,8 @@ func routingRuleSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "One rule of P0's routing (access request) workflow: who may request access " +
 			"(`requestor`), to what (`resource`), and how requests are approved (`approval`). " +
-			"Rules are addressed by name.",
+			"Rules are addressed by name. Fields P0 holds in a rule that this resource does not model are " +
+			"kept: every update sends them back as P0 holds them.",
 		Attributes: map[string]schema.Attribute{
 			"id": idAttribute("The rule's name, which identifies it in P0."),
 			"name": schema.StringAttribute{
@@ -48,23 +49,29 @@ func routingRuleSchema() schema.Schema {
 				MarkdownDescription: "Who may make requests under this rule.",
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
-					"type": oneOfAttribute(p0.RequestorTypes, ""),
-					"uid":  optionalStringAttribute("The group or user id. Required when `type` is `group` or `user`; not allowed for `any`."),
+					"type": knownValuesAttribute(p0.RequestorTypes, "`any` is anyone; a `group` is named by `uid`, "+
+						"or by `groups` and `effect`; a `user` by `uid`. Fields of types this resource does not "+
+						"model (such as an `agentic` requestor's `agent` and `user`) are kept as P0 holds them, "+
+						"until `type` changes."),
+					"uid":    optionalStringAttribute("The group or user id. Required for a `user`, and for a `group` not named by `groups`; not allowed for `any`."),
+					"groups": groupsAttribute("The groups a `group` requestor is named by, with `effect`; not allowed for `any` or `user`."),
+					"effect": optionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` admits their members, `remove` excludes them."),
 				},
 			},
 			"resource": schema.SingleNestedAttribute{
 				MarkdownDescription: "What may be requested under this rule.",
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
-					"type":    oneOfAttribute(p0.ResourceTypes, "`any` is every resource, `integration` the resources of one integration."),
-					"service": optionalStringAttribute("The integration's service, for example `aws`. Required when `type` is `integration`; not allowed for `any`."),
+					"type":        knownValuesAttribute(p0.ResourceTypes, "`any` is every resource, `integration` the resources of one integration."),
+					"service":     optionalStringAttribute("The integration's service, for example `aws` or `ssh`. Required when `type` is `integration`; not allowed for `any`."),
+					"access_type": optionalStringAttribute("The kind of access the rule covers within the integration, for example `all`; not allowed for `any`."),
 					"filters": schema.MapNestedAttribute{
-						MarkdownDescription: "Filters that narrow the integration's resources, keyed by filter name. Only with `type = \"integration\"`.",
+						MarkdownDescription: "Filters that narrow the integration's resources, keyed by filter name. Not allowed for `any`.",
 						Optional:            true,
 						Validators:          []validator.Map{mapvalidator.SizeAtLeast(1)},
 						NestedObject: schema.NestedAttributeObject{
 							Attributes: map[string]schema.Attribute{
-								"effect": oneOfAttribute(p0.FilterEffects, ""),
+								"effect": knownValuesAttribute(p0.FilterEffects, ""),
 								"key":    optionalStringAttribute("The property the filter looks at."),
 								"value": schema.BoolAttribute{
 									MarkdownDescription: "The boolean value the property must have.",
@@ -77,12 +84,12 @@ func routingRuleSchema() schema.Schema {
 				},
 			},
 			"approval": schema.ListNestedAttribute{
-				MarkdownDescription: "The approval steps, at least one.",
+				MarkdownDescription: "The approval steps, at least one, in order.",
 				Required:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"type":             oneOfAttribute(p0.ApprovalTypes, ""),
+						"type":             knownValuesAttribute(p0.ApprovalTypes, ""),
 						"directory":        optionalStringAttribute("The directory that holds the approvers, for example `okta` or `azure-ad`."),
 						"integration":      optionalStringAttribute("The integration that performs or notifies the approval, for example `slack` or `pagerduty`."),
 						"profile_property": optionalStringAttribute("The requestor profile property naming the approver, for `requestor-profile` approvals."),
@@ -92,18 +99,15 @@ func routingRuleSchema() schema.Schema {
 							ElementType:         types.StringType,
 							Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 						},
+						"groups": groupsAttribute("The groups whose members approve, for `group` approvals, with `effect`."),
+						"effect": optionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` makes their members approvers, `remove` excludes them."),
 						"options": schema.SingleNestedAttribute{
-							MarkdownDescription: "Options of the approval step. Unset options keep P0's defaults.",
+							MarkdownDescription: "Options of the approval step, at least one when set. Unset options keep P0's defaults.",
 							Optional:            true,
+							Validators:          []validator.Object{notEmptyObject},
 							Attributes: map[string]schema.Attribute{
-								"allow_one_party": schema.BoolAttribute{
-									MarkdownDescription: "Whether requestors may approve their own requests.",
-									Optional:            true,
-								},
-								"require_reason": schema.BoolAttribute{
-									MarkdownDescription: "Whether requestors must give a reason.",
-									Optional:            true,
-								},
+								"allow_one_party": optionalBoolAttribute("Whether requestors may approve their own requests."),
+								"require_reason":  optionalBoolAttribute("Whether requestors must give a reason."),
 								"cooldown": schema.Int64Attribute{
 									MarkdownDescription: "Cooldown before the approval can be used again, as P0 counts it.",
 									Optional:            true,
@@ -114,10 +118,30 @@ func routingRuleSchema() schema.Schema {
 									Optional:            true,
 									Validators:          []validator.Int64{int64validator.AtLeast(0)},
 								},
+								"require_duration":     optionalBoolAttribute("Whether requestors must say how long they need the access."),
+								"require_preapproval":  optionalBoolAttribute("Whether the request must be approved before this step, for example by a person before an escalation."),
+								"break_glass_approver": optionalBoolAttribute("Whether this step's approvers may approve in an emergency, bypassing the other steps."),
 							},
 						},
 					},
 				},
+			},
+		},
+	}
+}
+
+// groupsAttribute is a list of directory groups, as a requestor and an
+// approval step name them.
+func groupsAttribute(description string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: description + " At least one when set.",
+		Optional:            true,
+		Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+		NestedObject: schema.NestedAttributeObject{
+			Attributes: map[string]schema.Attribute{
+				"directory": optionalStringAttribute("The directory that holds the group, for example `okta`."),
+				"id":        optionalStringAttribute("The group's id in the directory."),
+				"label":     optionalStringAttribute("The group's name, as P0 shows it."),
 			},
 		},
 	}

@@ -3,12 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -17,31 +16,55 @@ import (
 // are checked by their schema validators. Unknown values are skipped: they
 // are checked again once known.
 func (r *routingRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	validateRuleAt(ctx, req.Config, path.Empty(), resp)
+	validateRuleAt(ctx, req.Config, path.Empty(), &resp.Diagnostics)
 }
 
 // validateRuleAt checks the rules that span a routing rule's attributes,
 // for the rule at the path rule: the root of p0_routing_rule, or one rule
-// of p0_routing_workflow.
-func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, resp *resource.ValidateConfigResponse) {
-	requestorType := stringAt(ctx, config, rule.AtName("requestor").AtName("type"))
-	uid := rule.AtName("requestor").AtName("uid")
-	if known(requestorType) {
-		needsUID := slices.Contains(p0.RequestorTypesWithUID, requestorType.ValueString())
-		requireOrForbid(ctx, config, &resp.Diagnostics, uid, needsUID,
-			fmt.Sprintf("requestor.uid is required when requestor.type is %q", requestorType.ValueString()),
-			"requestor.uid is only allowed when requestor.type is \"group\" or \"user\"")
+// of p0_routing_workflow. They go with the documents' types: a type P0
+// knows beyond them gets the known-values warning and nothing else, since
+// what its fields mean is P0's to say.
+func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, diags *diag.Diagnostics) {
+	requestor := rule.AtName("requestor")
+	if requestorType := stringAt(ctx, config, requestor.AtName("type")); isKnownValue(requestorType, p0.RequestorTypes) {
+		validateRequestor(ctx, config, requestor, requestorType.ValueString(), diags)
 	}
 
-	resourceType := stringAt(ctx, config, rule.AtName("resource").AtName("type"))
-	if known(resourceType) {
+	resource := rule.AtName("resource")
+	if resourceType := stringAt(ctx, config, resource.AtName("type")); isKnownValue(resourceType, p0.ResourceTypes) {
 		isIntegration := resourceType.ValueString() == "integration"
-		requireOrForbid(ctx, config, &resp.Diagnostics, rule.AtName("resource").AtName("service"), isIntegration,
+		requireOrForbid(ctx, config, diags, resource.AtName("service"), isIntegration,
 			"resource.service is required when resource.type is \"integration\"",
 			"resource.service is only allowed when resource.type is \"integration\"")
-		if filters := rule.AtName("resource").AtName("filters"); !isIntegration && isSet[types.Map](ctx, config, filters) {
-			resp.Diagnostics.AddAttributeError(filters, "Invalid Attribute Combination",
-				"resource.filters is only allowed when resource.type is \"integration\".")
+		if !isIntegration {
+			for _, name := range []string{"access_type", "filters"} {
+				requireOrForbid(ctx, config, diags, resource.AtName(name), false, "",
+					fmt.Sprintf("resource.%s is only allowed when resource.type is \"integration\"", name))
+			}
 		}
+	}
+}
+
+// validateRequestor checks a requestor of one of the documents' types: a
+// user is named by uid, a group by uid or by groups, and anyone by
+// nothing.
+func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.Path, requestorType string, diags *diag.Diagnostics) {
+	uid, groups := requestor.AtName("uid"), requestor.AtName("groups")
+	switch requestorType {
+	case "user":
+		requireOrForbid(ctx, config, diags, uid, true, "requestor.uid is required when requestor.type is \"user\"", "")
+		requireOrForbid(ctx, config, diags, groups, false, "", "requestor.groups is only allowed when requestor.type is \"group\"")
+	case "group":
+		if isNull(ctx, config, uid) && isNull(ctx, config, groups) {
+			diags.AddAttributeError(uid, "Missing Required Attribute",
+				"A requestor of type \"group\" is named by requestor.uid or by requestor.groups: set one of them.")
+		}
+	default: // any
+		requireOrForbid(ctx, config, diags, uid, false, "", "requestor.uid is only allowed when requestor.type is \"group\" or \"user\"")
+		requireOrForbid(ctx, config, diags, groups, false, "", "requestor.groups is only allowed when requestor.type is \"group\"")
+	}
+	if requestorType != "group" {
+		requireOrForbid(ctx, config, diags, requestor.AtName("effect"), false, "",
+			"requestor.effect is only allowed when requestor.type is \"group\"")
 	}
 }

@@ -55,8 +55,9 @@ data "p0_routing_workflow" "old" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(current, tfjsonpath.New("rules"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{
-							"name":      knownvalue.StringExact("Made elsewhere"),
-							"requestor": knownvalue.ObjectExact(map[string]knownvalue.Check{"type": knownvalue.StringExact("user"), "uid": knownvalue.StringExact("alice@example.com")}),
+							"name": knownvalue.StringExact("Made elsewhere"),
+							"requestor": knownvalue.ObjectExact(map[string]knownvalue.Check{"type": knownvalue.StringExact("user"), "uid": knownvalue.StringExact("alice@example.com"),
+								"groups": knownvalue.Null(), "effect": knownvalue.Null()}),
 						}),
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("Managed")}),
 					})),

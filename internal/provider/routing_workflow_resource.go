@@ -16,14 +16,15 @@ import (
 // Create replaces whatever rules the organization has with the
 // configuration's. No refresh came before it, so it reads the current
 // version first: the save is refused rather than overwriting a change made
-// between that read and the save.
+// between that read and the save. What P0 holds that the provider does not
+// model, in the workflow and in the rules the configuration names, is kept.
 func (r *routingWorkflowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, op := begin[routingWorkflowResourceModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Create Routing Workflow")
 	if op.failed() {
 		return
 	}
 	if current := r.current(ctx, op); current != nil {
-		r.save(ctx, current.CurrentVersion(), rulesFromWorkflowModel(plan), &resp.State, resp.Identity, resp.Private, op)
+		r.save(ctx, current.CurrentVersion(), heldIn(*current), plan, workflowResponse{&resp.State, resp.Identity, resp.Private}, op)
 	}
 }
 
@@ -49,6 +50,7 @@ func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	store(ctx, &resp.State, resp.Identity, workflowResourceModel(r.client.Org(), current.Rules), &resp.Diagnostics)
 	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, workflowVersionKey, current.CurrentVersion())...)
+	rememberUnmanaged(ctx, resp.Private, heldIn(*current), &resp.Diagnostics)
 }
 
 // Update saves the configured rules in place of the workflow version the
@@ -58,41 +60,63 @@ func (r *routingWorkflowResource) Update(ctx context.Context, req resource.Updat
 	if op.failed() {
 		return
 	}
-	version, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
-	resp.Diagnostics.Append(diags...)
+	version, held := r.lastRead(ctx, req.Private, op)
 	if !op.failed() {
-		r.save(ctx, version, rulesFromWorkflowModel(plan), &resp.State, resp.Identity, resp.Private, op)
+		r.save(ctx, version, held, plan, workflowResponse{&resp.State, resp.Identity, resp.Private}, op)
 	}
 }
 
 // Delete saves an empty rule list: P0 always has a workflow, and without
-// the resource the organization has no routing rules.
+// the resource the organization has no routing rules. The workflow's own
+// fields are kept.
 func (r *routingWorkflowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	op := r.start(&resp.Diagnostics, "Unable to Delete Routing Workflow")
 	if op.failed() {
 		return
 	}
-	version, diags := getPrivate[string](ctx, req.Private, workflowVersionKey)
-	resp.Diagnostics.Append(diags...)
+	version, held := r.lastRead(ctx, req.Private, op)
 	if op.failed() {
 		return
 	}
-	if _, err := r.saveRules(ctx, version, []p0.RoutingRule{}); err != nil {
+	if _, err := r.saveRules(ctx, version, held.workflow(nil)); err != nil {
 		r.saveError(op, err)
 	}
 }
 
-// save saves rules in place of version, and on success stores P0's answer
-// and the new version.
-func (r *routingWorkflowResource) save(ctx context.Context, version string, rules []p0.RoutingRule,
-	state *tfsdk.State, id *tfsdk.ResourceIdentity, private privateWriter, op operation) {
-	saved, err := r.saveRules(ctx, version, rules)
+// lastRead is what the last refresh (or save) left in private state: the
+// version it read, and what P0 held that the provider does not model.
+func (r *routingWorkflowResource) lastRead(ctx context.Context, private privateReader, op operation) (string, heldWorkflow) {
+	version, diags := getPrivate[string](ctx, private, workflowVersionKey)
+	op.diags.Append(diags...)
+	held := heldUnmanaged[heldWorkflow](ctx, private, op.diags)
+	if held == nil {
+		return version, heldWorkflow{}
+	}
+	return version, *held
+}
+
+// workflowResponse is where a save stores what P0 answered.
+type workflowResponse struct {
+	state    *tfsdk.State
+	identity *tfsdk.ResourceIdentity
+	private  privateWriter
+}
+
+// save saves the planned rules, with what held keeps, in place of version,
+// and on success stores P0's answer and the new version.
+func (r *routingWorkflowResource) save(ctx context.Context, version string, held heldWorkflow, plan routingWorkflowResourceModel,
+	resp workflowResponse, op operation) {
+	workflow := held.workflow(rulesFromWorkflowModel(plan))
+	saved, err := r.saveRules(ctx, version, workflow)
 	if err != nil {
 		r.saveError(op, err)
 		return
 	}
-	store(ctx, state, id, workflowResourceModel(r.client.Org(), saved.Rules), op.diags)
-	op.diags.Append(setPrivate(ctx, private, workflowVersionKey, saved.Version)...)
+	store(ctx, resp.state, resp.identity, workflowResourceModel(r.client.Org(), saved.Rules), op.diags)
+	op.diags.Append(setPrivate(ctx, resp.private, workflowVersionKey, saved.Version)...)
+	// P0 answers a save with the rules alone; the workflow's own fields
+	// are as sent.
+	rememberUnmanaged(ctx, resp.private, heldIn(p0.Workflow{Rules: saved.Rules, Unmanaged: workflow.Unmanaged}), op.diags)
 }
 
 // saveRules sends one POST /routing. When P0 answers 409 to a save that was
@@ -101,8 +125,8 @@ func (r *routingWorkflowResource) save(ctx context.Context, version string, rule
 // the workflow is read, and if it holds exactly these rules, the save is
 // done. A save whose answer carries no version is followed by a read for
 // it, as the next save must name it.
-func (r *routingWorkflowResource) saveRules(ctx context.Context, version string, rules []p0.RoutingRule) (*p0.SaveWorkflowResponse, error) {
-	saved, err := r.client.SaveWorkflow(ctx, version, p0.Workflow{Rules: rules})
+func (r *routingWorkflowResource) saveRules(ctx context.Context, version string, workflow p0.Workflow) (*p0.SaveWorkflowResponse, error) {
+	saved, err := r.client.SaveWorkflow(ctx, version, workflow)
 	if err == nil && saved.Version != "" {
 		return saved, nil
 	}
@@ -116,7 +140,7 @@ func (r *routingWorkflowResource) saveRules(ctx context.Context, version string,
 		return nil, errors.Join(err, readErr)
 	}
 	if retriedConflict {
-		if !sameJSON(current.Rules, rules) {
+		if !sameJSON(current.Rules, workflow.Rules) {
 			return nil, err
 		}
 		tflog.Info(ctx, "the routing workflow holds the rules saved: an earlier attempt of this save was committed and its answer lost")
@@ -136,6 +160,21 @@ func (r *routingWorkflowResource) saveError(op operation, err error) {
 		return
 	}
 	op.apiError("saving the routing workflow", err)
+}
+
+// ModifyPlan warns, in a plan that changes the workflow, about the fields
+// P0 holds in it and in its rules that the provider does not model: what
+// the save keeps, and what it cannot.
+func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !plansUpdate(req) {
+		return
+	}
+	held := heldUnmanaged[heldWorkflow](ctx, req.Private, &resp.Diagnostics)
+	if held == nil {
+		return
+	}
+	plan := decode[routingWorkflowResourceModel](ctx, req.Plan, &resp.Diagnostics)
+	warnKept(&resp.Diagnostics, "the routing workflow", held.kept(rulesFromWorkflowModel(plan)))
 }
 
 // ImportState takes the organization id, which must be the provider's.

@@ -45,17 +45,13 @@ func workflowRule(name string, variant int) p0.RoutingRule {
 // workflowHCL is a p0_routing_workflow of rules, in order.
 func workflowHCL(rules ...p0.RoutingRule) string {
 	var b strings.Builder
-	b.WriteString("resource \"p0_routing_workflow\" \"this\" {\n")
+	b.WriteString("resource \"p0_routing_workflow\" \"this\" {\n  rules = [\n")
 	for _, rule := range rules {
-		var body strings.Builder
-		writeRuleHCL(&body, "x", rule)
-		// writeRuleHCL writes a p0_routing_rule resource; its body is the
-		// rule block's.
-		text := body.String()
-		text = text[strings.Index(text, "{")+1 : strings.LastIndex(text, "}")]
-		fmt.Fprintf(&b, "  rule {%s}\n", text)
+		b.WriteString("  {\n")
+		writeRuleAttributes(&b, rule)
+		b.WriteString("  },\n")
 	}
-	b.WriteString("}\n")
+	b.WriteString("  ]\n}\n")
 	return b.String()
 }
 
@@ -76,7 +72,7 @@ func stateRuleNames(names ...string) statecheck.StateCheck {
 	for i, name := range names {
 		checks[i] = knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact(name)})
 	}
-	return statecheck.ExpectKnownValue(workflowAddress, tfjsonpath.New("rule"), knownvalue.ListExact(checks))
+	return statecheck.ExpectKnownValue(workflowAddress, tfjsonpath.New("rules"), knownvalue.ListExact(checks))
 }
 
 // TestAccRoutingWorkflow_lifecycle creates a workflow over rules made by
@@ -198,10 +194,10 @@ func TestAccRoutingWorkflow_invalid(t *testing.T) {
 			nameAttr = ""
 		}
 		steps = append(steps, resource.TestStep{
-			Config:   env.Config(fmt.Sprintf("resource \"p0_routing_workflow\" \"this\" {\n  rule {\n  %s\n  %s\n  }\n}\n", nameAttr, tc.body)),
+			Config:   env.Config(fmt.Sprintf("resource \"p0_routing_workflow\" \"this\" {\n  rules = [{\n  %s\n  %s\n  }]\n}\n", nameAttr, tc.body)),
 			PlanOnly: true,
-			// The attribute is a rule's: "Attribute rule[0].name", not "Attribute name".
-			ExpectError: regexp.MustCompile(strings.Replace(tc.want, "Attribute name", `Attribute rule\[0\]\.name`, 1)),
+			// The attribute is a rule's: "Attribute rules[0].name", not "Attribute name".
+			ExpectError: regexp.MustCompile(strings.Replace(tc.want, "Attribute name", `Attribute rules\[0\]\.name`, 1)),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
@@ -277,7 +273,7 @@ func TestAccRoutingWorkflow_changedBetweenPlanAndApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules, _ := state.Values.RootModule.Resources[0].AttributeValues["rule"].([]any)
+	rules, _ := state.Values.RootModule.Resources[0].AttributeValues["rules"].([]any)
 	var first map[string]any
 	if len(rules) == 1 {
 		first, _ = rules[0].(map[string]any)

@@ -9,12 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
-// The rules of p0_routing_workflow are `rule` blocks rather than a list
-// attribute: a routing configuration kept in Git is a long, hand-written,
-// ordered list of large objects, usually with a comment above each, and
-// repeated blocks read as that list in the order P0 evaluates it, the way
-// ingress rules and statements read in other providers. A `dynamic "rule"`
-// block builds them from a variable where needed.
+// The rules of p0_routing_workflow are one list attribute, as HashiCorp
+// advises for new protocol-6 schemas rather than repeated blocks: a list
+// of 500 rule blocks costs the framework seconds of CPU on every plan,
+// which walks the schema for every value of a nested block
+// (hashicorp/terraform-plugin-framework#775); a `for` expression builds
+// the list from a variable where `dynamic` blocks would have.
 
 func (r *routingWorkflowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -22,16 +22,17 @@ func (r *routingWorkflowResource) Schema(_ context.Context, _ resource.SchemaReq
 			"order P0 evaluates them. The organization's routing is then exactly the configuration: rules added, " +
 			"removed, reordered or changed in P0 show up in the next plan, and the apply restores the " +
 			"configuration. Every save names the workflow version read at the last refresh, so that a change " +
-			"made meanwhile is never overwritten unseen. Destroying the resource saves an empty rule list. Never " +
-			"manage one organization with both `p0_routing_workflow` and `p0_routing_rule`.",
+			"made meanwhile is never overwritten unseen. Fields P0 holds that this resource does not model, in " +
+			"the workflow and in each rule, are kept: every save sends them back as P0 holds them. Destroying " +
+			"the resource saves an empty rule list. Never manage one organization with both " +
+			"`p0_routing_workflow` and `p0_routing_rule`.",
 		Attributes: map[string]schema.Attribute{
 			"id": idAttribute("The P0 organization id, which is also the import ID."),
-		},
-		Blocks: map[string]schema.Block{
-			"rule": schema.ListNestedBlock{
-				MarkdownDescription: "A routing rule, with the attributes of `p0_routing_rule`. The order of the " +
-					"blocks is the order in which P0 evaluates the rules; names must be unique.",
-				NestedObject: schema.NestedBlockObject{Attributes: workflowRuleAttributes()},
+			"rules": schema.ListNestedAttribute{
+				MarkdownDescription: "The routing rules, each with the attributes of `p0_routing_rule`, in the " +
+					"order P0 evaluates them; names must be unique. `[]` leaves the organization without rules.",
+				Required:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: workflowRuleAttributes()},
 			},
 		},
 	}

@@ -14,13 +14,13 @@ import (
 // skipped; they are checked again once known.
 func (r *routingWorkflowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var rules types.List
-	if diags := req.Config.GetAttribute(ctx, path.Root("rule"), &rules); diags.HasError() || rules.IsUnknown() {
+	if diags := req.Config.GetAttribute(ctx, path.Root("rules"), &rules); diags.HasError() || rules.IsUnknown() {
 		return
 	}
 	first := map[string]int{}
 	for i := range rules.Elements() {
-		rule := path.Root("rule").AtListIndex(i)
-		validateRuleAt(ctx, req.Config, rule, resp)
+		rule := path.Root("rules").AtListIndex(i)
+		validateRuleAt(ctx, req.Config, rule, &resp.Diagnostics)
 		name := stringAt(ctx, req.Config, rule.AtName("name"))
 		if !known(name) {
 			continue

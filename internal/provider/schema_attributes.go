@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -35,19 +37,65 @@ func optionalStringAttribute(description string) schema.StringAttribute {
 	}
 }
 
-// oneOfAttribute is a required string that takes one of values. Its
-// description lists them from the same vocabulary the validator checks, so
-// that the two cannot disagree; explanation, when set, follows the list.
-func oneOfAttribute(values []string, explanation string) schema.StringAttribute {
-	description := "One of " + codeList(values) + "."
+// optionalBoolAttribute is an optional bool without a default: left out,
+// it is not sent, and P0 keeps its own.
+func optionalBoolAttribute(description string) schema.BoolAttribute {
+	return schema.BoolAttribute{MarkdownDescription: description, Optional: true}
+}
+
+// knownValuesAttribute is a required string whose known values are
+// values: the ones P0's documents list. P0 knows more and stores them, so
+// another value is a warning (a typo guard), never an error (see
+// knownValues). Its description lists them from the same vocabulary the
+// validator checks, so that the two cannot disagree; explanation, when
+// set, follows the list.
+func knownValuesAttribute(values []string, explanation string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: knownValuesDescription(values, explanation),
+		Required:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1), knownValues(values)},
+	}
+}
+
+// optionalKnownValuesAttribute is knownValuesAttribute for an optional
+// string.
+func optionalKnownValuesAttribute(values []string, explanation string) schema.StringAttribute {
+	attribute := knownValuesAttribute(values, explanation)
+	attribute.Required, attribute.Optional = false, true
+	return attribute
+}
+
+// knownValuesDescription says what an attribute of known values takes.
+func knownValuesDescription(values []string, explanation string) string {
+	description := "Known values: " + codeList(values) + "."
 	if explanation != "" {
 		description = strings.TrimSuffix(description, ".") + ": " + explanation
 	}
-	return schema.StringAttribute{
-		MarkdownDescription: description,
-		Required:            true,
-		Validators:          []validator.String{stringvalidator.OneOf(values...)},
+	return description + " P0 may hold others, which are accepted with a warning."
+}
+
+// knownValues warns about a value that is not one of the documents'. P0
+// holds more than its documents list (an "agentic" requestor, say), and
+// whatever P0 holds must be importable and writable, so the value is
+// accepted; the warning catches a typo.
+type knownValues []string
+
+func (k knownValues) Description(context.Context) string {
+	return "should be one of " + strings.Join(k, ", ")
+}
+
+func (k knownValues) MarkdownDescription(context.Context) string {
+	return "should be one of " + codeList(k)
+}
+
+func (k knownValues) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !known(req.ConfigValue) || req.ConfigValue.ValueString() == "" || slices.Contains(k, req.ConfigValue.ValueString()) {
+		return
 	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, "Value Not Known to the Provider",
+		fmt.Sprintf("Attribute %s is %q, which is none of the values P0's documents list: %s. P0 knows more "+
+			"than its documents list, so the value is sent as written; if it is a typo, correct it.",
+			req.Path, req.ConfigValue.ValueString(), strings.Join(k, ", ")))
 }
 
 // described gives a validator or plan modifier its Description and

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -79,6 +80,9 @@ const (
 // nothing, so a variant that makes the provider guess wrong fails here.
 func TestAccVariants(t *testing.T) {
 	for _, variant := range p0mock.Variants() {
+		if slices.Contains(routingVariants[1:], variant.Name) {
+			continue // they concern routing rules only: TestAccBeyondTheDocuments_* run them
+		}
 		t.Run(variant.Name, func(t *testing.T) {
 			env := newTestEnvBehaving(t, variant.Behavior)
 			login := &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "email"}}

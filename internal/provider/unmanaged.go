@@ -1,0 +1,109 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// What P0 holds that the provider does not model: fields beyond the
+// documents' in a routing rule (at any depth), in the workflow, in an AWS
+// item. A write never removes them. Each read keeps them in private state
+// (unmanagedKey), beside the state they were read with, so that the next
+// write sends them back without reading again (see p0.KeepUnmanaged); and
+// a plan that changes such an object says, once, what is kept.
+
+// holdsUnmanaged is an object read from P0 that may hold such fields.
+type holdsUnmanaged interface {
+	HasUnmanaged() bool
+}
+
+// rememberUnmanaged keeps read in private state when it holds fields the
+// provider does not model, and forgets what was kept otherwise.
+func rememberUnmanaged[T holdsUnmanaged](ctx context.Context, private privateWriter, read T, diags *diag.Diagnostics) {
+	if !read.HasUnmanaged() {
+		diags.Append(private.SetKey(ctx, unmanagedKey, nil)...)
+		return
+	}
+	diags.Append(setPrivate(ctx, private, unmanagedKey, read)...)
+}
+
+// heldUnmanaged is what rememberUnmanaged kept, or nil.
+func heldUnmanaged[T any](ctx context.Context, private privateReader, diags *diag.Diagnostics) *T {
+	held, d := getPrivate[*T](ctx, private, unmanagedKey)
+	diags.Append(d...)
+	return held
+}
+
+// plansUpdate reports whether req plans an in-place change of an object
+// that exists: the plans whose apply writes what the last read kept.
+func plansUpdate(req resource.ModifyPlanRequest) bool {
+	return !req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() && !req.Plan.Raw.Equal(req.State.Raw)
+}
+
+// maxFieldsNamed bounds the fields a warning lists.
+const maxFieldsNamed = 12
+
+// warnKept adds a plan's one warning about what P0 holds in object (for
+// example `routing rule "Production"`) that the provider does not model:
+// the fields the apply sends back, and those it leaves out because the
+// type of the object holding them changes.
+func warnKept(diags *diag.Diagnostics, object string, kept p0.KeptFields) {
+	if kept.Empty() {
+		return
+	}
+	var detail strings.Builder
+	if len(kept.Kept) > 0 {
+		fmt.Fprintf(&detail, "P0 holds fields in %s that this provider does not manage: %s. The apply sends "+
+			"them back as P0 holds them, so they are kept.", object, listFields(kept.Kept))
+	}
+	if len(kept.Dropped) > 0 {
+		if detail.Len() > 0 {
+			detail.WriteString("\n\n")
+		}
+		fmt.Fprintf(&detail, "Not kept: %s, which P0 holds in %s in an object whose type this plan changes; "+
+			"they belong to the old type.", listFields(kept.Dropped), object)
+	}
+	diags.AddWarning("Fields Not Managed by Terraform", detail.String())
+}
+
+// listFields names fields for a warning, at most maxFieldsNamed of them.
+func listFields(fields []string) string {
+	if len(fields) <= maxFieldsNamed {
+		return strings.Join(fields, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(fields[:maxFieldsNamed], ", "), len(fields)-maxFieldsNamed)
+}
+
+// keepAll gives each rule, matched by name, what held keeps of it; it also
+// says what, with each field's path prefixed by its rule.
+func keepAll(rules []p0.RoutingRule, held map[string]p0.RoutingRule) ([]p0.RoutingRule, p0.KeptFields) {
+	var all p0.KeptFields
+	out := make([]p0.RoutingRule, len(rules))
+	for i, rule := range rules {
+		previous, ok := held[rule.Name]
+		if !ok {
+			out[i] = rule
+			continue
+		}
+		var kept p0.KeptFields
+		out[i], kept = p0.KeepUnmanaged(rule, previous)
+		prefix := fmt.Sprintf("rule %q ", rule.Name)
+		all.Kept = append(all.Kept, prefixed(prefix, kept.Kept)...)
+		all.Dropped = append(all.Dropped, prefixed(prefix, kept.Dropped)...)
+	}
+	return out, all
+}
+
+func prefixed(prefix string, paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = prefix + p
+	}
+	return out
+}

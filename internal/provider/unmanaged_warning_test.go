@@ -1,0 +1,246 @@
+package provider
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-exec/tfexec"
+)
+
+// planDiagnostic is a diagnostic of `terraform plan -json`.
+type planDiagnostic struct {
+	Severity string `json:"severity"`
+	Summary  string `json:"summary"`
+	Detail   string `json:"detail"`
+	Address  string `json:"address"`
+}
+
+// planDiagnostics plans the working directory and returns the plan's
+// diagnostics, each once: Terraform validates the configuration in its
+// validate walk and again in its plan walk, so a validator's warning comes
+// twice in the -json output (its human output folds them into one). A plan
+// that fails fails the test.
+func (c *terraformCLI) planDiagnostics(t *testing.T) []planDiagnostic {
+	t.Helper()
+	var out bytes.Buffer
+	if _, err := c.tf.PlanJSON(context.Background(), &out, tfexec.Reattach(c.reattach)); err != nil {
+		t.Fatalf("terraform plan: %v\n%s", err, out.String())
+	}
+	var diagnostics []planDiagnostic
+	lines := bufio.NewScanner(&out)
+	lines.Buffer(make([]byte, 1<<20), 1<<20)
+	for lines.Scan() {
+		var message struct {
+			Type       string         `json:"type"`
+			Diagnostic planDiagnostic `json:"diagnostic"`
+		}
+		if json.Unmarshal(lines.Bytes(), &message) == nil && message.Type == "diagnostic" && !slices.Contains(diagnostics, message.Diagnostic) {
+			diagnostics = append(diagnostics, message.Diagnostic)
+		}
+	}
+	return diagnostics
+}
+
+// withSummary is the diagnostics with summary.
+func withSummary(diagnostics []planDiagnostic, summary string) []planDiagnostic {
+	var found []planDiagnostic
+	for _, d := range diagnostics {
+		if d.Summary == summary {
+			found = append(found, d)
+		}
+	}
+	return found
+}
+
+// expectOneWarning checks that diagnostics hold exactly one warning with
+// summary, whose detail has every phrase.
+func expectOneWarning(t *testing.T, diagnostics []planDiagnostic, summary string, phrases ...string) {
+	t.Helper()
+	found := withSummary(diagnostics, summary)
+	if len(found) != 1 || found[0].Severity != "warning" {
+		t.Fatalf("the plan gave %d diagnostics %q, want one warning; all: %+v", len(found), summary, diagnostics)
+	}
+	for _, phrase := range phrases {
+		if !strings.Contains(found[0].Detail, phrase) {
+			t.Errorf("the warning does not say %q:\n%s", phrase, found[0].Detail)
+		}
+	}
+}
+
+// TestAccUnmanagedFieldsWarning adopts a rule, a workflow and an AWS item
+// that hold fields the provider does not model, and plans changes to each:
+// the plan warns once per object, naming the fields it keeps and those it
+// cannot (their object's type changes); a plan that changes nothing says
+// nothing.
+func TestAccUnmanagedFieldsWarning(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	const summary = "Fields Not Managed by Terraform"
+	agents := heldRules[0]
+	t.Run("rule and AWS item", func(t *testing.T) {
+		t.Parallel()
+		env := newTestEnv(t)
+		seedHeldRules(env)
+		env.Mock.SetAWSItem("iam-write", writeAccount, installed(heldWriteItem()))
+		write := func(label string) string {
+			return `
+resource "p0_aws_component" "write" {
+  component  = "iam-write"
+  account_id = "` + writeAccount + `"
+  label      = "` + label + `"
+  login      = { type = "idc", identity = { type = "tag", tag_name = "p0-user" } }
+}
+`
+		}
+		imports := `
+import {
+  to = p0_routing_rule.agents
+  id = "Agents"
+}
+
+import {
+  to = p0_aws_component.write
+  id = "iam-write/` + writeAccount + `"
+}
+`
+		cli := newTerraformCLI(t, env.Config(imports+agents.resourceHCL()+write("prod")))
+		if err := cli.tf.Apply(context.Background(), tfexec.Reattach(cli.reattach)); err != nil {
+			t.Fatalf("adopting: %v", err)
+		}
+		if found := withSummary(cli.planDiagnostics(t), summary); len(found) != 0 {
+			t.Errorf("a plan that changes nothing warned: %+v", found)
+		}
+
+		cli.write(t, env.Config(agents.resourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true")+write("staging")))
+		diagnostics := cli.planDiagnostics(t)
+		if n := len(withSummary(diagnostics, summary)); n != 2 {
+			t.Fatalf("%d warnings, want one for the rule and one for the AWS item: %+v", n, diagnostics)
+		}
+		for _, d := range withSummary(diagnostics, summary) {
+			if strings.Contains(d.Detail, `routing rule "Agents"`) {
+				for _, field := range []string{"description", "requestor.agent", "requestor.user", "resource.region", "approval[0].tier",
+					"approval[0].groups[0].weight", "approval[0].options.ttl_hint", "approval[1].options.autoEscalate", "they are kept"} {
+					if !strings.Contains(d.Detail, field) {
+						t.Errorf("the rule's warning does not name %s:\n%s", field, d.Detail)
+					}
+				}
+				continue
+			}
+			for _, field := range []string{`AWS component "iam-write" in account ` + writeAccount, "tier", "login.parent", "login.identity.caseSensitive"} {
+				if !strings.Contains(d.Detail, field) {
+					t.Errorf("the AWS item's warning does not name %s:\n%s", field, d.Detail)
+				}
+			}
+		}
+
+		// The configure sends back what P0 holds in the item.
+		if err := cli.tf.Apply(context.Background(), tfexec.Reattach(cli.reattach)); err != nil {
+			t.Fatalf("applying: %v", err)
+		}
+		item, _ := env.Mock.AWSItem("iam-write", writeAccount)
+		if held := heldWriteItem(); item.Label != "staging" || !reflect.DeepEqual(item.Unmanaged, held.Unmanaged) ||
+			!reflect.DeepEqual(item.Login.Unmanaged, held.Login.Unmanaged) || !reflect.DeepEqual(item.Login.Identity.Unmanaged, held.Login.Identity.Unmanaged) {
+			t.Errorf("after the configure P0 holds %s, want the label changed and every field it held kept", jsonText(item))
+		}
+
+		cli.write(t, env.Config(agents.resourceHCL(`type = "agentic"`, `type = "any"`)+write("staging")))
+		expectOneWarning(t, cli.planDiagnostics(t), summary, "they are kept", "Not kept: requestor.agent, requestor.user",
+			"an object whose type this plan changes")
+	})
+	t.Run("workflow", func(t *testing.T) {
+		t.Parallel()
+		env := newTestEnv(t)
+		seedHeldRules(env)
+		env.Mock.SetWorkflowField("defaults", map[string]any{"expiry": "1h"})
+		workflow := func(extra string) string {
+			return `
+import {
+  to = p0_routing_workflow.this
+  id = "` + testOrg + `"
+}
+
+resource "p0_routing_workflow" "this" {
+  rules = [{` + heldRules[0].hcl + `}, {` + heldRules[1].hcl + `}` + extra + `]
+}
+`
+		}
+		cli := newTerraformCLI(t, env.Config(workflow("")))
+		if err := cli.tf.Apply(context.Background(), tfexec.Reattach(cli.reattach)); err != nil {
+			t.Fatalf("adopting: %v", err)
+		}
+		if found := withSummary(cli.planDiagnostics(t), summary); len(found) != 0 {
+			t.Errorf("a plan that changes nothing warned: %+v", found)
+		}
+		cli.write(t, env.Config(workflow(`, {
+    name      = "Added"
+    requestor = { type = "any" }
+    resource  = { type = "any" }
+    approval  = [{ type = "p0" }]
+  }`)))
+		expectOneWarning(t, cli.planDiagnostics(t), summary, "the routing workflow", `rule "Agents" requestor.agent`,
+			`rule "Break glass" approval[0].levels`, "workflow.defaults", "they are kept")
+	})
+}
+
+// TestAccUnknownValuesWarn plans rules with values P0's documents do not
+// list: each is a warning naming the attribute and the known values, never
+// an error, and a typo in requestor.type gets that one warning, not a
+// second, misleading error about uid.
+func TestAccUnknownValuesWarn(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	t.Parallel()
+	env := newTestEnv(t)
+	cli := newTerraformCLI(t, env.Config(`
+resource "p0_routing_rule" "typo" {
+  name      = "typo"
+  requestor = { type = "gruop", uid = "eng" }
+  resource  = { type = "integration", service = "aws", filters = { a = { effect = "keepIf" } } }
+  approval  = [{ type = "manager-chain" }]
+}
+
+resource "p0_aws_component" "write" {
+  component  = "iam-write"
+  account_id = "`+writeAccount+`"
+  login      = { type = "sso", identity = { type = "badge", tag_name = "x" } }
+}
+`))
+	diagnostics := cli.planDiagnostics(t)
+	unknown := withSummary(diagnostics, "Value Not Known to the Provider")
+	want := map[string]string{
+		`requestor.type is "gruop"`:                "any, group, user",
+		`resource.filters["a"].effect is "keepIf"`: "keep, remove, removeAll",
+		`approval[0].type is "manager-chain"`:      "auto, deny, escalation",
+		`login.type is "sso"`:                      "iam, idc, merged-idc, federated",
+		`login.identity.type is "badge"`:           "email, tag",
+	}
+	if len(unknown) != len(want) {
+		t.Fatalf("%d warnings about unknown values, want %d: %+v", len(unknown), len(want), diagnostics)
+	}
+	for subject, known := range want {
+		found := false
+		for _, d := range unknown {
+			found = found || (d.Severity == "warning" && strings.Contains(d.Detail, subject) && strings.Contains(d.Detail, known))
+		}
+		if !found {
+			t.Errorf("no warning says %s and names %s: %+v", subject, known, unknown)
+		}
+	}
+	for _, d := range diagnostics {
+		if d.Severity == "error" {
+			t.Errorf("the plan failed: %+v", d)
+		}
+	}
+	if n := len(env.Mock.Requests()); n != 0 {
+		t.Errorf("the plan sent %d requests for objects that do not exist yet", n)
+	}
+}

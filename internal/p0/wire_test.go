@@ -3,6 +3,7 @@ package p0_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -328,5 +329,118 @@ func TestDocumentedDurationAnswers(t *testing.T) {
 		if err != nil || *got != want {
 			t.Errorf("%s access duration = %+v, %v; want %+v", name, got, err, want)
 		}
+	}
+}
+
+// currentRule is a rule in the form P0's own client writes, beyond the
+// documents: a group requestor named by groups and effect, an access type,
+// approval groups and effect, and the newer options. Its fields of two
+// words are spelt here as the documents spell the others (snake_case).
+const currentRule = `{
+  "name": "text",
+  "disabled": false,
+  "requestor": {"type": "group", "effect": "keep", "groups": [{"directory": "okta", "id": "00g1", "label": "SRE"}]},
+  "resource": {"type": "integration", "service": "ssh", "access_type": "all"},
+  "approval": [
+    {
+      "type": "group",
+      "profile_property": "manager",
+      "effect": "remove",
+      "groups": [{"directory": "azure-ad", "id": "g-2", "label": "On call"}],
+      "options": {"allow_one_party": false, "require_reason": true, "cooldown": 0, "duration": 60,
+        "require_duration": true, "require_preapproval": true, "break_glass_approver": false}
+    }
+  ]
+}`
+
+// currentRuleCamel is currentRule as P0's own client spells it.
+const currentRuleCamel = `{
+  "name": "text",
+  "disabled": false,
+  "requestor": {"type": "group", "effect": "keep", "groups": [{"directory": "okta", "id": "00g1", "label": "SRE"}]},
+  "resource": {"type": "integration", "service": "ssh", "accessType": "all"},
+  "approval": [
+    {
+      "type": "group",
+      "profileProperty": "manager",
+      "effect": "remove",
+      "groups": [{"directory": "azure-ad", "id": "g-2", "label": "On call"}],
+      "options": {"allowOneParty": false, "requireReason": true, "cooldown": 0, "duration": 60,
+        "requireDuration": true, "requirePreapproval": true, "breakGlassApprover": false}
+    }
+  ]
+}`
+
+// TestBodiesInBothSpellings pins the bodies of rule writes and saves in the
+// documents' spelling, which a client sends first, and in camelCase, which
+// it sends once P0 has refused a field by name; and reads both spellings
+// back into the same rule.
+func TestBodiesInBothSpellings(t *testing.T) {
+	ctx := context.Background()
+	rule := mustDecode[p0.RoutingRule](t, currentRule)
+	if again := mustDecode[p0.RoutingRule](t, currentRuleCamel); !reflect.DeepEqual(again, rule) {
+		t.Fatalf("the two spellings read differently:\n %+v\n %+v", rule, again)
+	}
+	cases := []struct {
+		name   string
+		call   func(*p0.Client) error
+		method string
+		path   string
+		body   string // sent first, in the documents' spelling
+		camel  string // sent after P0 refused it
+	}{
+		{"create", func(c *p0.Client) error { _, err := c.CreateRoutingRule(ctx, rule); return err },
+			"POST", "/o/demo-org/routing/name/text", currentRule, currentRuleCamel},
+		{"update", func(c *p0.Client) error { _, err := c.UpdateRoutingRule(ctx, rule); return err },
+			"PUT", "/o/demo-org/routing/name/text", currentRule, currentRuleCamel},
+		{"save", func(c *p0.Client) error {
+			_, err := c.SaveWorkflow(ctx, "v1", p0.Workflow{Rules: []p0.RoutingRule{rule}})
+			return err
+		}, "POST", "/o/demo-org/routing",
+			`{"currentVersion": "v1", "workflow": {"rules": [` + currentRule + `]}}`,
+			`{"currentVersion": "v1", "workflow": {"rules": [` + currentRuleCamel + `]}}`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// P0 refuses the first write, naming a field in snake_case.
+			refused := false
+			recorder := &wireRecorder{answers: map[string]string{
+				"POST /o/demo-org/routing/name/text": currentRuleCamel,
+				"PUT /o/demo-org/routing/name/text":  currentRuleCamel,
+				"POST /o/demo-org/routing":           `{"rules": [` + currentRuleCamel + `], "version": "v2"}`,
+			}}
+			server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if !refused {
+					refused = true
+					body, _ := io.ReadAll(r.Body)
+					recorder.mu.Lock()
+					recorder.requests = append(recorder.requests, wireRequest{r.Method, r.URL.EscapedPath(), string(body)})
+					recorder.mu.Unlock()
+					w.Header().Set("Content-Type", "application/json")
+					w.WriteHeader(http.StatusBadRequest)
+					_, _ = io.WriteString(w, `{"error": "Unrecognized key(s) in object: 'allow_one_party'"}`)
+					return
+				}
+				recorder.ServeHTTP(w, r)
+			}))
+			t.Cleanup(server.Close)
+			client, err := p0.NewClient(p0.Config{Host: server.URL, Org: "demo-org", Token: testToken, MaxRetries: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tc.call(client); err != nil {
+				t.Fatal(err)
+			}
+			if len(recorder.requests) != 2 {
+				t.Fatalf("sent %d requests, want the refused one and one in camelCase", len(recorder.requests))
+			}
+			for i, want := range []string{tc.body, tc.camel} {
+				got := recorder.requests[i]
+				if got.method != tc.method || got.path != tc.path {
+					t.Fatalf("request %d: %s %s, want %s %s", i, got.method, got.path, tc.method, tc.path)
+				}
+				sameJSON(t, fmt.Sprintf("%s, request %d", tc.name, i), got.body, want)
+			}
+		})
 	}
 }

@@ -92,7 +92,9 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 			"on it. A role created moments earlier, in the same apply, may not be usable by P0 yet: while P0 " +
 			"refuses the verification, the provider tries again with growing waits until `timeouts.create` " +
 			"(10 minutes by default) runs out, so one apply installs the component. Changing `label`, " +
-			"`access_analyzer_arn`, `cloud_lake_arn` or `login` reconfigures the item in place.\n\n" +
+			"`access_analyzer_arn`, `cloud_lake_arn` or `login` reconfigures the item in place; fields P0 holds " +
+			"in the item that this resource does not model are sent back with the configuration, so they are " +
+			"kept.\n\n" +
 			"Destroying the resource uninstalls what it installed and keeps what the configuration keeps. When " +
 			"this resource staged the item itself, the item is deleted. When the item was already staged (by a " +
 			"`p0_aws_component_staged`, which stays), it is put back in stage with its metadata, so that the " +

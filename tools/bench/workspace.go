@@ -71,9 +71,8 @@ func rulesConfig(n int) string {
 // workflowConfig manages the same n rules as rulesConfig, in order, as one
 // p0_routing_workflow.
 func workflowConfig(n int) string {
-	rule := strings.ReplaceAll(indent(ruleBody), "count.index", "rule.value")
-	return providerHeader + fmt.Sprintf("\nresource \"p0_routing_workflow\" \"bench\" {\n  dynamic \"rule\" {\n"+
-		"    for_each = range(%d)\n\n    content {\n%s    }\n  }\n}\n", n, indent(rule))
+	rule := strings.ReplaceAll(indent(ruleBody), "count.index", "i")
+	return providerHeader + fmt.Sprintf("\nresource \"p0_routing_workflow\" \"bench\" {\n  rules = [for i in range(%d) : {\n%s  }]\n}\n", n, rule)
 }
 
 // rulesFloor is rulesConfig with terraform_data holding the same values.

@@ -13,5 +13,5 @@ terraform {
 provider "p0" {}
 
 output "routing_workflow_rules" {
-  value = join(", ", [for rule in p0_routing_workflow.this.rule : rule.name])
+  value = join(", ", [for rule in p0_routing_workflow.this.rules : rule.name])
 }

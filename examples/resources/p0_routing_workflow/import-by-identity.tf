@@ -6,10 +6,10 @@ import {
 }
 
 resource "p0_routing_workflow" "adopted" {
-  rule {
+  rules = [{
     name      = "Default approval"
     requestor = { type = "any" }
     resource  = { type = "any" }
     approval  = [{ type = "p0" }]
-  }
+  }]
 }

@@ -13,8 +13,11 @@ import (
 
 	"github.com/hashicorp/terraform-exec/tfexec"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
@@ -378,8 +381,14 @@ func TestAccBeyondTheDocuments_routingWorkflow(t *testing.T) {
 							env.checkWorkflowField("defaults", `{"expiry":"1h"}`)),
 					},
 					{
-						Config: env.Config(rules(object(plain), held(breakGlass), held(agents), object(added))),
+						Config: env.Config(rules(object(plain), held(breakGlass), held(agents), object(added)) + workflowDataSource),
 						Check:  resource.ComposeTestCheckFunc(keptBoth, env.checkWorkflowNames("Plain", "Break glass", "Agents", "Added")),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue("data.p0_routing_workflow.current", tfjsonpath.New("rules").AtSliceIndex(2).AtMapKey("requestor").AtMapKey("type"),
+								knownvalue.StringExact("agentic")),
+							statecheck.ExpectKnownValue("data.p0_routing_workflow.current", tfjsonpath.New("rules").AtSliceIndex(1).AtMapKey("approval").AtSliceIndex(0).AtMapKey("options").AtMapKey("break_glass_approver"),
+								knownvalue.Bool(true)),
+						},
 					},
 					{
 						Config: env.Config(rules(object(plain), held(agents))),
@@ -391,6 +400,13 @@ func TestAccBeyondTheDocuments_routingWorkflow(t *testing.T) {
 		})
 	}
 }
+
+// workflowDataSource reads the workflow p0_routing_workflow.this saved.
+const workflowDataSource = `
+data "p0_routing_workflow" "current" {
+  depends_on = [p0_routing_workflow.this]
+}
+`
 
 // checkWorkflowNames checks that P0 holds the rules named, in order.
 func (e *testEnv) checkWorkflowNames(names ...string) resource.TestCheckFunc {

@@ -315,7 +315,7 @@ func checkStoredOptions(t *testing.T, mock *p0mock.Server, name, spelling string
 	if !ok {
 		t.Fatalf("P0 has no rule %q", name)
 	}
-	options := stored["approval"].([]any)[0].(map[string]any)["options"].(map[string]any)
+	options, _ := valueAt(t, stored, "approval", 0, "options").(map[string]any)
 	if len(options) != 5 || options[spelling] != true {
 		t.Errorf("P0 stores rule %q with options %v; want all five, spelt as %s", name, options, spelling)
 	}
@@ -336,4 +336,29 @@ func mustJSONText(v any) string {
 		panic(err)
 	}
 	return string(text)
+}
+
+// valueAt is the value at path (object keys and list indexes) in a decoded
+// JSON value; a path that is not there fails the test.
+func valueAt(t *testing.T, value any, path ...any) any {
+	t.Helper()
+	for _, step := range path {
+		var ok bool
+		switch step := step.(type) {
+		case string:
+			var object map[string]any
+			if object, ok = value.(map[string]any); ok {
+				value, ok = object[step]
+			}
+		case int:
+			var list []any
+			if list, ok = value.([]any); ok && step < len(list) {
+				value = list[step]
+			}
+		}
+		if !ok {
+			t.Fatalf("no %v in %v", path, value)
+		}
+	}
+	return value
 }

@@ -158,7 +158,7 @@ func TestKeptNeverBringsBackAModeledField(t *testing.T) {
 	if err := json.Unmarshal(encoded, &sent); err != nil {
 		t.Fatal(err)
 	}
-	options := sent["approval"].([]any)[0].(map[string]any)["options"]
+	options := valueAt(t, sent, "approval", 0, "options")
 	if want := map[string]any{"allow_one_party": false, "tier": float64(2)}; !reflect.DeepEqual(options, want) {
 		t.Errorf("options sent = %v, want %v", options, want)
 	}

@@ -266,17 +266,3 @@ func (u Unmanaged) names(at string) []string {
 	sort.Strings(names)
 	return names
 }
-
-// equal reports whether u and other hold the same fields with the same
-// JSON values, byte for byte.
-func (u Unmanaged) equal(other Unmanaged) bool {
-	if len(u) != len(other) {
-		return false
-	}
-	for name, value := range u {
-		if theirs, ok := other[name]; !ok || !bytes.Equal(value, theirs) {
-			return false
-		}
-	}
-	return true
-}

@@ -73,7 +73,7 @@ func spellingRefused(err error, sent any) (string, bool) {
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
 		return "", false
 	}
-	for _, name := range spelledNames(reflect.ValueOf(sent)) {
+	for _, name := range spelledNames(sent) {
 		if strings.Contains(apiErr.Message, name) {
 			return fmt.Sprintf("P0 refused the field %s: %s", name, apiErr.Message), true
 		}
@@ -85,8 +85,8 @@ func spellingRefused(err error, sent any) (string, bool) {
 // held under a field whose name has two spellings: P0 dropped a field it
 // does not know by that spelling.
 func spellingStripped(sent, got any) (string, bool) {
-	have := spelledPaths("", reflect.ValueOf(got))
-	for _, path := range spelledPaths("", reflect.ValueOf(sent)) {
+	have := spelledFields(got)
+	for _, path := range spelledFields(sent) {
 		if !slices.Contains(have, path) {
 			return "P0's answer lacks " + path + ", which was sent", true
 		}
@@ -94,11 +94,12 @@ func spellingStripped(sent, got any) (string, bool) {
 	return "", false
 }
 
-// spelledNames lists, in snake_case, the names of the fields in v, at
-// every depth, that hold a value and whose names have two spellings.
-func spelledNames(v reflect.Value) []string {
+// spelledNames lists, in snake_case, the names of the fields in v (an
+// object or a list of them), at every depth, that hold a value and whose
+// names have two spellings.
+func spelledNames(v any) []string {
 	var names []string
-	for _, path := range spelledPaths("", v) {
+	for _, path := range spelledFields(v) {
 		name := path[strings.LastIndexAny(path, ".]")+1:]
 		if !slices.Contains(names, name) {
 			names = append(names, name)
@@ -107,36 +108,22 @@ func spelledNames(v reflect.Value) []string {
 	return names
 }
 
-// spelledPaths lists the paths of the fields in v, at every depth, that
-// hold a value and whose names have two spellings.
-func spelledPaths(at string, v reflect.Value) []string {
-	if object, ok := asWireObject(v); ok {
+// spelledFields lists the paths of the fields in v (an object or a list of
+// them), at every depth, that hold a value and whose names have two
+// spellings.
+func spelledFields(v any) []string {
+	var visit func(at string, o wireObject) []string
+	visit = func(at string, o wireObject) []string {
 		var paths []string
-		for _, f := range object.fields() {
-			value := reflect.ValueOf(f.value).Elem()
-			if f.key.spelt() && !isEmpty(value) {
+		for _, f := range o.fields() {
+			if f.key.spelt() && !isEmpty(f.get()) {
 				paths = append(paths, at+f.key.snake)
 			}
-			paths = append(paths, spelledPaths(at+f.key.snake+".", value)...)
+			paths = append(paths, inObjects(at+f.key.snake, f.get(), func(at string, inner wireObject) []string {
+				return visit(at+".", inner)
+			})...)
 		}
 		return paths
 	}
-	var paths []string
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			paths = spelledPaths(at, v.Elem())
-		}
-	case reflect.Slice:
-		prefix := strings.TrimSuffix(at, ".")
-		for i := range v.Len() {
-			paths = append(paths, spelledPaths(fmt.Sprintf("%s[%d].", prefix, i), v.Index(i))...)
-		}
-	case reflect.Map:
-		prefix := strings.TrimSuffix(at, ".")
-		for iter := v.MapRange(); iter.Next(); {
-			paths = append(paths, spelledPaths(fmt.Sprintf("%s[%q].", prefix, iter.Key().String()), iter.Value())...)
-		}
-	}
-	return paths
+	return inObjects("", reflect.ValueOf(v), visit)
 }

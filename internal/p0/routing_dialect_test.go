@@ -133,22 +133,10 @@ func TestSpellingIsLearnedOnceUnderParallelWrites(t *testing.T) {
 		t.Run(variant, func(t *testing.T) {
 			client, mock := newVariantClient(t, variant)
 			const n = 40
-			var wg sync.WaitGroup
-			errs := make(chan error, n)
-			for i := range n {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					if _, err := client.CreateRoutingRule(ctx, optionsRule(fmt.Sprintf("r%02d", i))); err != nil {
-						errs <- err
-					}
-				}()
-			}
-			wg.Wait()
-			close(errs)
-			for err := range errs {
-				t.Error(err)
-			}
+			inParallel(t, n, func(i int) error {
+				_, err := client.CreateRoutingRule(ctx, optionsRule(fmt.Sprintf("r%02d", i)))
+				return err
+			})
 			for i := range n {
 				checkStoredOptions(t, mock, fmt.Sprintf("r%02d", i), "allowOneParty")
 			}
@@ -257,24 +245,12 @@ func TestPolicyRoutes(t *testing.T) {
 		for i := range n {
 			mock.PutRoutingRule(optionsRule(fmt.Sprintf("r%d", i)))
 		}
-		var wg sync.WaitGroup
-		errs := make(chan error, n)
-		for i := range n {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				update := optionsRule(fmt.Sprintf("r%d", i))
-				update.Disabled = true
-				if _, err := client.UpdateRoutingRule(ctx, update); err != nil {
-					errs <- err
-				}
-			}()
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Error(err)
-		}
+		inParallel(t, n, func(i int) error {
+			update := optionsRule(fmt.Sprintf("r%d", i))
+			update.Disabled = true
+			_, err := client.UpdateRoutingRule(ctx, update)
+			return err
+		})
 		for _, rule := range mock.RoutingRules() {
 			if !rule.Disabled {
 				t.Errorf("rule %q was not updated", rule.Name)
@@ -361,4 +337,24 @@ func valueAt(t *testing.T, value any, path ...any) any {
 		}
 	}
 	return value
+}
+
+// inParallel runs call(0) to call(n-1) at once, and fails the test with
+// each error.
+func inParallel(t *testing.T, n int, call func(i int) error) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range n {
+		wg.Go(func() {
+			if err := call(i); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }

@@ -1,9 +1,6 @@
 package p0
 
-import (
-	"encoding/json"
-	"reflect"
-)
+import "encoding/json"
 
 // The values the routing-rules document allows, and those P0's own client
 // writes beside them. P0 may hold others: they are known values, not the
@@ -198,7 +195,7 @@ func (o *ApprovalOptions) fields() []field {
 // models: P0 may hold options with nothing but its own.
 func (o *ApprovalOptions) SetsModeled() bool {
 	for _, f := range o.fields() {
-		if !isEmpty(reflect.ValueOf(f.value).Elem()) {
+		if !isEmpty(f.get()) {
 			return true
 		}
 	}

@@ -71,6 +71,9 @@ type field struct {
 	always bool
 }
 
+// get is the Go value that holds the field.
+func (f field) get() reflect.Value { return reflect.ValueOf(f.value).Elem() }
+
 // wireObject is an API object read and written through its field table.
 // fields returns pointers into the object; unmanaged is what else P0 sent.
 type wireObject interface {
@@ -123,7 +126,7 @@ func encodeObject(s Spelling, o wireObject) (map[string]any, error) {
 		for _, name := range f.key.names() {
 			delete(out, name)
 		}
-		value := reflect.ValueOf(f.value).Elem()
+		value := f.get()
 		if !f.always && isEmpty(value) {
 			continue
 		}
@@ -226,32 +229,35 @@ func isEmpty(v reflect.Value) bool {
 func unmanagedFields(at string, o wireObject) []string {
 	paths := (*o.unmanaged()).names(at)
 	for _, f := range o.fields() {
-		paths = append(paths, unmanagedIn(at+f.key.snake, reflect.ValueOf(f.value).Elem())...)
+		paths = append(paths, inObjects(at+f.key.snake, f.get(), func(at string, inner wireObject) []string {
+			return unmanagedFields(at+".", inner)
+		})...)
 	}
 	return paths
 }
 
-// unmanagedIn is unmanagedFields for the objects in v, the value at path
-// at.
-func unmanagedIn(at string, v reflect.Value) []string {
+// inObjects calls visit for each object with a field table in v, the value
+// at path at, however deep in pointers, lists and maps (map keys sorted),
+// and joins the paths it returns.
+func inObjects(at string, v reflect.Value, visit func(at string, o wireObject) []string) []string {
 	if object, ok := asWireObject(v); ok {
-		return unmanagedFields(at+".", object)
+		return visit(at, object)
 	}
 	var paths []string
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			paths = unmanagedIn(at, v.Elem())
+			paths = inObjects(at, v.Elem(), visit)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			paths = append(paths, unmanagedIn(fmt.Sprintf("%s[%d]", at, i), v.Index(i))...)
+			paths = append(paths, inObjects(fmt.Sprintf("%s[%d]", at, i), v.Index(i), visit)...)
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		for _, k := range keys {
-			paths = append(paths, unmanagedIn(fmt.Sprintf("%s[%q]", at, k.String()), v.MapIndex(k))...)
+			paths = append(paths, inObjects(fmt.Sprintf("%s[%q]", at, k.String()), v.MapIndex(k), visit)...)
 		}
 	}
 	return paths

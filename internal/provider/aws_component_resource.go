@@ -231,16 +231,10 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 // P0 holds in it that the provider does not model: what the configure
 // sends back, and what it cannot.
 func (r *awsComponentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !plansUpdate(req) {
-		return
-	}
-	held := heldUnmanaged[p0.AWSItem](ctx, req.Private, &resp.Diagnostics)
-	if held == nil {
-		return
-	}
-	plan := decode[awsComponentModel](ctx, req.Plan, &resp.Diagnostics)
-	_, kept := awsItemFromModel(plan).KeepUnmanaged(*held)
-	warnKept(&resp.Diagnostics, plan.describe(), kept)
+	warnKeptInPlan(ctx, req, resp, func(plan awsComponentModel, held p0.AWSItem, _ bool) (string, p0.KeptFields) {
+		_, kept := awsItemFromModel(plan).KeepUnmanaged(held)
+		return plan.describe(), kept
+	})
 }
 
 // reinstall brings an item that fell back out of installed in P0 (see

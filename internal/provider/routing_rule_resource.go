@@ -128,21 +128,14 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 // and what it cannot, because the type of the object holding it changes
 // or the rule is replaced by one of another name.
 func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !plansUpdate(req) {
-		return
-	}
-	held := heldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
-	if held == nil {
-		return
-	}
-	object := fmt.Sprintf("routing rule %q", held.Name)
-	if len(resp.RequiresReplace) > 0 {
-		warnKept(&resp.Diagnostics, object, p0.KeptFields{Dropped: held.UnmanagedFields()})
-		return
-	}
-	plan := decode[routingRuleModel](ctx, req.Plan, &resp.Diagnostics)
-	_, kept := p0.KeepUnmanaged(ruleFromFields(plan.routingRuleFields), *held)
-	warnKept(&resp.Diagnostics, object, kept)
+	warnKeptInPlan(ctx, req, resp, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, p0.KeptFields) {
+		object := fmt.Sprintf("routing rule %q", held.Name)
+		if replaced {
+			return object, p0.KeptFields{Dropped: held.UnmanagedFields()}
+		}
+		_, kept := p0.KeepUnmanaged(ruleFromFields(plan.routingRuleFields), held)
+		return object, kept
+	})
 }
 
 func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

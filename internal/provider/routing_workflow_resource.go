@@ -166,15 +166,9 @@ func (r *routingWorkflowResource) saveError(op operation, err error) {
 // P0 holds in it and in its rules that the provider does not model: what
 // the save keeps, and what it cannot.
 func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !plansUpdate(req) {
-		return
-	}
-	held := heldUnmanaged[heldWorkflow](ctx, req.Private, &resp.Diagnostics)
-	if held == nil {
-		return
-	}
-	plan := decode[routingWorkflowResourceModel](ctx, req.Plan, &resp.Diagnostics)
-	warnKept(&resp.Diagnostics, "the routing workflow", held.kept(rulesFromWorkflowModel(plan)))
+	warnKeptInPlan(ctx, req, resp, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, p0.KeptFields) {
+		return "the routing workflow", held.kept(rulesFromWorkflowModel(plan))
+	})
 }
 
 // ImportState takes the organization id, which must be the provider's.

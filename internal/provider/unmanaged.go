@@ -40,10 +40,26 @@ func heldUnmanaged[T any](ctx context.Context, private privateReader, diags *dia
 	return held
 }
 
-// plansUpdate reports whether req plans an in-place change of an object
-// that exists: the plans whose apply writes what the last read kept.
-func plansUpdate(req resource.ModifyPlanRequest) bool {
-	return !req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() && !req.Plan.Raw.Equal(req.State.Raw)
+// warnKeptInPlan is the ModifyPlan of a resource whose objects hold what
+// P0 holds beyond the model (H, kept by rememberUnmanaged): for a plan that
+// changes an object that exists, whose apply writes what the last read
+// kept, it adds warnKept's warning, with what kept says of the plan (a
+// model M): the object it names, and what the write keeps of held.
+func warnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse,
+	kept func(plan M, held H, replaced bool) (object string, fields p0.KeptFields)) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
+		return
+	}
+	held := heldUnmanaged[H](ctx, req.Private, &resp.Diagnostics)
+	if held == nil {
+		return
+	}
+	plan := decode[M](ctx, req.Plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	object, fields := kept(plan, *held, len(resp.RequiresReplace) > 0)
+	warnKept(&resp.Diagnostics, object, fields)
 }
 
 // maxFieldsNamed bounds the fields a warning lists.

@@ -4,7 +4,9 @@
 // makes them) report on every provider process, for the benchmark:
 //
 //   - P0_PROVIDER_CPUPROFILE names a folder that receives a CPU profile,
-//     cpu-<pid>.pprof, for `go tool pprof`;
+//     cpu-<pid>.pprof, and at exit an allocation profile, allocs-<pid>.pprof
+//     (every allocation since the start, sampled as Go samples them), for
+//     `go tool pprof`;
 //   - P0_PROVIDER_CPUTIME names a folder that receives, at exit, the CPU
 //     time the process used (user + system, in nanoseconds) in
 //     cputime-<pid>, so that the benchmark can tell the provider's CPU time
@@ -29,10 +31,31 @@ func init() {
 }
 
 func startMeasuring() (stop func()) {
-	stopProfile := startCPUProfile(os.Getenv("P0_PROVIDER_CPUPROFILE"))
+	profiles := os.Getenv("P0_PROVIDER_CPUPROFILE")
+	stopProfile := startCPUProfile(profiles)
 	return func() {
 		stopProfile()
+		writeAllocsProfile(profiles)
 		writeCPUTime(os.Getenv("P0_PROVIDER_CPUTIME"))
+	}
+}
+
+// writeAllocsProfile writes the allocations of the process's life into
+// dir, when set.
+func writeAllocsProfile(dir string) {
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, fmt.Sprintf("allocs-%d.pprof", os.Getpid())))
+	if err != nil {
+		log.Printf("not writing the allocation profile: %v", err)
+		return
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		log.Printf("writing the allocation profile: %v", err)
+	}
+	if err := f.Close(); err != nil {
+		log.Printf("writing the allocation profile: %v", err)
 	}
 }
 

@@ -139,7 +139,7 @@ func noTimeouts(ctx context.Context) timeouts.Value {
 }
 
 func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = awsComponentSchema(ctx)
+	resp.Schema = typed(awsComponentSchema(ctx))
 }
 
 func (r *awsComponentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

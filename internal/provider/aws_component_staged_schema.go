@@ -52,6 +52,7 @@ func (r *awsComponentStagedResource) Schema(_ context.Context, _ resource.Schema
 			"Every configurable attribute forces replacement.",
 		Attributes: attributes,
 	}
+	resp.Schema = typed(resp.Schema)
 }
 
 func (r *awsComponentStagedResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

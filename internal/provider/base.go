@@ -20,14 +20,23 @@ import (
 // action shares: its type name, the API client the provider hands over in
 // Configure, the opening of each operation, and its time limit.
 
-// base is what every object shares: its type name and the API client.
-// Each kind of object embeds the variant with its kind's Metadata and
-// Configure methods.
+// base is what every object shares: its type name, the API client and the
+// provider's version. Each kind of object embeds the variant with its
+// kind's Metadata and Configure methods.
 type base struct {
 	// typeName is the object's name under the provider's: "routing_rule"
 	// for p0_routing_rule.
 	typeName string
 	client   *p0.Client
+	// version is the provider's, which mapped P0's answers to the states
+	// that record it (see readDigest).
+	version string
+}
+
+// providerData is what the provider hands every object it serves.
+type providerData struct {
+	client  *p0.Client
+	version string
 }
 
 // named is the base of the object called typeName under the provider.
@@ -40,20 +49,20 @@ func (b base) fullName(providerTypeName string) string {
 	return providerTypeName + "_" + b.typeName
 }
 
-// configure takes the client from ProviderData. Before the provider is
-// configured (the framework calls Configure early, with no data) it stays
-// nil, and begin reports it.
-func (w *base) configure(providerData any, diags *diag.Diagnostics) {
-	if providerData == nil {
+// configure takes the client and the version from ProviderData. Before the
+// provider is configured (the framework calls Configure early, with no
+// data) the client stays nil, and begin reports it.
+func (w *base) configure(data any, diags *diag.Diagnostics) {
+	if data == nil {
 		return
 	}
-	client, ok := providerData.(*p0.Client)
+	given, ok := data.(*providerData)
 	if !ok {
 		diags.AddError("Unexpected Provider Data",
-			fmt.Sprintf("Expected *p0.Client, got %T. This is a bug in the provider; please report it.", providerData))
+			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", data))
 		return
 	}
-	w.client = client
+	w.client, w.version = given.client, given.version
 }
 
 // resourceBase is embedded by every resource, and by every list resource,

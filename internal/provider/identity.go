@@ -56,6 +56,16 @@ func setIdentity(ctx context.Context, id *tfsdk.ResourceIdentity, value identity
 	}
 }
 
+// keep leaves a resource's state as it is, after a read that found the
+// object as the state describes it. The identity stays too; where the CLI
+// passed none (Terraform before 1.12 keeps no identities), the framework
+// still wants one, which current supplies.
+func keep(ctx context.Context, id *tfsdk.ResourceIdentity, current identity, diags *diag.Diagnostics) {
+	if id != nil && id.Raw.IsFullyNull() {
+		setIdentity(ctx, id, current, diags)
+	}
+}
+
 // forget removes a resource that no longer exists in P0 from state. The
 // framework wants an identity even from a read that finds the object gone;
 // state written before identities existed has none, so gone supplies it.

@@ -60,6 +60,7 @@ func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 		},
 	}
+	resp.Schema = typed(resp.Schema)
 }
 
 func (r *jitSettingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

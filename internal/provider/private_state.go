@@ -27,6 +27,10 @@ const (
 	// last write, that the provider does not model, for the next write to
 	// send back (see unmanaged.go).
 	unmanagedKey = "unmanaged"
+	// readDigestKey holds a digest of the answer the state was built from,
+	// so that a refresh that finds the same keeps the state (see
+	// read_digest.go).
+	readDigestKey = "read_digest"
 )
 
 // privateReader and privateWriter are the framework's private state as a

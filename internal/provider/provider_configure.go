@@ -64,11 +64,12 @@ func (p *p0Provider) Configure(ctx context.Context, req provider.ConfigureReques
 	}
 	tflog.Debug(ctx, "configured P0 API client", map[string]any{"org": clientCfg.Org, "host": clientCfg.Host, "max_retries": clientCfg.MaxRetries})
 
-	resp.ResourceData = client
-	resp.DataSourceData = client
-	resp.EphemeralResourceData = client
-	resp.ListResourceData = client
-	resp.ActionData = client
+	data := &providerData{client: client, version: p.version}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
+	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 // clientConfig merges the provider block with the environment (the block

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -58,8 +59,24 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *
 		op.apiError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
 		return
 	}
-	store(ctx, resp.state, resp.identity, modelFromRule(*got), diags)
-	rememberUnmanaged(ctx, resp.private, *got, diags)
+	r.storeRule(ctx, *got, resp, diags)
+}
+
+// storeRule stores the rule P0 answered, what it holds that the provider
+// does not model, and the digest of the answer.
+func (r *routingRuleResource) storeRule(ctx context.Context, got p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics) {
+	store(ctx, resp.state, resp.identity, modelFromRule(got), diags)
+	rememberUnmanaged(ctx, resp.private, got, diags)
+	recordDigest(ctx, resp.private, r.ruleDigest(got), diags)
+}
+
+// ruleDigest is the digest of a rule as P0 answered it.
+func (r *routingRuleResource) ruleDigest(rule p0.RoutingRule) string {
+	encoded, err := json.Marshal(rule)
+	if err != nil {
+		return "" // never the digest of a state: the state is built again
+	}
+	return r.readDigest(encoded)
 }
 
 // update sends the rule's new settings.
@@ -119,8 +136,11 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 		op.apiError(fmt.Sprintf("reading routing rule %q", name.ValueString()), err)
 		return
 	}
-	store(ctx, &resp.State, resp.Identity, modelFromRule(*got), &resp.Diagnostics)
-	rememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
+	if sameAsStored(ctx, req.Private, r.ruleDigest(*got), &resp.Diagnostics) {
+		keep(ctx, resp.Identity, routingRuleIdentity{Name: name}, &resp.Diagnostics) // the state is built from this very answer
+		return
+	}
+	r.storeRule(ctx, *got, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
 }
 
 // ModifyPlan warns, in a plan that changes the rule, about the fields P0

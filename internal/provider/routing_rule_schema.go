@@ -26,7 +26,7 @@ const (
 )
 
 func routingRuleSchema() schema.Schema {
-	return schema.Schema{
+	s := schema.Schema{
 		MarkdownDescription: "One rule of P0's routing (access request) workflow: who may request access " +
 			"(`requestor`), to what (`resource`), and how requests are approved (`approval`). " +
 			"Rules are addressed by name. Fields P0 holds in a rule that this resource does not model are " +
@@ -128,6 +128,7 @@ func routingRuleSchema() schema.Schema {
 			},
 		},
 	}
+	return typed(s)
 }
 
 // groupsAttribute is a list of directory groups, as a requestor and an

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -48,9 +49,23 @@ func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 	if current == nil {
 		return
 	}
-	store(ctx, &resp.State, resp.Identity, workflowResourceModel(r.client.Org(), current.Rules), &resp.Diagnostics)
-	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, workflowVersionKey, current.CurrentVersion())...)
-	rememberUnmanaged(ctx, resp.Private, heldIn(*current), &resp.Diagnostics)
+	// Every change in P0 makes a new version, so the same version is the
+	// same workflow.
+	if sameAsStored(ctx, req.Private, r.readDigest([]byte(current.CurrentVersion())), &resp.Diagnostics) {
+		keep(ctx, resp.Identity, orgIdentity{Org: types.StringValue(r.client.Org())}, &resp.Diagnostics) // the state is built from this very version
+		return
+	}
+	r.storeWorkflow(ctx, *current, current.CurrentVersion(), workflowResponse{&resp.State, resp.Identity, resp.Private}, op)
+}
+
+// storeWorkflow stores the workflow P0 holds at version, what it holds that
+// the provider does not model, and the version, which the next save names
+// and whose digest tells the next refresh whether anything changed.
+func (r *routingWorkflowResource) storeWorkflow(ctx context.Context, workflow p0.Workflow, version string, resp workflowResponse, op operation) {
+	store(ctx, resp.state, resp.identity, workflowResourceModel(r.client.Org(), workflow.Rules), op.diags)
+	op.diags.Append(setPrivate(ctx, resp.private, workflowVersionKey, version)...)
+	rememberUnmanaged(ctx, resp.private, heldIn(workflow), op.diags)
+	recordDigest(ctx, resp.private, r.readDigest([]byte(version)), op.diags)
 }
 
 // Update saves the configured rules in place of the workflow version the
@@ -112,11 +127,9 @@ func (r *routingWorkflowResource) save(ctx context.Context, version string, held
 		r.saveError(op, err)
 		return
 	}
-	store(ctx, resp.state, resp.identity, workflowResourceModel(r.client.Org(), saved.Rules), op.diags)
-	op.diags.Append(setPrivate(ctx, resp.private, workflowVersionKey, saved.Version)...)
 	// P0 answers a save with the rules alone; the workflow's own fields
 	// are as sent.
-	rememberUnmanaged(ctx, resp.private, heldIn(p0.Workflow{Rules: saved.Rules, Unmanaged: workflow.Unmanaged}), op.diags)
+	r.storeWorkflow(ctx, p0.Workflow{Rules: saved.Rules, Unmanaged: workflow.Unmanaged}, saved.Version, resp, op)
 }
 
 // saveRules sends one POST /routing. When P0 answers 409 to a save that was

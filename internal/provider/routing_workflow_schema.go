@@ -36,6 +36,7 @@ func (r *routingWorkflowResource) Schema(_ context.Context, _ resource.SchemaReq
 			},
 		},
 	}
+	resp.Schema = typed(resp.Schema)
 }
 
 // workflowRuleAttributes are a p0_routing_rule's attributes, validators and

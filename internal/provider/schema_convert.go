@@ -31,14 +31,17 @@ func computedAttribute(a rschema.Attribute) dschema.Attribute {
 		return dschema.Int64Attribute{MarkdownDescription: desc, Computed: true}
 	case rschema.ListAttribute:
 		return dschema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: a.ElementType}
+	// The types the resource's nested attributes carry (see
+	// typedAttributes) are the data source's too.
 	case rschema.SingleNestedAttribute:
-		return dschema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: computedAttributes(a.Attributes)}
+		return dschema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: computedAttributes(a.Attributes),
+			CustomType: a.CustomType}
 	case rschema.ListNestedAttribute:
-		return dschema.ListNestedAttribute{MarkdownDescription: desc, Computed: true,
-			NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes)}}
+		return dschema.ListNestedAttribute{MarkdownDescription: desc, Computed: true, CustomType: a.CustomType,
+			NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes), CustomType: a.NestedObject.CustomType}}
 	case rschema.MapNestedAttribute:
-		return dschema.MapNestedAttribute{MarkdownDescription: desc, Computed: true,
-			NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes)}}
+		return dschema.MapNestedAttribute{MarkdownDescription: desc, Computed: true, CustomType: a.CustomType,
+			NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes), CustomType: a.NestedObject.CustomType}}
 	}
 	panic(fmt.Sprintf("computedAttribute: unsupported attribute type %T", a))
 }

@@ -9,7 +9,7 @@
 //	go run ./tools/bench                  # the full table (make bench)
 //	go run ./tools/bench -quick           # a smoke run with small N (make bench-quick)
 //	go run ./tools/bench -rows rules-500 -reps 1 -latency 0
-//	go run ./tools/bench -rows rules-500 -profile /tmp/prof   # CPU profiles of the provider
+//	go run ./tools/bench -rows rules-500 -profile /tmp/prof   # CPU and allocation profiles of the provider
 //
 // Run it from the module root. Nothing outside a temporary folder is
 // touched: the Terraform CLI configuration with dev_overrides lives there.
@@ -58,7 +58,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	flags.DurationVar(&o.latency, "latency", 50*time.Millisecond, "mock `latency` per request for the second table; 0 skips it")
 	flags.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism")
 	flags.StringVar(&o.out, "out", "", "also write the Markdown report to this `file`")
-	flags.StringVar(&o.profile, "profile", "", "write CPU profiles of the provider under this `directory`")
+	flags.StringVar(&o.profile, "profile", "", "write CPU and allocation profiles of the provider under this `directory`")
 	flags.StringVar(&o.provider, "provider", "", "measure this provider `binary` instead of building one, e.g. to compare two builds")
 	flags.BoolVar(&o.keep, "keep", false, "keep the temporary workspaces and terraform logs")
 	if err := flags.Parse(args); err != nil {
@@ -180,8 +180,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "wrote", o.out)
 	}
 	if o.profile != "" {
-		fmt.Fprintf(stderr, "CPU profiles of the provider are under %s; read one operation's with\n  go tool pprof -top %s\n",
-			o.profile, filepath.Join(o.profile, "0ms", rows[len(rows)-1].String()+"-apply", "*.pprof"))
+		fmt.Fprintf(stderr, "CPU and allocation profiles of the provider are under %s; read one operation's with\n  go tool pprof -top %s\n",
+			o.profile, filepath.Join(o.profile, "0ms", rows[len(rows)-1].String()+"-apply", "cpu-*.pprof"))
 	}
 	return nil
 }
@@ -299,8 +299,8 @@ func (b bench) measure(r row, latency time.Duration) ([]result, error) {
 	return results, nil
 }
 
-// profileEnv asks a profiling build of the provider to write its CPU
-// profiles for one operation into a folder of their own.
+// profileEnv asks a profiling build of the provider to write its CPU and
+// allocation profiles for one operation into a folder of their own.
 func (b bench) profileEnv(latency string, r row, op operation) ([]string, error) {
 	if b.profile == "" {
 		return nil, nil

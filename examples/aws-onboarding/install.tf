@@ -1,6 +1,7 @@
 # 4. Install: P0 verifies each role by using it, so the components depend
 # on the role policies. A role created moments ago may not be usable yet;
-# the provider waits for AWS, up to timeouts.create (10 minutes by default).
+# the provider waits for AWS, up to 2 minutes (a timeouts block with create
+# waits longer).
 resource "p0_aws_component" "iam_write" {
   component  = "iam-write"
   account_id = local.account_id

@@ -38,8 +38,12 @@ type Client struct {
 	dialect routingDialect
 
 	// verifyWaitMin and verifyWaitMax bound the waits between attempts to
-	// verify an AWS item (see VerifyAWSComponentWhenReady).
-	verifyWaitMin, verifyWaitMax time.Duration
+	// verify an AWS item (see VerifyAWSComponentWhenReady), and
+	// verifyTimeout the whole wait where the caller sets no bound.
+	verifyWaitMin, verifyWaitMax, verifyTimeout time.Duration
+
+	// checkTimeout bounds CheckCredentials.
+	checkTimeout time.Duration
 
 	// refusal is P0's first 401 or 403 to this client: requests after it
 	// are not sent, and only one caller reports it in full, however many
@@ -80,6 +84,8 @@ func NewClient(cfg Config) (*Client, error) {
 		awsRoot:   make(chan bool, 1),
 
 		verifyWaitMin: cfg.VerifyWaitMin,
+		verifyTimeout: cfg.VerifyTimeout,
+		checkTimeout:  cfg.CheckTimeout,
 		verifyWaitMax: cfg.VerifyWaitMax,
 	}
 	c.awsRoot <- false
@@ -98,6 +104,10 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	return c, nil
 }
+
+// VerifyTimeout is how long to wait for a verification that P0 keeps
+// refusing, where the caller sets no bound of its own.
+func (c *Client) VerifyTimeout() time.Duration { return c.verifyTimeout }
 
 // Org is the organization the client acts for.
 func (c *Client) Org() string { return c.org }

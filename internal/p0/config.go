@@ -22,6 +22,15 @@ const (
 	// usable by P0 (AWS IAM is eventually consistent).
 	DefaultVerifyWaitMin = 2 * time.Second
 	DefaultVerifyWaitMax = 20 * time.Second
+	// DefaultVerifyTimeout bounds the wait for a verification that P0 keeps
+	// refusing, where the caller sets no bound of its own: long enough for
+	// IAM to propagate a new role, short enough that a role that is wrong,
+	// or was never made, is reported while the user still watches.
+	DefaultVerifyTimeout = 2 * time.Minute
+	// DefaultCheckTimeout bounds CheckCredentials: a check that P0 does not
+	// answer in time says so and lets the run go on, rather than hold up
+	// every plan while P0 is slow.
+	DefaultCheckTimeout = 10 * time.Second
 )
 
 // Config says how to reach one P0 organization.
@@ -48,6 +57,11 @@ type Config struct {
 	// verify an AWS item that P0 refused (see VerifyAWSComponentWhenReady).
 	VerifyWaitMin time.Duration
 	VerifyWaitMax time.Duration
+	// VerifyTimeout is how long a caller that sets no bound of its own
+	// waits for a verification P0 keeps refusing (see VerifyTimeout).
+	VerifyTimeout time.Duration
+	// CheckTimeout bounds CheckCredentials, retries included.
+	CheckTimeout time.Duration
 	// Logger receives one entry per request; nil discards them.
 	Logger Logger
 }
@@ -68,6 +82,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RetryWaitMax < c.RetryWaitMin {
 		c.RetryWaitMax = c.RetryWaitMin
+	}
+	if c.CheckTimeout <= 0 {
+		c.CheckTimeout = DefaultCheckTimeout
+	}
+	if c.VerifyTimeout <= 0 {
+		c.VerifyTimeout = DefaultVerifyTimeout
 	}
 	if c.VerifyWaitMin <= 0 {
 		c.VerifyWaitMin = DefaultVerifyWaitMin

@@ -112,6 +112,24 @@ func (c *Client) onRuleRoutes(ctx context.Context, send func() error) error {
 	return send()
 }
 
+// CheckCredentials reads the routing, which every key of the organization
+// may read, to check the API key and the organization; the answer is
+// shared with the reads of the routing that follow (see sharedReads). A
+// 403 there is no reason to refuse other requests, whose objects the key
+// may be scoped to: it is not kept as the operation's refusal (see
+// reportOnce), and the first request P0 refuses with 403 is reported in
+// full. The check is bounded by the client's CheckTimeout.
+func (c *Client) CheckCredentials(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, c.checkTimeout)
+	defer cancel()
+	_, err := c.GetWorkflow(ctx)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && c.refusal.CompareAndSwap(apiErr, nil) {
+		c.refusalReported.Store(false)
+	}
+	return err
+}
+
 // GetWorkflow reads the organization's current routing configuration.
 // Reads share one request until this client changes a rule or the
 // workflow (see sharedReads); the answer is shared: callers must not

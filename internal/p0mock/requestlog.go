@@ -1,6 +1,8 @@
 package p0mock
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"time"
 )
@@ -35,14 +37,34 @@ func (s *Server) logArrival(r *http.Request) *logEntry {
 	return entry
 }
 
-// logCompletion records how the request was answered. After ResetRequests
-// the entry is no longer in the log and the update is harmlessly lost.
+// logCompletion records how the request was answered, and prints it where
+// LogRequestsTo says. After ResetRequests the entry is no longer in the
+// log and the update is harmlessly lost.
 func (s *Server) logCompletion(entry *logEntry, rep reply) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	entry.Status = rep.status
 	entry.Fault = rep.fault
 	entry.Duration = time.Since(entry.arrived)
+	done, out := entry.Request, s.printTo
+	s.mu.Unlock()
+	if out != nil {
+		fault := ""
+		if done.Fault != "" {
+			fault = " (" + done.Fault + ")"
+		}
+		s.printing.Lock() // requests end at once; their lines must not
+		defer s.printing.Unlock()
+		_, _ = fmt.Fprintf(out, "%s %s %d%s %s\n", done.Method, done.Path, done.Status, fault, done.Duration.Round(100*time.Microsecond))
+	}
+}
+
+// LogRequestsTo prints each request the server answers to w, as it is
+// answered: method, path, status, fault and duration, one line each;
+// never a header or a body, so never the token. nil stops it.
+func (s *Server) LogRequestsTo(w io.Writer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.printTo = w
 }
 
 // Requests returns a copy of the log, in arrival order.

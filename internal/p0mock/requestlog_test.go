@@ -3,6 +3,7 @@ package p0mock
 import (
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,26 @@ func TestRequestLog(t *testing.T) {
 	h.do(http.MethodGet, orgPath+"/routing", "")
 	if n := h.server.Count("GET /o/{org}/routing"); n != 1 {
 		t.Errorf("Count of a request after ResetRequests = %d, want 1", n)
+	}
+}
+
+// TestLogRequestsTo prints each request as it is answered, one line with
+// method, path and status, never the token; nil stops it.
+func TestLogRequestsTo(t *testing.T) {
+	h := newHarness(t)
+	var out strings.Builder
+	h.server.LogRequestsTo(&out)
+	h.do(http.MethodGet, orgPath+"/routing", "")
+	h.do(http.MethodPost, rulePath("r"), `{"name": 1}`)
+	h.server.LogRequestsTo(nil)
+	h.do(http.MethodGet, orgPath+"/routing", "")
+
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "GET "+orgPath+"/routing 200 ") ||
+		!strings.HasPrefix(lines[1], "POST "+rulePath("r")+" 400 ") {
+		t.Fatalf("printed %q; want the two requests answered while printing", out.String())
+	}
+	if strings.Contains(out.String(), testToken) {
+		t.Fatalf("the printed log shows the token: %q", out.String())
 	}
 }

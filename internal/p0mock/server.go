@@ -1,6 +1,7 @@
 package p0mock
 
 import (
+	"io"
 	"net/http"
 	"sync"
 )
@@ -18,6 +19,8 @@ type Server struct {
 	behavior Behavior      // guarded by mu
 	faults   faultInjector // guarded by mu
 	requests []*logEntry   // guarded by mu; in arrival order
+	printTo  io.Writer     // guarded by mu; see LogRequestsTo
+	printing sync.Mutex    // held while a request's line is printed
 
 	listening listener
 }

@@ -121,7 +121,14 @@ func fastRetries(cfg *p0.Config) {
 	cfg.RetryWaitMax = 50 * time.Millisecond
 	cfg.VerifyWaitMin = 20 * time.Millisecond
 	cfg.VerifyWaitMax = 200 * time.Millisecond
+	cfg.VerifyTimeout = 30 * time.Second
+	cfg.CheckTimeout = testCheckTimeout
 }
+
+// testCheckTimeout bounds the tests' credentials checks, where a release
+// waits 10 seconds: long enough for a busy machine, short enough for the
+// test of a check against a hung P0.
+const testCheckTimeout = 3 * time.Second
 
 // expectError matches an error that contains the given phrases in order.
 // Terraform wraps diagnostics at its terminal width, so the words of each
@@ -140,13 +147,18 @@ func expectError(phrases ...string) *regexp.Regexp {
 
 // ProviderBlock is the provider configuration for this environment.
 func (e *testEnv) ProviderBlock() string {
+	return e.providerBlockWith("")
+}
+
+// providerBlockWith is ProviderBlock with more settings, one per line.
+func (e *testEnv) providerBlockWith(settings string) string {
 	return fmt.Sprintf(`
 provider "p0" {
   host      = %q
   org       = %q
   api_token = %q
-}
-`, e.URL, testOrg, testToken)
+%s}
+`, e.URL, testOrg, testToken, settings)
 }
 
 // Config prefixes a test configuration with the provider block.
@@ -198,17 +210,18 @@ func mockFaults(mock *p0mock.Server) map[string]int {
 // 16,000 by chance (six faults in a row); ten make that one in 50 million.
 const faultRetries = 10
 
-// configWithRetries prefixes hcl with a provider block that sets
-// max_retries.
-func (e *reliabilityEnv) configWithRetries(retries int, hcl string) string {
-	return fmt.Sprintf(`
-provider "p0" {
-  host        = %q
-  org         = %q
-  api_token   = %q
-  max_retries = %d
+// faultConfig prefixes hcl with a provider block for the suites that inject
+// faults at random: max_retries = faultRetries.
+func (e *reliabilityEnv) faultConfig(hcl string) string {
+	return e.providerBlockWith(fmt.Sprintf("  max_retries = %d\n", faultRetries)) + hcl
 }
-`, e.URL, testOrg, testToken, retries) + hcl
+
+// hungConfig is the configuration of the suites that make P0 hang during an
+// operation: without the credentials check when the provider is configured,
+// which would meet the hang too (TestAccProvider_credentialsCheckBounded
+// tests that).
+func (e *reliabilityEnv) hungConfig(retries int, hcl string) string {
+	return e.providerBlockWith(fmt.Sprintf("  max_retries = %d\n  skip_credentials_validation = true\n", retries)) + hcl
 }
 
 // createAWSRoot creates the AWS integration root through the API, as an

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -36,7 +37,7 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 	// rollBackStage).
 	target := plan.withID()
 	want := awsItemFromModel(plan)
-	found, stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
+	found, stagedHere, ok := r.verifyUnlessDone(ctx, target, r.verifyBound(plan.Timeouts, "create"), op)
 	if found != nil {
 		// A configure replaces the whole configuration: what P0 holds that
 		// the provider does not model is sent again, and so is the label
@@ -79,12 +80,27 @@ func (r *awsComponentResource) rollBackStage(ctx context.Context, target awsItem
 	tflog.Info(ctx, "removed the AWS component item this failed create had staged", map[string]any{"id": target.ID.ValueString()})
 }
 
+// verifyBound is how long a verification P0 keeps refusing is waited for,
+// in an operation whose timeouts block says nothing of its own limit
+// (operation: "create" or "update"): the client's VerifyTimeout, 2 minutes,
+// where the role P0 needs is most likely wrong or missing rather than still
+// propagating. A limit the block sets is the bound instead (0: the
+// operation's own deadline).
+func (r *awsComponentResource) verifyBound(t timeouts.Value, operation string) time.Duration {
+	if !t.IsNull() && !t.IsUnknown() {
+		if limit, ok := t.Attributes()[operation]; ok && !limit.IsNull() {
+			return 0
+		}
+	}
+	return r.client.VerifyTimeout()
+}
+
 // verifyUnlessDone brings the item to the configure state or beyond: it
 // stages the item if P0 does not have it, and verifies it if it is staged,
-// waiting for AWS to make a new role usable. It returns the item as it
-// found it (nil when it did not find it), whether it staged the item
-// itself, and whether the item is ready to configure.
-func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, op operation) (found *p0.AWSItem, stagedHere, ok bool) {
+// waiting for AWS to make a new role usable, for bound when not 0. It
+// returns the item as it found it (nil when it did not find it), whether
+// it staged the item itself, and whether the item is ready to configure.
+func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, bound time.Duration, op operation) (found *p0.AWSItem, stagedHere, ok bool) {
 	component, itemID := target.Component.ValueString(), target.itemID()
 	got, err := r.client.GetAWSComponent(ctx, component, itemID)
 	var state string
@@ -106,26 +122,37 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 	if state != p0.StateStage {
 		return found, stagedHere, true
 	}
-	if err := r.client.VerifyAWSComponentWhenReady(ctx, component, itemID); err != nil {
-		op.fail(verificationErrorDetail(target, err))
+	verifyCtx, cancel := ctx, context.CancelFunc(func() {})
+	if bound > 0 {
+		verifyCtx, cancel = context.WithTimeout(ctx, bound)
+	}
+	defer cancel()
+	if err := r.client.VerifyAWSComponentWhenReady(verifyCtx, component, itemID); err != nil {
+		op.fail(verificationErrorDetail(target, bound, err))
 		return found, stagedHere, false
 	}
 	return found, stagedHere, true
 }
 
 // verificationErrorDetail explains a failed verification. When P0 refused
-// it (rather than failing to answer), P0 kept refusing until the create
-// timeout ran out, so the AWS side is not set up as P0 needs, and the
-// detail says what must exist.
-func verificationErrorDetail(target awsItemTarget, err error) string {
+// it (rather than failing to answer), P0 kept refusing for bound (0: until
+// the timeouts block's limit ran out), so the AWS side is most likely not
+// set up as P0 needs, and the detail says what must exist, and how to wait
+// longer if it is only slow.
+func verificationErrorDetail(target awsItemTarget, bound time.Duration, err error) string {
 	if !p0.IsVerificationRefusal(err) {
 		return apiErrorDetail("verifying "+target.describe(), err)
 	}
-	return answerDetail("verifying "+target.describe(), err) + "\n\nP0 kept refusing the verification until the create timeout ran out, so it is not " +
-		"waiting for AWS to catch up: the AWS side is not set up as P0 needs. " + roleRequirement(target) +
+	waited := "until the limit of the timeouts block ran out"
+	if bound > 0 {
+		waited = "for " + bound.String()
+	}
+	return answerDetail("verifying "+target.describe(), err) + "\n\nP0 kept refusing the verification " + waited + ", so it is " +
+		"most likely not waiting for AWS to catch up: the AWS side is not set up as P0 needs. " + roleRequirement(target) +
 		" Create or correct it, for example with aws_iam_role and aws_iam_role_policy built from the " +
 		"p0_aws_component_staged attributes, make this resource depend on them, and apply again: the item stays " +
-		"staged, and installation resumes with verification. To wait longer for AWS, raise timeouts.create."
+		"staged, and installation resumes with verification.\n\nIf AWS is only slow to make the role usable, wait " +
+		"longer with a timeouts block in the p0_aws_component: timeouts { create = \"15m\" }."
 }
 
 // roleRequirement says what P0 needs on the AWS side to verify target.
@@ -218,7 +245,7 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 
 	target := state.awsItemTarget
-	if reinstall && !r.reinstall(ctx, target, resp.Private, op) {
+	if reinstall && !r.reinstall(ctx, target, r.verifyBound(plan.Timeouts, "update"), resp.Private, op) {
 		return
 	}
 	if got := r.configure(ctx, target, want, op); got != nil {
@@ -241,8 +268,8 @@ func (r *awsComponentResource) ModifyPlan(ctx context.Context, req resource.Modi
 // Read) to where a configure installs it, as Create does. An item gone
 // since the refresh is staged again, by this resource, and the record says
 // so. It reports false after op reported a failure.
-func (r *awsComponentResource) reinstall(ctx context.Context, target awsItemTarget, private privateWriter, op operation) bool {
-	_, stagedHere, ok := r.verifyUnlessDone(ctx, target, op)
+func (r *awsComponentResource) reinstall(ctx context.Context, target awsItemTarget, bound time.Duration, private privateWriter, op operation) bool {
+	_, stagedHere, ok := r.verifyUnlessDone(ctx, target, bound, op)
 	if stagedHere {
 		op.diags.Append(setPrivate(ctx, private, stagedHereKey, true)...)
 	}

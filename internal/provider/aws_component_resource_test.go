@@ -472,19 +472,23 @@ func TestAWSItemMapping(t *testing.T) {
 
 func TestVerificationErrorDetail(t *testing.T) {
 	refused := &p0.APIError{Method: "POST", Path: "/verify", StatusCode: http.StatusBadRequest, Message: "could not assume role P0RoleIamWrite"}
-	detail := verificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), refused)
+	detail := verificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), 2*time.Minute, refused)
 	for _, part := range []string{
 		`verifying AWS component "iam-write" in account 123456789012`,
 		"400 Bad Request: could not assume role P0RoleIamWrite",
+		"kept refusing the verification for 2m0s",
 		"p0_aws_component_staged",
 		"role_name, trust_policy and inline_policy",
 		"must exist in AWS account 123456789012, exactly as described, before P0 can verify component \"iam-write\"",
 		"apply again",
-		"raise timeouts.create",
+		`timeouts { create = "15m" }`,
 	} {
 		if !strings.Contains(detail, part) {
 			t.Errorf("detail lacks %q:\n%s", part, detail)
 		}
+	}
+	if bounded := verificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), 0, refused); !strings.Contains(bounded, "until the limit of the timeouts block ran out") {
+		t.Errorf("the detail under a timeouts block does not say so:\n%s", bounded)
 	}
 	// The advice is about the AWS side, not the generic one for a 400; so
 	// is the action's, which verifies an installed item again.
@@ -498,7 +502,7 @@ func TestVerificationErrorDetail(t *testing.T) {
 		t.Errorf("the action's detail does not say how long P0 refused, or that the item stays installed:\n%s", again)
 	}
 
-	function := verificationErrorDetail(newAWSItemTarget(p0.ComponentFunctionCaller, testLambdaARN), refused)
+	function := verificationErrorDetail(newAWSItemTarget(p0.ComponentFunctionCaller, testLambdaARN), time.Minute, refused)
 	if !strings.Contains(function, "must exist in AWS account 222222222222") {
 		t.Errorf("function-caller detail should name the function's account:\n%s", function)
 	}
@@ -510,7 +514,7 @@ func TestVerificationErrorDetail(t *testing.T) {
 		fmt.Errorf("POST /verify: %w", context.DeadlineExceeded),
 		errors.New("connection refused"),
 	} {
-		if d := verificationErrorDetail(newAWSItemTarget(p0.ComponentInventory, "123456789012"), err); strings.Contains(d, "p0_aws_component_staged") {
+		if d := verificationErrorDetail(newAWSItemTarget(p0.ComponentInventory, "123456789012"), time.Minute, err); strings.Contains(d, "p0_aws_component_staged") {
 			t.Errorf("advice about the role for %v:\n%s", err, d)
 		}
 	}
@@ -543,7 +547,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
 	var diags diag.Diagnostics
-	if _, stagedHere, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
+	if _, stagedHere, ok := r.verifyUnlessDone(ctx, target, 0, operation{&diags, "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
 		t.Fatalf("verifyUnlessDone refused an item verified meanwhile (or took it as staged here): %v", diags)
 	}
 
@@ -555,7 +559,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
 	diags = nil
 	start := time.Now()
-	if _, _, ok := r.verifyUnlessDone(ctx, target, operation{&diags, "Unable to Install AWS Component"}); ok || !diags.HasError() {
+	if _, _, ok := r.verifyUnlessDone(ctx, target, 0, operation{&diags, "Unable to Install AWS Component"}); ok || !diags.HasError() {
 		t.Fatal("verifyUnlessDone accepted a refused verification")
 	}
 	if n := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); n < 4 {
@@ -821,6 +825,35 @@ func TestAccAWSComponent_verificationFailure(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccAWSComponent_verificationBound installs, without a timeouts
+// block, an item whose verification P0 keeps refusing: the create gives up
+// after the client's VerifyTimeout (2 minutes in a release; here 1
+// second), not after the create's 10-minute limit, and says how to wait
+// longer.
+func TestAccAWSComponent_verificationBound(t *testing.T) {
+	const testVerifyTimeout = time.Second
+	env := newTestEnv(t)
+	const account = "999999999994"
+	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
+	var start time.Time
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factoriesWith(func(c *p0.Config) { c.VerifyTimeout = testVerifyTimeout }),
+		CheckDestroy:             env.checkOnlyBaseLeft,
+		Steps: []resource.TestStep{{
+			PreConfig: func() { start = time.Now() },
+			Config:    env.Config(awsComponentHCL("test", p0.ComponentInventory, account, p0.AWSItem{}, "")),
+			ExpectError: expectError("Unable to Install AWS Component", "could not assume role P0RoleInventory",
+				"kept refusing the verification for "+testVerifyTimeout.String(), `timeouts { create = "15m" }`),
+		}},
+	})
+	if took := time.Since(start); took > 20*testVerifyTimeout {
+		t.Errorf("the create gave up after %s; want about %s", took.Round(time.Second), testVerifyTimeout)
+	}
+	if refused := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); refused < 2 {
+		t.Errorf("the verification was sent %d times; want it retried while the bound allowed", refused)
+	}
 }
 
 // TestAccAWSComponent_keepsLabel installs, without a label in the

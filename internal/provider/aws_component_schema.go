@@ -90,8 +90,10 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 			"interrupted create resumes where it stopped. The AWS side (the IAM role that " +
 			"`p0_aws_component_staged` describes) must exist before verification, so make this resource depend " +
 			"on it. A role created moments earlier, in the same apply, may not be usable by P0 yet: while P0 " +
-			"refuses the verification, the provider tries again with growing waits until `timeouts.create` " +
-			"(10 minutes by default) runs out, so one apply installs the component. Changing `label`, " +
+			"refuses the verification, the provider tries again with growing waits for up to 2 minutes, so one " +
+			"apply installs the component; a role still refused then is most likely wrong or missing, and the " +
+			"error says what P0 found. To wait longer, set `timeouts { create = \"15m\" }`, which then bounds " +
+			"the wait instead (and `update` for an item installed again). Changing `label`, " +
 			"`access_analyzer_arn`, `cloud_lake_arn` or `login` reconfigures the item in place; fields P0 holds " +
 			"in the item that this resource does not model are sent back with the configuration, so they are " +
 			"kept.\n\n" +

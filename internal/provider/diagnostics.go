@@ -27,8 +27,8 @@ func apiErrorDetail(action string, err error) string {
 	}
 	var refused *p0.CredentialsRefusedError
 	if errors.As(err, &refused) {
-		return fmt.Sprintf("While %s, nothing was sent: P0 refused the API key earlier in this operation (%d %s). "+
-			"The error that reports it says what to check.", action, refused.First.StatusCode, http.StatusText(refused.First.StatusCode))
+		return fmt.Sprintf("While %s, nothing was sent: P0 refused the API key earlier in this run (%d %s). %s",
+			action, refused.First.StatusCode, http.StatusText(refused.First.StatusCode), nextStep(refused.First))
 	}
 	if errors.Is(err, p0.ErrMalformedResponse) {
 		return fmt.Sprintf("While %s, P0's answer could not be read: %s.\n\n"+
@@ -69,9 +69,11 @@ func nextStep(err *p0.APIError) string {
 	case err.StatusCode == http.StatusBadRequest:
 		return "P0 rejected the request as invalid. Correct the configuration according to P0's message and apply again."
 	case err.StatusCode == http.StatusUnauthorized:
-		return "Check that api_token (or P0_API_TOKEN) holds a valid, unexpired P0 API key."
+		return "Set api_token (or P0_API_TOKEN) to a valid, unexpired API key of the organization; an administrator " +
+			"creates keys in the organization's settings in P0's web app."
 	case err.StatusCode == http.StatusForbidden:
-		return "Check that org (or P0_ORG) names the right organization and that the API key may manage it."
+		return "Check that org (or P0_ORG) is the organization's id, the one in the address of P0's web app " +
+			"(https://p0.app/o/<org>/), and that the API key may manage this object."
 	case err.StatusCode == http.StatusNotFound:
 		return "The object does not exist in P0. If it was removed outside Terraform, run terraform apply again to recreate it."
 	case err.StatusCode == http.StatusConflict:

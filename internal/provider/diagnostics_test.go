@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -36,16 +37,23 @@ func TestAlreadyExistsFitsTheCause(t *testing.T) {
 }
 
 // TestCredentialsRefusedEarlierIsShort checks the diagnostic of a request
-// not sent after P0 refused the API key: it refers to the first error and
-// does not repeat its advice.
+// not sent after P0 refused the API key: one line that says what happened
+// and what to fix, without P0's answer, which the first error gives.
 func TestCredentialsRefusedEarlierIsShort(t *testing.T) {
-	first := &p0.APIError{Method: "GET", Path: "/routing/name/a", StatusCode: http.StatusUnauthorized, Message: "invalid token"}
-	detail := apiErrorDetail(`reading routing rule "b"`, &p0.CredentialsRefusedError{First: first})
-	want := `While reading routing rule "b", nothing was sent: P0 refused the API key earlier in this operation (401 Unauthorized).`
-	if !strings.HasPrefix(detail, want) || strings.Contains(detail, "api_token") {
-		t.Fatalf("detail = %q; want it to start %q and leave the advice to the first error", detail, want)
-	}
-	if full := apiErrorDetail(`reading routing rule "a"`, first); !strings.Contains(full, "Check that api_token (or P0_API_TOKEN)") {
-		t.Fatalf("the first refusal's detail lacks its advice: %q", full)
+	for status, fix := range map[int]string{
+		http.StatusUnauthorized: "Set api_token (or P0_API_TOKEN) to a valid, unexpired API key of the organization",
+		http.StatusForbidden:    "Check that org (or P0_ORG) is the organization's id",
+	} {
+		first := &p0.APIError{Method: "GET", Path: "/routing/name/a", StatusCode: status, Message: "invalid token"}
+		detail := apiErrorDetail(`reading routing rule "b"`, &p0.CredentialsRefusedError{First: first})
+		want := fmt.Sprintf(`While reading routing rule "b", nothing was sent: P0 refused the API key earlier in this run (%d %s). %s`,
+			status, http.StatusText(status), fix)
+		if !strings.HasPrefix(detail, want) || strings.Contains(detail, "\n") || strings.Contains(detail, "invalid token") ||
+			strings.Contains(detail, "error that reports it") {
+			t.Errorf("detail = %q; want one line starting %q", detail, want)
+		}
+		if full := apiErrorDetail(`reading routing rule "a"`, first); !strings.Contains(full, "P0 answered") || !strings.Contains(full, fix) {
+			t.Errorf("the first refusal's detail lacks P0's answer or the fix: %q", full)
+		}
 	}
 }

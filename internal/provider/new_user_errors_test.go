@@ -8,11 +8,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-exec/tfexec"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
 // What a new user meets when something is wrong: each diagnostic fits its
@@ -84,9 +86,11 @@ data "p0_routing_workflow" "current" {}
 	})
 }
 
-// TestAccProvider_credentialsRefusedOnce refreshes 18 routing rules with a
-// revoked API key: the refusal is reported in full once, the other
-// resources' errors refer to it, and no request is sent after P0's first
+// TestAccProvider_credentialsRefusedOnce plans 18 routing rules with a
+// revoked API key. The check when the provider is configured fails the
+// plan with one error that names api_token, after one request. Without the
+// check, the refusal is reported in full once, the other resources' errors
+// say in one line what to fix, and no request is sent after P0's first
 // refusal came back.
 func TestAccProvider_credentialsRefusedOnce(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
@@ -99,18 +103,35 @@ func TestAccProvider_credentialsRefusedOnce(t *testing.T) {
 	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach)); err != nil {
 		t.Fatalf("terraform apply: %v", err)
 	}
+	revoked := strings.Replace(env.Config(f.hcl()), testToken, "revoked-key-0000", 1)
 
-	cli.write(t, strings.Replace(env.Config(f.hcl()), testToken, "revoked-key-0000", 1))
+	cli.write(t, revoked)
 	env.Mock.ResetRequests()
 	_, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach))
 	if err == nil {
 		t.Fatal("the plan with a revoked key succeeded")
 	}
 	text := err.Error()
-	full := len(regexp.MustCompile(`Check\s+that\s+api_token`).FindAllString(text, -1))
-	short := len(regexp.MustCompile(`nothing\s+was\s+sent:\s+P0\s+refused\s+the\s+API\s+key\s+earlier`).FindAllString(text, -1))
+	if n := strings.Count(text, "Error: "); n != 1 || !expectError("P0 Refused the API Key", "with provider", "api_token",
+		"P0 answered 401 Unauthorized", "Set api_token in the provider block, or the P0_API_TOKEN environment variable",
+		"skip_credentials_validation = true").MatchString(text) {
+		t.Fatalf("%d errors, want the one that names api_token:\n%s", n, text)
+	}
+	if sent := len(env.Mock.Requests()); sent != 1 {
+		t.Fatalf("%d requests reached P0, want the one that checks the key", sent)
+	}
+
+	cli.write(t, strings.Replace(revoked, "provider \"p0\" {", "provider \"p0\" {\n  skip_credentials_validation = true", 1))
+	env.Mock.ResetRequests()
+	_, err = cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach))
+	if err == nil {
+		t.Fatal("the plan with a revoked key succeeded")
+	}
+	text = err.Error()
+	full := len(regexp.MustCompile(`P0\s+answered\s+401\s+Unauthorized`).FindAllString(text, -1))
+	short := len(regexp.MustCompile(`nothing\s+was\s+sent:\s+P0\s+refused\s+the\s+API\s+key\s+earlier\s+in\s+this\s+run\s+\(401\s+Unauthorized\)\.\s+Set\s+api_token`).FindAllString(text, -1))
 	if full != 1 || full+short != f.Rules {
-		t.Fatalf("%d full reports of the refusal and %d short ones, want 1 and %d:\n%s", full, short, f.Rules-1, text)
+		t.Fatalf("%d full reports of the refusal and %d short ones that say what to fix, want 1 and %d:\n%s", full, short, f.Rules-1, text)
 	}
 	refused := 0
 	for _, r := range env.Mock.Requests() {
@@ -122,5 +143,88 @@ func TestAccProvider_credentialsRefusedOnce(t *testing.T) {
 	// the first refusal came back are answered too; none is sent after.
 	if sent := len(env.Mock.Requests()); sent > 10 || refused != sent {
 		t.Fatalf("%d requests reached P0 (%d refused); want at most the 10 in flight at the first refusal", sent, refused)
+	}
+}
+
+// TestAccProvider_credentialsCheck plans a configuration of nothing but
+// new objects, which reads nothing: with a key P0 refuses the plan fails;
+// with an organization P0 refuses it warns, naming org, and goes on; with
+// the check skipped (P0_SKIP_CREDENTIALS_VALIDATION), it sends nothing; and
+// with good credentials the check's read is the only one, shared with the
+// refresh of a rule.
+func TestAccProvider_credentialsCheck(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	env := newTestEnv(t)
+	rule := `
+resource "p0_routing_rule" "new" {
+  name      = "new"
+  requestor = { type = "any" }
+  resource  = { type = "any" }
+  approval  = [{ type = "p0" }]
+}
+`
+	provider := func(org, token string) string {
+		return fmt.Sprintf("provider \"p0\" {\n  host = %q\n  org = %q\n  api_token = %q\n}\n", env.URL, org, token)
+	}
+	cli := newTerraformCLI(t, provider(testOrg, "wrong-key")+rule)
+	ctx := context.Background()
+	_, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach))
+	if err == nil || !expectError("P0 Refused the API Key", "api_token").MatchString(err.Error()) {
+		t.Fatalf("the plan with a wrong key: %v; want the error that names api_token", err)
+	}
+
+	cli.write(t, provider("another-org", testToken)+rule)
+	diagnostics := cli.planDiagnostics(t)
+	expectOneWarning(t, diagnostics, "P0 Refused Access to the Organization", "403 Forbidden",
+		"it is the id in the address of P0's web app", "skip_credentials_validation")
+
+	env.Mock.ResetRequests()
+	t.Setenv(envSkipCheck, "true")
+	cli.write(t, provider(testOrg, "wrong-key")+rule)
+	if changes, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach)); err != nil || !changes {
+		t.Fatalf("the plan without the check: changes %t, %v", changes, err)
+	}
+	if n := len(env.Mock.Requests()); n != 0 {
+		t.Fatalf("the plan without the check sent %d requests", n)
+	}
+	t.Setenv(envSkipCheck, "")
+
+	cli.write(t, provider(testOrg, testToken)+rule)
+	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach)); err != nil {
+		t.Fatal(err)
+	}
+	env.Mock.ResetRequests()
+	if changes, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach)); err != nil || changes {
+		t.Fatalf("the plan after the apply: changes %t, %v", changes, err)
+	}
+	if counts := env.Mock.Counts(); len(env.Mock.Requests()) != 1 || counts["GET /o/{org}/routing"] != 1 {
+		t.Fatalf("a plan of one rule sent %v; want one read of the routing, the check's, shared with the refresh", counts)
+	}
+}
+
+// TestAccProvider_credentialsCheckBounded plans against a P0 that does not
+// answer: the check when the provider is configured gives up after its
+// bound (10 seconds in a release; here testCheckTimeout) with a warning,
+// and the plan of new objects, which needs P0 for nothing else, goes on.
+func TestAccProvider_credentialsCheckBounded(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	env := newTestEnv(t)
+	env.Mock.SetFaults(p0mock.Faults{Latency: time.Minute})
+	cli := newTerraformCLI(t, env.Config(`
+resource "p0_expiry_option" "new" {
+  time = 2
+  unit = "h"
+}
+`))
+	start := time.Now()
+	diagnostics := cli.planDiagnostics(t)
+	expectOneWarning(t, diagnostics, "Unable to Check the P0 Credentials", "P0 did not answer in time",
+		"The run goes on", "skip_credentials_validation = true")
+	if took := time.Since(start); took > testCheckTimeout+15*time.Second {
+		t.Errorf("the plan took %s against a P0 that does not answer; the check is bounded by %s", took.Round(time.Second), testCheckTimeout)
 	}
 }

@@ -292,6 +292,15 @@ func (p *p0Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
+			"skip_credentials_validation": schema.BoolAttribute{
+				MarkdownDescription: "Skip the check of the API key and the organization that the provider " +
+					"makes once per run when it is configured (one read of the routing, which the resources' " +
+					"own reads then share). With the check, `terraform plan` fails at once on a key P0 refuses " +
+					"(401), even when nothing else would be read, and warns when P0 refuses the organization " +
+					"(403: the key may be scoped to other objects). Defaults to `false`, or the " +
+					"`P0_SKIP_CREDENTIALS_VALIDATION` environment variable (`true` or `false`).",
+				Optional: true,
+			},
 		},
 	}
 }

@@ -21,6 +21,7 @@ const (
 	envAPIToken   = "P0_API_TOKEN"
 	envHost       = "P0_HOST"
 	envMaxRetries = "P0_MAX_RETRIES"
+	envSkipCheck  = "P0_SKIP_CREDENTIALS_VALIDATION"
 )
 
 // providerModel is the provider block.
@@ -29,6 +30,7 @@ type providerModel struct {
 	APIToken   types.String `tfsdk:"api_token"`
 	Host       types.String `tfsdk:"host"`
 	MaxRetries types.Int64  `tfsdk:"max_retries"`
+	SkipCheck  types.Bool   `tfsdk:"skip_credentials_validation"`
 }
 
 func (p *p0Provider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -42,7 +44,7 @@ func (p *p0Provider) Configure(ctx context.Context, req provider.ConfigureReques
 	// can be called yet; defer where Terraform allows it, otherwise leave
 	// the resources without a client: planning new objects needs none, and
 	// the apply configures the provider again with known values.
-	if cfg.Org.IsUnknown() || cfg.APIToken.IsUnknown() || cfg.Host.IsUnknown() || cfg.MaxRetries.IsUnknown() {
+	if cfg.Org.IsUnknown() || cfg.APIToken.IsUnknown() || cfg.Host.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.SkipCheck.IsUnknown() {
 		if req.ClientCapabilities.DeferralAllowed {
 			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
 		}
@@ -51,6 +53,8 @@ func (p *p0Provider) Configure(ctx context.Context, req provider.ConfigureReques
 	}
 
 	clientCfg, diags := p.clientConfig(cfg)
+	resp.Diagnostics.Append(diags...)
+	skipCheck, diags := skipCredentialsCheck(cfg.SkipCheck)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -63,6 +67,12 @@ func (p *p0Provider) Configure(ctx context.Context, req provider.ConfigureReques
 		return
 	}
 	tflog.Debug(ctx, "configured P0 API client", map[string]any{"org": clientCfg.Org, "host": clientCfg.Host, "max_retries": clientCfg.MaxRetries})
+	if !skipCheck {
+		checkCredentials(ctx, client, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 
 	data := &providerData{client: client, version: p.version}
 	resp.ResourceData = data
@@ -119,6 +129,25 @@ func (p *p0Provider) clientConfig(cfg providerModel) (p0.Config, diag.Diagnostic
 		p.tuneClient(&out)
 	}
 	return out, diags
+}
+
+// skipCredentialsCheck is skip_credentials_validation, or its environment
+// variable.
+func skipCredentialsCheck(v types.Bool) (bool, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if !v.IsNull() {
+		return v.ValueBool(), diags
+	}
+	text := os.Getenv(envSkipCheck)
+	if text == "" {
+		return false, diags
+	}
+	skip, err := strconv.ParseBool(text)
+	if err != nil {
+		diags.AddAttributeError(path.Root("skip_credentials_validation"), "Invalid P0 Credentials Check Setting",
+			fmt.Sprintf("The %s environment variable must be true or false, got %q.", envSkipCheck, text))
+	}
+	return skip, diags
 }
 
 // stringOrEnv returns the attribute's value, or the environment variable

@@ -31,7 +31,7 @@ const (
 func TestAccReliability_faults(t *testing.T) {
 	env := newReliabilityEnv(t)
 	f := fleet{Rules: 30, Accounts: 3, Functions: 1, Unstaged: 1, ExpiryOptions: 8, JITSettings: true, Reads: true}
-	config := env.configWithRetries(faultRetries, f.hcl())
+	config := env.faultConfig(f.hcl())
 	// 10% throttled, then 1/9 of the rest (10% of all) unavailable: 20%.
 	faults := p0mock.Faults{ThrottleRate: 0.1, UnavailableRate: 1.0 / 9, RetryAfter: faultRetryAfter, Seed: 20}
 

@@ -52,7 +52,7 @@ func TestAccReliability_lostResponses(t *testing.T) {
 					env.Mock.SetFaults(p0mock.Faults{LoseResponseRate: 0.05, Seed: 7})
 					env.Traffic.Reset()
 				},
-				Config: env.configWithRetries(faultRetries, created.hcl()),
+				Config: env.faultConfig(created.hcl()),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					created.checkMatches(env.Mock),
 					// The assertion that matters: without answers lost
@@ -75,14 +75,14 @@ func TestAccReliability_lostResponses(t *testing.T) {
 			{
 				// Every rule and the JIT settings change in place; every
 				// expiry option is replaced.
-				Config: env.configWithRetries(faultRetries, updated.hcl()),
+				Config: env.faultConfig(updated.hcl()),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					updated.checkMatches(env.Mock),
 					countLost("update"),
 				),
 			},
 			{
-				Config: env.configWithRetries(faultRetries, updated.hcl()),
+				Config: env.faultConfig(updated.hcl()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},

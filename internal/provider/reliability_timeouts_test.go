@@ -67,7 +67,7 @@ func TestAccReliability_timeouts(t *testing.T) {
 					env.Mock.SetFaults(p0mock.Faults{Latency: time.Minute})
 					watch.start()
 				},
-				Config:      env.Config(component("v1")),
+				Config:      env.hungConfig(p0.DefaultMaxRetries, component("v1")),
 				ExpectError: expectError("Unable to Install AWS Component", "P0 did not answer in time"),
 			},
 			{
@@ -75,7 +75,7 @@ func TestAccReliability_timeouts(t *testing.T) {
 					watch.stop("the create")
 					env.Mock.SetFaults(p0mock.Faults{})
 				},
-				Config: env.Config(component("v1")),
+				Config: env.hungConfig(p0.DefaultMaxRetries, component("v1")),
 				Check:  env.expectAWSItem(p0.ComponentInventory, account, installed(p0.AWSItem{Label: "v1"})),
 			},
 			{
@@ -85,14 +85,14 @@ func TestAccReliability_timeouts(t *testing.T) {
 					env.Traffic.HangNext(http.MethodPost, item+"/configure$", 0)
 					watch.start()
 				},
-				Config:      env.Config(component("v2")),
+				Config:      env.hungConfig(p0.DefaultMaxRetries, component("v2")),
 				ExpectError: expectError("Unable to Update AWS Component", "P0 did not answer in time"),
 			},
 			{
 				// The failed update kept the old state, so the update is
 				// planned again and made.
 				PreConfig: func() { watch.stop("the update") },
-				Config:    env.Config(component("v2")),
+				Config:    env.hungConfig(p0.DefaultMaxRetries, component("v2")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("p0_aws_component.slow", plancheck.ResourceActionUpdate)},
 				},
@@ -104,12 +104,12 @@ func TestAccReliability_timeouts(t *testing.T) {
 					env.Traffic.HangNext(http.MethodDelete, item+"$", 0)
 					watch.start()
 				},
-				Config:      env.Config(""),
+				Config:      env.hungConfig(p0.DefaultMaxRetries, ""),
 				ExpectError: expectError("Unable to Delete AWS Component", "P0 did not answer in time"),
 			},
 			{
 				PreConfig: func() { watch.stop("the delete") },
-				Config:    env.Config(""),
+				Config:    env.hungConfig(p0.DefaultMaxRetries, ""),
 				Check:     env.expectNoAWSItem(p0.ComponentInventory, account),
 			},
 		},
@@ -133,7 +133,7 @@ func TestAccReliability_hungServerWithoutTimeouts(t *testing.T) {
 					env.Mock.SetFaults(p0mock.Faults{Latency: time.Minute})
 					watch.start()
 				},
-				Config:      env.configWithRetries(2, f.hcl()),
+				Config:      env.hungConfig(2, f.hcl()),
 				ExpectError: expectError("Unable to Create Routing Rule", "P0 did not answer in time (after 3 attempts)"),
 			},
 			{
@@ -144,7 +144,7 @@ func TestAccReliability_hungServerWithoutTimeouts(t *testing.T) {
 					}
 					env.Mock.SetFaults(p0mock.Faults{})
 				},
-				Config: env.configWithRetries(2, f.hcl()),
+				Config: env.hungConfig(2, f.hcl()),
 				Check:  f.checkMatches(env.Mock),
 			},
 		},

@@ -240,7 +240,7 @@ resource "p0_aws_component" "write" {
 			t.Errorf("the plan failed: %+v", d)
 		}
 	}
-	if n := len(env.Mock.Requests()); n != 0 {
-		t.Errorf("the plan sent %d requests for objects that do not exist yet", n)
+	if counts := env.Mock.Counts(); len(env.Mock.Requests()) != 1 || counts["GET /o/{org}/routing"] != 1 {
+		t.Errorf("the plan of objects that do not exist yet sent %v; want only the check of the credentials", counts)
 	}
 }

@@ -9,6 +9,7 @@
 //	-url-file  file to write the base URL to once listening
 //	-variant   comma-separated behaviors where P0's documents are silent
 //	           (see p0mock.Variants; -variant list prints them)
+//	-quiet     do not print each request served (method, path, status)
 //
 // It prints the base URL and serves until interrupted (SIGINT or SIGTERM),
 // then finishes the requests in flight and exits. The token is never
@@ -56,6 +57,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	token := flags.String("token", "", "API `token` clients must send (default: the demo token)")
 	urlFile := flags.String("url-file", "", "`file` to write the base URL to once listening")
 	variants := flags.String("variant", "", "comma-separated `names` of behaviors where P0's documents are silent; \"list\" prints them")
+	quiet := flags.Bool("quiet", false, "do not print each request served (method, path, status)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -85,14 +87,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Said before the URL file is written: a script that waits for the
+	// file sends requests, whose lines the server then prints.
+	fmt.Fprintf(stdout, "p0mock listening on %s (org %s)\n", baseURL, *org)
+	if *variants != "" {
+		fmt.Fprintf(stdout, "p0mock behaves as: %s\n", *variants)
+	}
+	if !*quiet {
+		fmt.Fprintln(stdout, "p0mock prints each request it serves (-quiet, or make mock QUIET=1, stops it)")
+		server.LogRequestsTo(stdout)
+	}
 	if *urlFile != "" {
 		if err := writeFileAtomically(*urlFile, baseURL); err != nil {
 			return errors.Join(err, server.Close())
 		}
-	}
-	fmt.Fprintf(stdout, "p0mock listening on %s (org %s)\n", baseURL, *org)
-	if *variants != "" {
-		fmt.Fprintf(stdout, "p0mock behaves as: %s\n", *variants)
 	}
 
 	<-ctx.Done()

@@ -44,7 +44,7 @@ func TestAWSComponentLifecycle(t *testing.T) {
 	if err := client.VerifyAWSComponent(ctx, p0.ComponentIAMWrite, account); err != nil {
 		t.Fatal(err)
 	}
-	login := &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}
+	login := &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}
 	if _, err := client.ConfigureAWSComponent(ctx, p0.ComponentIAMWrite, account, p0.AWSItem{Label: "prod", Login: login}); err != nil {
 		t.Fatal(err)
 	}

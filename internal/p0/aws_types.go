@@ -67,8 +67,10 @@ type AWSItem struct {
 
 // AWSLogin says how users of an iam-write account sign in.
 type AWSLogin struct {
-	Type      string
-	Identity  AWSLoginIdentity
+	Type string
+	// Identity is how P0 finds a user's AWS identity, for the sign-ins
+	// that take one (not merged-idc, nor federated).
+	Identity  *AWSLoginIdentity
 	Unmanaged Unmanaged
 }
 
@@ -94,7 +96,7 @@ func (i *AWSItem) fields() []field {
 func (l *AWSLogin) fields() []field {
 	return []field{
 		{key: keyType, value: &l.Type, always: true},
-		{key: word("identity"), value: &l.Identity, always: true},
+		{key: word("identity"), value: &l.Identity},
 	}
 }
 
@@ -134,11 +136,16 @@ func (i AWSItem) KeepUnmanaged(previous AWSItem) (AWSItem, KeptFields) {
 		return i, kept
 	}
 	login.Unmanaged = kept.keep("login.", previous.Login.Unmanaged)
-	if typeChanges(login.Identity.Type, previous.Login.Identity.Type) {
-		kept.drop("login.identity.", &previous.Login.Identity)
+	if login.Identity == nil || previous.Login.Identity == nil {
 		return i, kept
 	}
-	login.Identity.Unmanaged = kept.keep("login.identity.", previous.Login.Identity.Unmanaged)
+	identity := *login.Identity
+	login.Identity = &identity
+	if typeChanges(identity.Type, previous.Login.Identity.Type) {
+		kept.drop("login.identity.", previous.Login.Identity)
+		return i, kept
+	}
+	identity.Unmanaged = kept.keep("login.identity.", previous.Login.Identity.Unmanaged)
 	return i, kept
 }
 

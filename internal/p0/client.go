@@ -26,6 +26,9 @@ type Client struct {
 	userAgent string
 	logger    Logger
 	http      *retryablehttp.Client
+	// streamHTTP is http without a time limit on the answer, for answers
+	// streamed while P0 waits (see openStream).
+	streamHTTP *retryablehttp.Client
 
 	// shared lets reads of one object share a request (see sharedReads).
 	shared *sharedReads
@@ -44,6 +47,10 @@ type Client struct {
 
 	// checkTimeout bounds CheckCredentials.
 	checkTimeout time.Duration
+
+	// waitPollMin and waitPollMax bound the waits between reads of an
+	// access request (see WaitForAccess).
+	waitPollMin, waitPollMax time.Duration
 
 	// refusal is P0's first 401 or 403 to this client: requests after it
 	// are not sent, and only one caller reports it in full, however many
@@ -86,23 +93,36 @@ func NewClient(cfg Config) (*Client, error) {
 		verifyWaitMin: cfg.VerifyWaitMin,
 		verifyTimeout: cfg.VerifyTimeout,
 		checkTimeout:  cfg.CheckTimeout,
+		waitPollMin:   cfg.WaitPollMin,
+		waitPollMax:   cfg.WaitPollMax,
 		verifyWaitMax: cfg.VerifyWaitMax,
 	}
 	c.awsRoot <- false
-	c.http = &retryablehttp.Client{
-		HTTPClient:   &http.Client{Transport: transport, Timeout: cfg.RequestTimeout},
-		Logger:       nil, // requests are logged by do, without headers
+	c.http = c.retryingClient(cfg, &http.Client{Transport: transport, Timeout: cfg.RequestTimeout}, retryPolicy)
+	// An answer streamed while a request waits for approval lasts as long
+	// as the wait: only the caller's context bounds it. Such a request is
+	// sent again only when P0 said it did not take it (see
+	// throttledOnly).
+	c.streamHTTP = c.retryingClient(cfg, &http.Client{Transport: transport}, throttledOnly)
+	return c, nil
+}
+
+// retryingClient sends requests through httpClient, retrying as cfg and
+// policy say.
+func (c *Client) retryingClient(cfg Config, httpClient *http.Client, policy retryablehttp.CheckRetry) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:   httpClient,
+		Logger:       nil, // requests are logged by roundTrip, without headers
 		RetryWaitMin: cfg.RetryWaitMin,
 		RetryWaitMax: cfg.RetryWaitMax,
 		RetryMax:     cfg.MaxRetries,
-		CheckRetry:   retryPolicy,
+		CheckRetry:   policy,
 		Backoff:      backoff,
 		// Hand the last response back instead of an opaque "giving up"
 		// error, so that P0's status and message reach the user.
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 		RequestLogHook: c.logRetry,
 	}
-	return c, nil
 }
 
 // VerifyTimeout is how long to wait for a verification that P0 keeps
@@ -205,6 +225,29 @@ func (c *Client) decodeRead(path string, body []byte, out any) error {
 // send sends one request (retrying as configured) and returns the body of
 // a successful answer; error statuses become *APIError.
 func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte, error) {
+	resp, err := c.roundTrip(ctx, c.http, method, path, in)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	data, err := readBody(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	return data, nil
+}
+
+// openStream sends one request whose successful answer is read as it
+// comes (see WaitForAccess): it returns the response, whose body the
+// caller closes. Nothing bounds the answer but ctx.
+func (c *Client) openStream(ctx context.Context, method, path string, in any) (*http.Response, error) {
+	return c.roundTrip(ctx, c.streamHTTP, method, path, in)
+}
+
+// roundTrip sends one request through client (retrying as configured) and
+// returns a successful response; an error status becomes *APIError, its
+// body read and closed.
+func (c *Client) roundTrip(ctx context.Context, client *retryablehttp.Client, method, path string, in any) (*http.Response, error) {
 	if first := c.refusal.Load(); first != nil {
 		return nil, &CredentialsRefusedError{First: first}
 	}
@@ -216,7 +259,7 @@ func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte,
 	attempts := 0
 	ctx = withAttemptCounter(ctx, &attempts)
 	start := time.Now()
-	resp, err := c.http.Do(req.WithContext(ctx))
+	resp, err := client.Do(req.WithContext(ctx))
 	duration := time.Since(start)
 	if err != nil {
 		c.logger.Warn(ctx, "P0 API request failed", map[string]any{
@@ -224,30 +267,29 @@ func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte,
 		})
 		return nil, transportError(method, path, attempts, err)
 	}
-	defer resp.Body.Close()
-
 	c.logger.Debug(ctx, "P0 API request", map[string]any{
 		"method": method, "path": path, "status": resp.StatusCode, "attempts": attempts, "duration_ms": duration.Milliseconds(),
 	})
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		return resp, nil
+	}
 
+	defer resp.Body.Close()
 	data, err := readBody(resp.Body)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		apiErr := &APIError{
-			Method:     method,
-			Path:       path,
-			StatusCode: resp.StatusCode,
-			Message:    quotedMessage(data, c.token),
-			Attempts:   attempts,
-		}
-		if refusesCredentials(apiErr.StatusCode) {
-			c.refusal.CompareAndSwap(nil, apiErr)
-		}
-		return nil, apiErr
+	apiErr := &APIError{
+		Method:     method,
+		Path:       path,
+		StatusCode: resp.StatusCode,
+		Message:    quotedMessage(data, c.token),
+		Attempts:   attempts,
 	}
-	return data, nil
+	if refusesCredentials(apiErr.StatusCode) {
+		c.refusal.CompareAndSwap(nil, apiErr)
+	}
+	return nil, apiErr
 }
 
 func (c *Client) newRequest(ctx context.Context, method, path string, in any) (*retryablehttp.Request, error) {

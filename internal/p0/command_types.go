@@ -7,6 +7,9 @@ const CommandScriptName = "p0"
 type CommandRequest struct {
 	Argv       []string `json:"argv"`
 	ScriptName string   `json:"scriptName"`
+	// Wait asks P0 to answer with a stream that lasts until the request is
+	// decided (see WaitForAccess).
+	Wait bool `json:"wait,omitempty"`
 }
 
 // CommandResult is P0's answer to a submitted command.

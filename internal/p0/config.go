@@ -31,6 +31,10 @@ const (
 	// answer in time says so and lets the run go on, rather than hold up
 	// every plan while P0 is slow.
 	DefaultCheckTimeout = 10 * time.Second
+	// An access request whose stream was cut short is read again, first
+	// after DefaultWaitPollMin, then less often, up to DefaultWaitPollMax.
+	DefaultWaitPollMin = 2 * time.Second
+	DefaultWaitPollMax = 15 * time.Second
 )
 
 // Config says how to reach one P0 organization.
@@ -62,6 +66,10 @@ type Config struct {
 	VerifyTimeout time.Duration
 	// CheckTimeout bounds CheckCredentials, retries included.
 	CheckTimeout time.Duration
+	// WaitPollMin and WaitPollMax bound the waits between reads of an
+	// access request whose stream was cut short (see WaitForAccess).
+	WaitPollMin time.Duration
+	WaitPollMax time.Duration
 	// Logger receives one entry per request; nil discards them.
 	Logger Logger
 }
@@ -82,6 +90,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RetryWaitMax < c.RetryWaitMin {
 		c.RetryWaitMax = c.RetryWaitMin
+	}
+	if c.WaitPollMin <= 0 {
+		c.WaitPollMin = DefaultWaitPollMin
+	}
+	if c.WaitPollMax < c.WaitPollMin {
+		c.WaitPollMax = max(c.WaitPollMin, DefaultWaitPollMax)
 	}
 	if c.CheckTimeout <= 0 {
 		c.CheckTimeout = DefaultCheckTimeout

@@ -27,6 +27,17 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 }
 
+// throttledOnly retries a request only after 429, by which P0 says that it
+// did not take it: a request that must not be made twice (an access
+// request that is then waited for) is not sent again after an error that
+// may have followed its being taken.
+func throttledOnly(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	return err == nil && resp.StatusCode == http.StatusTooManyRequests, nil
+}
+
 // isPlainHTTPAnswer reports whether an HTTPS request was answered in plain
 // HTTP. net/http reports it only in words, replacing the TLS error.
 func isPlainHTTPAnswer(err error) bool {

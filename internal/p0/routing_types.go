@@ -287,10 +287,26 @@ type SaveWorkflowRequest struct {
 }
 
 // SaveWorkflowResponse is what P0 answers to a saved workflow: the rules
-// and the new version.
+// and the new version, as the documents show them, or wrapped in
+// "workflow", as P0's own client reads them.
 type SaveWorkflowResponse struct {
 	Rules   []RoutingRule `json:"rules"`
 	Version string        `json:"version"`
+}
+
+func (r *SaveWorkflowResponse) UnmarshalJSON(data []byte) error {
+	type plain SaveWorkflowResponse
+	var wrapped struct {
+		Workflow *plain `json:"workflow"`
+	}
+	if err := json.Unmarshal(data, &wrapped); err != nil {
+		return err
+	}
+	if wrapped.Workflow != nil {
+		*r = SaveWorkflowResponse(*wrapped.Workflow)
+		return nil
+	}
+	return json.Unmarshal(data, (*plain)(r))
 }
 
 // latestPolicy is the answer to GET /policy/latest: the workflow, wrapped

@@ -170,7 +170,7 @@ func TestAWSItemKeepsUnmanaged(t *testing.T) {
 		"login":{"type":"idc","parent":"1","identity":{"type":"email","domain":"example.com"}}}`), &held); err != nil {
 		t.Fatal(err)
 	}
-	want := p0.AWSItem{Label: "new", Login: &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "user"}}}
+	want := p0.AWSItem{Label: "new", Login: &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "user"}}}
 	got, kept := want.KeepUnmanaged(held)
 	if !reflect.DeepEqual(kept.Kept, []string{"tier", "login.parent"}) || !reflect.DeepEqual(kept.Dropped, []string{"login.identity.domain"}) {
 		t.Errorf("kept %q, dropped %q", kept.Kept, kept.Dropped)

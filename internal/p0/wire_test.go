@@ -151,7 +151,7 @@ func TestRequestBodiesMatchTheDocuments(t *testing.T) {
 			`{"state": "configure", "accessAnalyzerArn": "text"}`},
 		{"aws-integration-api: configure, IAM Management",
 			func(c *p0.Client) error {
-				login := &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}
+				login := &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 				_, err := c.ConfigureAWSComponent(ctx, "iam-write", "123456789012", p0.AWSItem{Login: login})
 				return err
 			},
@@ -310,6 +310,17 @@ func TestDocumentedAnswersDecode(t *testing.T) {
 			}
 			sameJSON(t, tc.name, string(again), tc.answer)
 		})
+	}
+}
+
+// TestSaveAnswerWrapped reads the answer to a save as P0's own client
+// reads it, wrapped in "workflow", as the documents' unwrapped one.
+func TestSaveAnswerWrapped(t *testing.T) {
+	for _, answer := range []string{`{"rules": [` + docRule + `], "version": "v2"}`, `{"workflow": {"rules": [` + docRule + `], "version": "v2"}}`} {
+		got := mustDecode[p0.SaveWorkflowResponse](t, answer)
+		if got.Version != "v2" || len(got.Rules) != 1 || got.Rules[0].Name != "text" {
+			t.Errorf("%s read as %+v", answer, got)
+		}
 	}
 }
 

@@ -54,7 +54,7 @@ func TestRoutingAccessors(t *testing.T) {
 func TestAWSAccessors(t *testing.T) {
 	h := newHarness(t)
 	s := h.server
-	login := &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}
+	login := &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 	s.SetAWSItem(p0.ComponentIAMWrite, accountID, p0.AWSItem{State: p0.StateInstalled, Label: "drifted", Login: login})
 	login.Type = "idc"
 

@@ -115,18 +115,29 @@ func (body configureRequest) checkValues() error {
 	return nil
 }
 
+// checkLogin checks the sign-in: its type, and the identity of the
+// sign-ins the documents describe it for. P0 knows more sign-ins than the
+// documents (merged-idc and federated take no identity) and more identity
+// types; those are taken as they are.
 func checkLogin(login p0.AWSLogin) error {
-	if err := oneOf("login.type", login.Type, p0.AWSLoginTypes); err != nil {
-		return err
+	if login.Type == "" {
+		return badRequest("login.type is required")
 	}
-	if err := oneOf("login.identity.type", login.Identity.Type, p0.AWSLoginIdentityTypes); err != nil {
-		return err
+	identity := login.Identity
+	if identity == nil {
+		if login.Type == "iam" || login.Type == "idc" {
+			return badRequest("login.identity is required when login.type is %s", login.Type)
+		}
+		return nil
 	}
-	byTag := login.Identity.Type == "tag"
+	if identity.Type == "" {
+		return badRequest("login.identity.type is required")
+	}
+	byTag := identity.Type == "tag"
 	switch {
-	case byTag && login.Identity.TagName == "":
+	case byTag && identity.TagName == "":
 		return badRequest("login.identity.tagName is required when login.identity.type is tag")
-	case !byTag && login.Identity.TagName != "":
+	case !byTag && identity.TagName != "":
 		return badRequest("login.identity.tagName is only allowed when login.identity.type is tag")
 	}
 	return nil

@@ -285,7 +285,7 @@ func TestAWSLifecycle(t *testing.T) {
 	want := p0.AWSItem{
 		State: p0.StateInstalled,
 		Label: "prod",
-		Login: &p0.AWSLogin{Type: "federated", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}},
+		Login: &p0.AWSLogin{Type: "federated", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("item = %+v, want %+v", got, want)
@@ -323,9 +323,9 @@ func TestAWSConfigureValidation(t *testing.T) {
 		{"access logs with a bad lake", p0.ComponentAccessLogs, `{"state":"configure","cloudLakeArn":"lake"}`, "cloudLakeArn must be a CloudTrail Lake ARN"},
 		{"access logs with analyzer", p0.ComponentAccessLogs, `{"state":"configure","cloudLakeArn":"arn:aws:cloudtrail:us-west-2:123456789012:eventdatastore/abc","accessAnalyzerArn":"arn:aws:access-analyzer:us-west-2:123456789012:analyzer/p0"}`, "accessAnalyzerArn does not apply to component access-logs"},
 		{"iam write without login", p0.ComponentIAMWrite, `{"state":"configure"}`, "login is required for component iam-write"},
-		{"iam write login type", p0.ComponentIAMWrite, `{"state":"configure","login":{"type":"sso","identity":{"type":"email"}}}`, "login.type must be one of iam, idc, merged-idc, federated"},
-		{"iam write identity type", p0.ComponentIAMWrite, `{"state":"configure","login":{"type":"iam","identity":{"type":"name"}}}`, "login.identity.type must be one of email, tag"},
-		{"iam write identity missing", p0.ComponentIAMWrite, `{"state":"configure","login":{"type":"iam"}}`, "login.identity.type must be one of email, tag"},
+		{"iam write login type missing", p0.ComponentIAMWrite, `{"state":"configure","login":{"identity":{"type":"email"}}}`, "login.type is required"},
+		{"iam write identity type missing", p0.ComponentIAMWrite, `{"state":"configure","login":{"type":"iam","identity":{}}}`, "login.identity.type is required"},
+		{"iam write identity missing", p0.ComponentIAMWrite, `{"state":"configure","login":{"type":"iam"}}`, "login.identity is required when login.type is iam"},
 		{"iam write tag without name", p0.ComponentIAMWrite, `{"state":"configure","login":{"type":"iam","identity":{"type":"tag"}}}`, "login.identity.tagName is required when login.identity.type is tag"},
 		{"iam write email with tag name", p0.ComponentIAMWrite, `{"state":"configure","login":{"type":"iam","identity":{"type":"email","tagName":"x"}}}`, "login.identity.tagName is only allowed when login.identity.type is tag"},
 		{"inventory with lake", p0.ComponentInventory, `{"state":"configure","cloudLakeArn":"arn:aws:cloudtrail:us-west-2:123456789012:eventdatastore/abc"}`, "cloudLakeArn does not apply to component inventory"},
@@ -375,6 +375,21 @@ func TestAWSConfigureReplacesTheConfiguration(t *testing.T) {
 	want := p0.AWSItem{State: p0.StateInstalled, CloudLakeArn: lake + "two"}
 	if !reflect.DeepEqual(item, want) {
 		t.Errorf("after reconfiguring without a label: %+v, want %+v", item, want)
+	}
+}
+
+// TestAWSConfigureTakesSignInsBeyondTheDocuments configures the sign-ins
+// P0 knows beyond the documents: merged-idc and federated take no identity,
+// and identity types other than email and tag are taken.
+func TestAWSConfigureTakesSignInsBeyondTheDocuments(t *testing.T) {
+	for _, login := range []string{
+		`{"type":"merged-idc","parent":"123456789012"}`,
+		`{"type":"federated","provider":{"type":"okta"}}`,
+		`{"type":"iam","identity":{"type":"user"}}`,
+	} {
+		id := idFor(p0.ComponentIAMWrite)
+		h := itemIn(t, p0.ComponentIAMWrite, id, p0.StateConfigure)
+		expectStatus(t, h.do(http.MethodPost, itemPath(p0.ComponentIAMWrite, id)+"/configure", `{"state":"configure","login":`+login+`}`), http.StatusOK)
 	}
 }
 

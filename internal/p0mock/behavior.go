@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Behavior is how the mock answers where P0's documents are silent
@@ -52,7 +53,25 @@ type Behavior struct {
 	// /policy/latest and /policy/name/{name}, and answers the deprecated
 	// /routing reads and rule routes 404; saves stay POST /routing.
 	PolicyRoutes bool
+	// CommandWait is how the server answers a command sent with "wait".
+	CommandWait CommandWaitForm
+	// ApproveAfter approves a request waited for after this long; 0 leaves
+	// it pending until DecideAccessRequest.
+	ApproveAfter time.Duration
 }
+
+// CommandWaitForm is how a command sent with "wait" is answered.
+type CommandWaitForm string
+
+const (
+	// CommandWaitStream streams heartbeats and data segments until the
+	// request is decided, as P0's CLI reads it.
+	CommandWaitStream CommandWaitForm = ""
+	// CommandWaitPlain answers with the command's usual plain JSON.
+	CommandWaitPlain CommandWaitForm = "plain"
+	// CommandWaitDrop drops the connection after the first data segment.
+	CommandWaitDrop CommandWaitForm = "drop"
+)
 
 // UnsetForm is how a settings read shows a setting that was never set.
 type UnsetForm string
@@ -126,6 +145,10 @@ func Variants() []Variant {
 			Behavior{RoutingSpelling: SpellingEither}},
 		{"routing-policy-routes", "the /routing reads and rule routes answer 404; /policy/latest and /policy/name/{name} serve",
 			Behavior{PolicyRoutes: true}},
+		{"command-wait-plain", "a command sent with wait is answered with one plain JSON object, not a stream",
+			Behavior{CommandWait: CommandWaitPlain}},
+		{"command-wait-drop", "the stream that answers a command sent with wait drops after its first data segment",
+			Behavior{CommandWait: CommandWaitDrop}},
 	}
 }
 
@@ -181,6 +204,10 @@ func (b Behavior) merge(over Behavior) Behavior {
 		b.RoutingSpelling = over.RoutingSpelling
 	}
 	b.PolicyRoutes = b.PolicyRoutes || over.PolicyRoutes
+	if over.CommandWait != CommandWaitStream {
+		b.CommandWait = over.CommandWait
+	}
+	b.ApproveAfter = max(b.ApproveAfter, over.ApproveAfter)
 	return b
 }
 

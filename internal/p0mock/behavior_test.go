@@ -120,6 +120,16 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 			{http.MethodPut, rule, camel, http.StatusOK,
 				`{"approval":[{"options":{"requireReason":true},"type":"p0"}],"name":"r","requestor":{"type":"any"},"resource":{"type":"any"}}`},
 		},
+		"command-wait-plain": {
+			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0","wait":true}`, http.StatusOK,
+				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},
+			{http.MethodGet, "/o/" + testOrg + "/permission-requests/req-000002", "", http.StatusOK, `{"id":"req-000002","status":"PENDING_APPROVAL"}`},
+		},
+		// The drop needs a connection to drop: TestCommandWait.
+		"command-wait-drop": {
+			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0"}`, http.StatusOK,
+				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},
+		},
 		"routing-policy-routes": {
 			{http.MethodGet, routing, "", http.StatusNotFound, ""},
 			{http.MethodPost, rule, snake, http.StatusNotFound, ""},

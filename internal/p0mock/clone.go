@@ -27,7 +27,11 @@ func cloneAWSItem(item p0.AWSItem) p0.AWSItem {
 	if item.Login != nil {
 		login := *item.Login
 		login.Unmanaged = maps.Clone(login.Unmanaged)
-		login.Identity.Unmanaged = maps.Clone(login.Identity.Unmanaged)
+		if login.Identity != nil {
+			identity := *login.Identity
+			identity.Unmanaged = maps.Clone(identity.Unmanaged)
+			login.Identity = &identity
+		}
 		item.Login = &login
 	}
 	return item

@@ -1,9 +1,13 @@
 package p0mock
 
 import (
+	"bufio"
+	"io"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -96,4 +100,93 @@ func TestRequestKey(t *testing.T) {
 	if requestKey([]string{"request", "a b"}) == requestKey([]string{"request", "a", "b"}) {
 		t.Error("requestKey joins arguments ambiguously")
 	}
+}
+
+// TestCommandWait sends commands with "wait" to a server on loopback: the
+// stream gives a heartbeat and the command's answer at once, heartbeats
+// while the request is pending, and its state once decided (by a test, or
+// by ApproveAfter); a pre-existing access ends at once; the drop variant
+// cuts the stream after the answer; the plain variant answers as without
+// "wait". The request can be read by id all along.
+func TestCommandWait(t *testing.T) {
+	const body = `{"argv":["request","aws","role","Deploy"],"scriptName":"p0","wait":true}`
+	open := func(t *testing.T, behavior Behavior) (*Server, *bufio.Reader, func()) {
+		t.Helper()
+		server := New(testOrg, testToken)
+		server.SetBehavior(behavior)
+		url, err := server.Start("127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, _ := http.NewRequest(http.MethodPost, url+commandPath, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+testToken)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return server, bufio.NewReader(resp.Body), func() { _ = resp.Body.Close(); _ = server.Close() }
+	}
+	next := func(t *testing.T, r *bufio.Reader) string {
+		t.Helper()
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatalf("reading the stream: %v (read %q)", err, line)
+		}
+		return strings.TrimSpace(line)
+	}
+	const answer = `{"data":{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false},"type":"data"}`
+
+	t.Run("decided by a test", func(t *testing.T) {
+		server, stream, done := open(t, Behavior{})
+		defer done()
+		if got := next(t, stream) + "\n" + next(t, stream); got != `{"type":"heartbeat"}`+"\n"+answer {
+			t.Fatalf("the stream began %q", got)
+		}
+		if got := next(t, stream); got != `{"type":"heartbeat"}` {
+			t.Fatalf("a pending request's stream gave %q, want a heartbeat", got)
+		}
+		if status, _, _ := server.AccessRequestStatus("req-000002"); status != "PENDING_APPROVAL" {
+			t.Fatalf("the request is %s, want pending", status)
+		}
+		server.DecideAccessRequest("req-000002", "DENIED", "not during the freeze")
+		for line := next(t, stream); line != `{"data":{"request":{"error":{"message":"not during the freeze"},"status":"DENIED"}},"type":"data"}`; line = next(t, stream) {
+			if line != `{"type":"heartbeat"}` {
+				t.Fatalf("the stream gave %q, want the decision", line)
+			}
+		}
+		if _, err := stream.ReadString('\n'); err != io.EOF {
+			t.Errorf("the stream goes on after the decision: %v", err)
+		}
+	})
+	t.Run("approved after a delay", func(t *testing.T) {
+		_, stream, done := open(t, Behavior{ApproveAfter: 50 * time.Millisecond})
+		defer done()
+		var last string
+		for line, err := stream.ReadString('\n'); err == nil; line, err = stream.ReadString('\n') {
+			last = strings.TrimSpace(line)
+		}
+		if last != `{"data":{"request":{"status":"APPROVED"}},"type":"data"}` {
+			t.Errorf("the stream ended with %q, want the approval", last)
+		}
+	})
+	t.Run("dropped", func(t *testing.T) {
+		_, stream, done := open(t, Behavior{CommandWait: CommandWaitDrop})
+		defer done()
+		next(t, stream)
+		if got := next(t, stream); got != answer {
+			t.Fatalf("the stream gave %q, want the answer", got)
+		}
+		if _, err := io.ReadAll(stream); err == nil {
+			t.Error("the dropped stream ended cleanly")
+		}
+	})
+	t.Run("plain", func(t *testing.T) {
+		_, stream, done := open(t, Behavior{CommandWait: CommandWaitPlain})
+		defer done()
+		all, err := io.ReadAll(stream)
+		if err != nil || strings.Contains(string(all), `"type"`) || !strings.Contains(string(all), `"id":"req-000002"`) {
+			t.Errorf("the plain answer was %q, %v", all, err)
+		}
+	})
 }

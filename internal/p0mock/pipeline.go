@@ -24,12 +24,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, endpoint endpoint
 		return
 	}
 	rep := s.answer(r, endpoint)
-	s.logCompletion(entry, rep)
-	if rep.fault == faultLost {
-		dropConnection(w)
-		return
+	if rep.stream != nil {
+		rep.status = http.StatusOK
 	}
-	rep.write(w)
+	s.logCompletion(entry, rep)
+	switch {
+	case rep.fault == faultLost:
+		dropConnection(w)
+	case rep.stream != nil:
+		rep.stream(w, r)
+	default:
+		rep.write(w)
+	}
 }
 
 // answer decides the reply to a request that survived the latency.
@@ -53,7 +59,7 @@ func (s *Server) answer(r *http.Request, endpoint endpointFunc) reply {
 	if err != nil {
 		rep = errorReply(err)
 	}
-	if lose {
+	if lose && rep.stream == nil {
 		rep.fault = faultLost
 	}
 	return rep

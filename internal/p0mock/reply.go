@@ -15,6 +15,9 @@ type reply struct {
 	header http.Header
 	body   []byte
 	fault  string // set when a fault answers, or loses the answer
+	// stream, when set, writes the whole answer as it comes, after the
+	// lock is released: an answer that lasts (see streamDecision).
+	stream func(http.ResponseWriter, *http.Request)
 }
 
 // errorBody is the body of every error answer.

@@ -89,7 +89,8 @@ func (s *Server) registerRoutes() {
 		"PUT /o/{org}/settings/max-access-duration":      s.putMaxAccessDuration,
 
 		// Command API
-		"POST /o/{org}/command": s.submitCommand,
+		"POST /o/{org}/command":                 s.submitCommand,
+		"GET /o/{org}/permission-requests/{id}": s.getPermissionRequest,
 	}
 	for pattern, endpoint := range routes {
 		s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {

@@ -123,6 +123,8 @@ func fastRetries(cfg *p0.Config) {
 	cfg.VerifyWaitMax = 200 * time.Millisecond
 	cfg.VerifyTimeout = 30 * time.Second
 	cfg.CheckTimeout = testCheckTimeout
+	cfg.WaitPollMin = 20 * time.Millisecond
+	cfg.WaitPollMax = 100 * time.Millisecond
 }
 
 // testCheckTimeout bounds the tests' credentials checks, where a release

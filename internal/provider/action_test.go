@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -17,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
 // Actions need Terraform 1.14; OpenTofu has none.
@@ -49,7 +51,7 @@ resource "terraform_data" "deploy" {
 }
 
 // TestAccActions triggers every action from a terraform_data: a plan sends
-// nothing to P0; each apply that creates or changes the terraform_data
+// P0 nothing but the check of the credentials; each apply that creates or changes the terraform_data
 // submits the access request once, verifies the AWS item again and resets
 // the expiry options.
 func TestAccActions(t *testing.T) {
@@ -121,8 +123,10 @@ func TestAccActions(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if reqs := env.Mock.Requests()[mark:]; len(reqs) != 0 {
-						t.Errorf("a plan sent %d requests to P0, first %s %s; it must send none", len(reqs), reqs[0].Method, reqs[0].Path)
+					for _, r := range env.Mock.Requests()[mark:] {
+						if r.Endpoint != "GET /o/{org}/routing" {
+							t.Errorf("a plan sent %s %s to P0; it must send nothing but the check of the credentials", r.Method, r.Path)
+						}
 					}
 					mark = len(env.Mock.Requests())
 				},
@@ -220,7 +224,7 @@ func TestActionProgress(t *testing.T) {
 		}},
 		{&accessRequestAction{actionBase{base{client: client}}}, map[string]tftypes.Value{
 			"argv":   tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("request"), str("ssh"), str("prod")}),
-			"reason": str("deploy"),
+			"reason": str("deploy"), "wait": tftypes.NewValue(tftypes.Bool, nil), "wait_timeout": tftypes.NewValue(tftypes.String, nil),
 		}, []string{
 			"Submitting `p0 request ssh prod` to P0",
 			"P0 created access request ",
@@ -246,6 +250,47 @@ func TestActionProgress(t *testing.T) {
 				t.Errorf("%T progress %d = %q, want %q", c.action, i, messages[i], want)
 			}
 		}
+	}
+}
+
+// TestAccessRequestWaitProgress waits for a request that P0 approves after
+// a while: the action says it submitted it (with its id and P0's message),
+// that it still waits (every waitProgressEvery, with the time waited), and
+// the outcome.
+func TestAccessRequestWaitProgress(t *testing.T) {
+	env := newTestEnv(t)
+	env.Mock.SetBehavior(p0mock.Behavior{ApproveAfter: 400 * time.Millisecond})
+	every := waitProgressEvery
+	waitProgressEvery = 100 * time.Millisecond
+	t.Cleanup(func() { waitProgressEvery = every })
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	messages, diags := invokeAction(t, &accessRequestAction{actionBase{base{client: env.client(t)}}}, map[string]tftypes.Value{
+		"argv":   tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("request"), str("ssh"), str("prod")}),
+		"reason": str("deploy"), "wait": tftypes.NewValue(tftypes.Bool, true), "wait_timeout": str("30s"),
+	})
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	id := env.Mock.AccessRequestIDs()[0]
+	first := []string{
+		"Submitting `p0 request ssh prod` to P0",
+		"P0 has access request " + id + ": Access request " + id + " submitted",
+		"Waiting up to 30s for P0 to decide request " + id,
+	}
+	if len(messages) < len(first)+2 || !slices.Equal(messages[:len(first)], first) {
+		t.Fatalf("progress = %q; want it to start %q", messages, first)
+	}
+	waiting := messages[len(first) : len(messages)-1]
+	for _, m := range waiting {
+		if !strings.HasPrefix(m, "Still waiting for P0 to decide request "+id+" (") || !strings.HasSuffix(m, "s so far)") {
+			t.Errorf("progress while waiting = %q", m)
+		}
+	}
+	if len(waiting) < 2 || len(waiting) > 5 {
+		t.Errorf("%d progress reports while waiting 400 ms, every 100 ms", len(waiting))
+	}
+	if last := messages[len(messages)-1]; last != "Access granted: request "+id+" is APPROVED" {
+		t.Errorf("the last progress report is %q, want the outcome", last)
 	}
 }
 

@@ -19,8 +19,8 @@ type awsComponentModel struct {
 }
 
 type awsLoginModel struct {
-	Type     types.String          `tfsdk:"type"`
-	Identity awsLoginIdentityModel `tfsdk:"identity"`
+	Type     types.String           `tfsdk:"type"`
+	Identity *awsLoginIdentityModel `tfsdk:"identity"`
 }
 
 type awsLoginIdentityModel struct {
@@ -37,12 +37,9 @@ func awsItemFromModel(m awsComponentModel) p0.AWSItem {
 		CloudLakeArn:      m.CloudLakeARN.ValueString(),
 	}
 	if m.Login != nil {
-		item.Login = &p0.AWSLogin{
-			Type: m.Login.Type.ValueString(),
-			Identity: p0.AWSLoginIdentity{
-				Type:    m.Login.Identity.Type.ValueString(),
-				TagName: m.Login.Identity.TagName.ValueString(),
-			},
+		item.Login = &p0.AWSLogin{Type: m.Login.Type.ValueString()}
+		if identity := m.Login.Identity; identity != nil {
+			item.Login.Identity = &p0.AWSLoginIdentity{Type: identity.Type.ValueString(), TagName: identity.TagName.ValueString()}
 		}
 	}
 	return item
@@ -60,12 +57,9 @@ func componentModel(target awsItemTarget, item p0.AWSItem, t timeouts.Value) aws
 		Timeouts:          t,
 	}
 	if item.Login != nil {
-		m.Login = &awsLoginModel{
-			Type: types.StringValue(item.Login.Type),
-			Identity: awsLoginIdentityModel{
-				Type:    types.StringValue(item.Login.Identity.Type),
-				TagName: optionalString(item.Login.Identity.TagName),
-			},
+		m.Login = &awsLoginModel{Type: types.StringValue(item.Login.Type)}
+		if identity := item.Login.Identity; identity != nil {
+			m.Login.Identity = &awsLoginIdentityModel{Type: types.StringValue(identity.Type), TagName: optionalString(identity.TagName)}
 		}
 	}
 	return m

@@ -124,8 +124,8 @@ var awsComponentCases = []struct {
 		component: p0.ComponentIAMWrite,
 		ids:       [2]string{"444444444444", "444444444445"},
 		items: [2]p0.AWSItem{
-			{Label: "production", Login: &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}},
-			{Label: "production", Login: &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}},
+			{Label: "production", Login: &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}},
+			{Label: "production", Login: &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}},
 		},
 	},
 	{
@@ -332,7 +332,7 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 		accountA, accountB, accountC = "666666666661", "666666666662", "666666666663"
 		configureEndpoint            = "/o/{org}/integrations/aws/config/{component}/{id}/configure"
 	)
-	login := &p0.AWSLogin{Type: "federated", Identity: p0.AWSLoginIdentity{Type: "email"}}
+	login := &p0.AWSLogin{Type: "federated", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 	a := awsComponentHCL("a", p0.ComponentIAMWrite, accountA, p0.AWSItem{Login: login}, "")
 	b := awsComponentHCL("b", p0.ComponentInventory, accountB, p0.AWSItem{}, "")
 	c := awsComponentHCL("c", p0.ComponentInventory, accountC, p0.AWSItem{}, "  timeouts {\n    create = \"1s\"\n  }\n")
@@ -441,11 +441,11 @@ func TestAWSItemMapping(t *testing.T) {
 		CloudLakeARN:      types.StringNull(),
 		Login: &awsLoginModel{
 			Type:     types.StringValue("idc"),
-			Identity: awsLoginIdentityModel{Type: types.StringValue("tag"), TagName: types.StringValue("p0-user")},
+			Identity: &awsLoginIdentityModel{Type: types.StringValue("tag"), TagName: types.StringValue("p0-user")},
 		},
 	}
 	item := awsItemFromModel(plan)
-	want := p0.AWSItem{Login: &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}}
+	want := p0.AWSItem{Login: &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}}
 	if !sameJSON(item, want) {
 		t.Fatalf("awsItemFromModel = %+v, want %+v", item, want)
 	}
@@ -464,7 +464,7 @@ func TestAWSItemMapping(t *testing.T) {
 		t.Errorf("round trip = %+v, want %+v", again, want)
 	}
 
-	email := componentModel(plan.awsItemTarget, p0.AWSItem{Label: "x", Login: &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}}, tm)
+	email := componentModel(plan.awsItemTarget, p0.AWSItem{Label: "x", Login: &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}}, tm)
 	if !email.Login.Identity.TagName.IsNull() || email.Label.ValueString() != "x" {
 		t.Errorf("componentModel with email identity = %+v", email)
 	}

@@ -72,8 +72,9 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 					"(`idc`, or `merged-idc` for an Identity Center shared with other accounts), or through a "+
 					"federated identity provider."),
 				"identity": schema.SingleNestedAttribute{
-					MarkdownDescription: "How P0 finds a user's AWS identity.",
-					Required:            true,
+					MarkdownDescription: "How P0 finds a user's AWS identity. Required for `iam` and `idc` sign-in; " +
+						"P0 may hold none with `merged-idc` or `federated`.",
+					Optional: true,
 					Attributes: map[string]schema.Attribute{
 						"type": knownValuesAttribute(p0.AWSLoginIdentityTypes, "by the user's email address, or by an IAM "+
 							"tag named by `tag_name`."),

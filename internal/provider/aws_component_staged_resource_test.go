@@ -148,7 +148,7 @@ func TestAccAWSComponentStaged_lifecycle(t *testing.T) {
 				PreConfig: func() {
 					env.Mock.SetAWSItem(p0.ComponentIAMWrite, account, p0.AWSItem{
 						State: p0.StateInstalled, Label: "production",
-						Login: &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}},
+						Login: &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}},
 					})
 				},
 				Config: config(account, ""),

@@ -29,6 +29,13 @@ func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.
 		}
 	}
 	identity := path.Root("login").AtName("identity")
+	// iam and idc sign-ins name the user's identity; merged-idc and
+	// federated ones may not, as P0 holds them.
+	if loginType := stringAt(ctx, req.Config, path.Root("login").AtName("type")); known(loginType) &&
+		(loginType.ValueString() == "iam" || loginType.ValueString() == "idc") {
+		requireOrForbid(ctx, req.Config, &resp.Diagnostics, identity, true,
+			fmt.Sprintf("login.identity is required when login.type is %q", loginType.ValueString()), "")
+	}
 	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); isKnownValue(identityType, p0.AWSLoginIdentityTypes) {
 		requireOrForbid(ctx, req.Config, &resp.Diagnostics, identity.AtName("tag_name"), identityType.ValueString() == "tag",
 			"login.identity.tag_name is required when login.identity.type is \"tag\"",

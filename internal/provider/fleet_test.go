@@ -73,9 +73,9 @@ func (f fleet) awsItems() []awsFleetItem {
 			case p0.ComponentIAMAssessment:
 				item.AccessAnalyzerArn = fmt.Sprintf("arn:aws:access-analyzer:us-east-1:%s:analyzer/fleet-v%d", account, f.Variant)
 			case p0.ComponentIAMWrite:
-				login := &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "email"}}
+				login := &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 				if f.Variant%2 == 1 {
-					login = &p0.AWSLogin{Type: "federated", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}
+					login = &p0.AWSLogin{Type: "federated", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}
 				}
 				item.Login = login
 			case p0.ComponentAccessLogs:

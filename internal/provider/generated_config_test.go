@@ -63,7 +63,10 @@ func testGeneratedConfig(t *testing.T, env *testEnv) {
 
 // The AWS items of seedOrganization's organization.
 const (
-	writeAccount     = "515151515151"
+	writeAccount = "515151515151"
+	// An iam-write sign-in through an Identity Center shared with the
+	// write account, which takes no identity.
+	mergedAccount    = "575757575757"
 	logsAccount      = "525252525252"
 	inventoryAccount = "535353535353"
 	// Staged for iam-assessment, verified and not configured yet.
@@ -104,6 +107,8 @@ func seedOrganization(env *testEnv) map[string]string {
 	})
 	seedHeldRules(env)
 	env.Mock.SetAWSItem(p0.ComponentIAMWrite, writeAccount, installed(heldWriteItem()))
+	env.Mock.SetAWSItem(p0.ComponentIAMWrite, mergedAccount, installed(p0.AWSItem{Login: &p0.AWSLogin{Type: "merged-idc",
+		Unmanaged: p0.Unmanaged{"parent": json.RawMessage(`"` + writeAccount + `"`)}}}))
 	env.Mock.SetAWSItem(p0.ComponentAccessLogs, logsAccount, installed(p0.AWSItem{
 		CloudLakeArn: "arn:aws:cloudtrail:us-east-1:" + logsAccount + ":eventdatastore/abc"}))
 	env.Mock.SetAWSItem(p0.ComponentFunctionCaller, functionARN, installed(p0.AWSItem{}))
@@ -117,6 +122,7 @@ func seedOrganization(env *testEnv) map[string]string {
 		"p0_routing_rule.agents":             "Agents",
 		"p0_routing_rule.break_glass":        "Break glass",
 		"p0_aws_component.write":             "iam-write/" + writeAccount,
+		"p0_aws_component.merged":            "iam-write/" + mergedAccount,
 		"p0_aws_component.logs":              "access-logs/" + logsAccount,
 		"p0_aws_component.notify":            "function-caller/" + functionARN,
 		"p0_aws_component_staged.inventory":  "inventory/" + inventoryAccount,
@@ -221,5 +227,5 @@ func applyAdoption(t *testing.T, env *testEnv, cli *terraformCLI, text []byte) {
 func heldWriteItem() p0.AWSItem {
 	return p0.AWSItem{Label: "prod", Unmanaged: p0.Unmanaged{"tier": json.RawMessage(`"gold"`)},
 		Login: &p0.AWSLogin{Type: "idc", Unmanaged: p0.Unmanaged{"parent": json.RawMessage(`"111122223333"`)},
-			Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user", Unmanaged: p0.Unmanaged{"caseSensitive": json.RawMessage(`false`)}}}}
+			Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user", Unmanaged: p0.Unmanaged{"caseSensitive": json.RawMessage(`false`)}}}}
 }

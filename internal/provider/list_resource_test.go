@@ -119,7 +119,13 @@ func TestAccListResources(t *testing.T) {
 							{Path: tfjsonpath.New("approval").AtSliceIndex(1).AtMapKey("options"), KnownValue: knownvalue.Null()},
 						}),
 
-					querycheck.ExpectLength("p0_aws_component.all", 3),
+					querycheck.ExpectLength("p0_aws_component.all", 4),
+					querycheck.ExpectResourceKnownValues("p0_aws_component.all",
+						queryfilter.ByResourceIdentity(identityOf("component", p0.ComponentIAMWrite, "id", mergedAccount)),
+						[]querycheck.KnownValueCheck{
+							{Path: tfjsonpath.New("login").AtMapKey("type"), KnownValue: knownvalue.StringExact("merged-idc")},
+							{Path: tfjsonpath.New("login").AtMapKey("identity"), KnownValue: knownvalue.Null()},
+						}),
 					querycheck.ExpectIdentity("p0_aws_component.all", write),
 					querycheck.ExpectIdentity("p0_aws_component.all",
 						identityOf("component", p0.ComponentFunctionCaller, "id", functionARN)),
@@ -131,7 +137,7 @@ func TestAccListResources(t *testing.T) {
 							{Path: tfjsonpath.New("login").AtMapKey("identity").AtMapKey("tag_name"), KnownValue: knownvalue.StringExact("p0-user")},
 							{Path: tfjsonpath.New("state"), KnownValue: knownvalue.StringExact(p0.StateInstalled)},
 						}),
-					querycheck.ExpectLength("p0_aws_component.write", 1),
+					querycheck.ExpectLength("p0_aws_component.write", 2),
 					querycheck.ExpectIdentity("p0_aws_component.write", write),
 
 					querycheck.ExpectLength("p0_aws_component_staged.all", 3),

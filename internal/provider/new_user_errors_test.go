@@ -27,7 +27,7 @@ func TestAccAWSComponent_importStagedOnly(t *testing.T) {
 	env := newTestEnv(t)
 	const account = "444444444444"
 	env.Mock.SetAWSItem(p0.ComponentIAMWrite, account, p0.AWSItem{State: p0.StateStage})
-	login := &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "email"}}
+	login := &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{

@@ -37,11 +37,18 @@ func planServer(b *testing.B, url string) tfprotov6.ProviderServer {
 	if err != nil {
 		b.Fatal(err)
 	}
-	providerType := schemas.Provider.ValueType()
-	config, err := tfprotov6.NewDynamicValue(providerType, tftypes.NewValue(providerType, map[string]tftypes.Value{
-		"org": tftypes.NewValue(tftypes.String, testOrg), "api_token": tftypes.NewValue(tftypes.String, testToken),
-		"host": tftypes.NewValue(tftypes.String, url), "max_retries": tftypes.NewValue(tftypes.Number, nil),
-	}))
+	providerType, ok := schemas.Provider.ValueType().(tftypes.Object)
+	if !ok {
+		b.Fatalf("the provider's schema is a %T", schemas.Provider.ValueType())
+	}
+	settings := map[string]tftypes.Value{}
+	for name, typ := range providerType.AttributeTypes {
+		settings[name] = tftypes.NewValue(typ, nil)
+	}
+	settings["org"] = tftypes.NewValue(tftypes.String, testOrg)
+	settings["api_token"] = tftypes.NewValue(tftypes.String, testToken)
+	settings["host"] = tftypes.NewValue(tftypes.String, url)
+	config, err := tfprotov6.NewDynamicValue(providerType, tftypes.NewValue(providerType, settings))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -163,6 +163,9 @@ var invalidInputs = []invalidInput{
 	{name: "component empty login type", hcl: badComponent(`  component = "iam-write"
   account_id = ` + validAccount + `
   login = { type = "", identity = { type = "email" } }`), want: []string{"Attribute login.type string length must be at least 1"}},
+	{name: "component iam sign-in without identity", hcl: badComponent(`  component = "iam-write"
+  account_id = ` + validAccount + `
+  login = { type = "iam" }`), want: []string{`login.identity is required when login.type is "iam"`}},
 	{name: "component tag identity without tag name", hcl: badComponent(`  component = "iam-write"
   account_id = ` + validAccount + `
   login = { type = "iam", identity = { type = "tag" } }`), want: []string{`login.identity.tag_name is required when login.identity.type is "tag"`}},

@@ -51,7 +51,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 	injected := func(method, component, id, suffix string, skip int) func(*reliabilityEnv) {
 		return injectedStatus(http.StatusBadRequest, method, component, id, suffix, skip)
 	}
-	login := &p0.AWSLogin{Type: "iam", Identity: p0.AWSLoginIdentity{Type: "tag", TagName: "user"}}
+	login := &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "user"}}
 	accessLogs := "arn:aws:cloudtrail:us-east-1:400000000204:eventdatastore/partial"
 	function := "arn:aws:lambda:us-east-1:400000000205:function:partial"
 	objects := []partialCreate{

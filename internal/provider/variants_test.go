@@ -85,7 +85,7 @@ func TestAccVariants(t *testing.T) {
 		}
 		t.Run(variant.Name, func(t *testing.T) {
 			env := newTestEnvBehaving(t, variant.Behavior)
-			login := &p0.AWSLogin{Type: "idc", Identity: p0.AWSLoginIdentity{Type: "email"}}
+			login := &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 			var stagedRole string
 			steps := []resource.TestStep{
 				{

@@ -1,5 +1,9 @@
-# Request just-in-time access when a release is applied, and only then: a
-# plan never submits the request.
+# A pipeline step that needs just-in-time access to deploy. The action
+# requests it when the release is applied, and only then: a plan never
+# submits the request. With wait = true, the apply waits, up to
+# wait_timeout, until an approver grants the access (in Slack, Teams or P0),
+# so that the step after it can use the access; it fails if the request is
+# denied, expires, errors or is revoked.
 variable "release" {
   type        = string
   description = "The release this apply deploys."
@@ -7,8 +11,10 @@ variable "release" {
 
 action "p0_access_request" "deploy" {
   config {
-    argv   = ["request", "aws", "permission-set", "Deployer", "--account", "p0-prod"]
-    reason = "Deploy release ${var.release}"
+    argv         = ["request", "aws", "permission-set", "Deployer", "--account", "p0-prod"]
+    reason       = "Deploy release ${var.release}"
+    wait         = true
+    wait_timeout = "15m"
   }
 }
 
@@ -23,5 +29,6 @@ resource "terraform_data" "release" {
   }
 }
 
-# Or invoke it on its own:
+# Or, in a pipeline, on its own, before the step that uses the access:
 #   terraform apply -invoke=action.p0_access_request.deploy
+#   ./deploy.sh   # runs with the access P0 granted

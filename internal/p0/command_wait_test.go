@@ -1,0 +1,227 @@
+package p0_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
+)
+
+var waitArgv = []string{"request", "aws", "role", "Deploy"}
+
+// fastPolls makes a client read a request soon after its stream was cut.
+func fastPolls(c *p0.Config) {
+	c.WaitPollMin = 10 * time.Millisecond
+	c.WaitPollMax = 50 * time.Millisecond
+}
+
+// decideWhenSubmitted gives the first request the mock holds status, once
+// it is there, and returns when it did so.
+func decideWhenSubmitted(t *testing.T, mock *p0mock.Server, status, message string) <-chan time.Time {
+	t.Helper()
+	decided := make(chan time.Time, 1)
+	go func() {
+		for range 500 {
+			if ids := mock.AccessRequestIDs(); len(ids) > 0 {
+				time.Sleep(30 * time.Millisecond) // the request waits a moment, as for a person
+				mock.DecideAccessRequest(ids[0], status, message)
+				decided <- time.Now()
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	return decided
+}
+
+// TestWaitForAccess waits for requests decided every way, against every
+// answer the mock can give to "wait" (a stream, one plain answer, a stream
+// that drops): each ends as P0 decided, after exactly one submission.
+func TestWaitForAccess(t *testing.T) {
+	for _, variant := range []string{"documented", "command-wait-plain", "command-wait-drop"} {
+		t.Run(variant, func(t *testing.T) {
+			cases := []struct {
+				status, message string
+				refused         bool
+			}{
+				{"APPROVED", "", false},
+				{"DONE_NOTIFIED", "", false},
+				{"DENIED", "not during the freeze", true},
+				{"EXPIRED", "no approver answered in time", true},
+				{"ERRORED", "the permission set does not exist", true},
+				{"REVOKED", "", true},
+			}
+			for _, tc := range cases {
+				t.Run(tc.status, func(t *testing.T) {
+					client, mock := newMockClient(t, fastPolls)
+					behavior, err := p0mock.ParseVariants(variant)
+					if err != nil {
+						t.Fatal(err)
+					}
+					mock.SetBehavior(behavior)
+					var submitted p0.CommandResult
+					decided := decideWhenSubmitted(t, mock, tc.status, tc.message)
+					result, state, err := client.WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{
+						Submitted: func(r p0.CommandResult) { submitted = r },
+					})
+					returned := time.Now()
+					if n := len(mock.Commands()); n != 1 {
+						t.Fatalf("%d submissions, want 1", n)
+					}
+					if submitted.ID == "" || result == nil || result.ID != submitted.ID {
+						t.Fatalf("submitted %+v, result %+v", submitted, result)
+					}
+					var refused *p0.AccessRefusedError
+					switch {
+					case tc.refused && (!errors.As(err, &refused) || refused.State.Status != tc.status || refused.State.Reason() != tc.message || refused.ID != result.ID):
+						t.Fatalf("err = %v, want the request %s: %s", err, tc.status, tc.message)
+					case !tc.refused && (err != nil || state.Status != tc.status):
+						t.Fatalf("state %+v, err %v; want %s", state, err, tc.status)
+					}
+					t.Logf("returned %s after the decision", returned.Sub(<-decided).Round(time.Millisecond))
+				})
+			}
+		})
+	}
+}
+
+// TestWaitForAccessReturnsSoonAfterApproval: a streamed decision reaches
+// the client at once.
+func TestWaitForAccessReturnsSoonAfterApproval(t *testing.T) {
+	client, mock := newMockClient(t)
+	decided := decideWhenSubmitted(t, mock, "APPROVED", "")
+	if _, _, err := client.WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{}); err != nil {
+		t.Fatal(err)
+	}
+	after := time.Since(<-decided)
+	t.Logf("the approval reached the client %s after it was given", after.Round(time.Millisecond))
+	if after > time.Second {
+		t.Errorf("the client returned %s after the approval; a stream carries it at once", after)
+	}
+}
+
+// TestWaitForAccessAtOnce: access that pre-exists, or is persistent, needs
+// no wait.
+func TestWaitForAccessAtOnce(t *testing.T) {
+	client, mock := newMockClient(t)
+	ctx := context.Background()
+	if _, err := client.SubmitCommand(ctx, waitArgv); err != nil {
+		t.Fatal(err)
+	}
+	for _, argv := range [][]string{waitArgv, {"request", "aws", "role", "Audit", "--persistent"}} {
+		result, state, err := client.WaitForAccess(ctx, argv, p0.WaitObserver{})
+		if err != nil || state == nil || (!result.IsPreexisting && !result.IsPersistent) {
+			t.Fatalf("WaitForAccess(%q) = %+v, %+v, %v; want at once", argv, result, state, err)
+		}
+	}
+	if n := len(mock.Commands()); n != 3 {
+		t.Errorf("%d submissions, want 3", n)
+	}
+}
+
+// TestWaitForAccessTimesOut: a request nobody decides is still pending when
+// the wait ends, which says so with its id; progress was reported while
+// waiting; it was submitted once, however it was followed.
+func TestWaitForAccessTimesOut(t *testing.T) {
+	for _, variant := range []string{"documented", "command-wait-plain", "command-wait-drop"} {
+		t.Run(variant, func(t *testing.T) {
+			client, mock := newMockClient(t, fastPolls)
+			behavior, _ := p0mock.ParseVariants(variant)
+			mock.SetBehavior(behavior)
+			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			defer cancel()
+			var mu sync.Mutex
+			var waited []time.Duration
+			_, _, err := client.WaitForAccess(ctx, waitArgv, p0.WaitObserver{ProgressEvery: 50 * time.Millisecond,
+				Waiting: func(d time.Duration) { mu.Lock(); waited = append(waited, d); mu.Unlock() }})
+			var pending *p0.AccessPendingError
+			if !errors.As(err, &pending) || pending.ID != mock.AccessRequestIDs()[0] || !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("err = %v, want the request pending, with its id", err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(waited) < 2 {
+				t.Errorf("%d progress reports in 300 ms every 50 ms", len(waited))
+			}
+			if n := len(mock.Commands()); n != 1 {
+				t.Errorf("%d submissions, want 1", n)
+			}
+		})
+	}
+}
+
+// chunkedServer answers POST /command with body, written in pieces of at
+// most size bytes, flushed one by one: partial lines, several segments in
+// one read, one segment across reads. A read of request r1 finds it
+// approved.
+func chunkedServer(t *testing.T, body string, size int) *p0.Client {
+	t.Helper()
+	return newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/permission-requests/r1") {
+			_, _ = w.Write([]byte(`{"id": "r1", "status": "APPROVED"}`))
+			return
+		}
+		if r.Method != http.MethodPost {
+			w.WriteHeader(http.StatusNotFound)
+			return
+		}
+		w.Header().Set("Content-Type", "application/x-ndjson")
+		for len(body) > 0 {
+			n := min(size, len(body))
+			_, _ = w.Write([]byte(body[:n]))
+			http.NewResponseController(w).Flush()
+			body = body[n:]
+			time.Sleep(time.Millisecond)
+		}
+	}, 0)
+}
+
+// TestWaitForAccessParsesTheStream reads streams cut in every way into
+// pieces, and streams that say something wrong.
+func TestWaitForAccessParsesTheStream(t *testing.T) {
+	first := `{"type":"data","data":{"ok":true,"message":"submitted","id":"r1","isPreexisting":false,"isPersistent":false}}`
+	stream := `{"type":"heartbeat"}` + "\n" + first + "\n" + `{"type":"heartbeat"}` + "\n" +
+		`{"type":"data","data":{"request":{"status":"PENDING_APPROVAL"}}}` + "\n" +
+		`{"type":"data","data":{"request":{"status":"AWAITING_SECOND_APPROVER"}}}` + "\n" +
+		`{"type":"data","data":{"request":{"status":"APPROVED_NOTIFIED"}}}`
+	for _, size := range []int{1, 7, 50, len(stream)} {
+		result, state, err := chunkedServer(t, stream, size).WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{})
+		if err != nil || result.ID != "r1" || state.Status != "APPROVED_NOTIFIED" {
+			t.Errorf("in pieces of %d: %+v, %+v, %v", size, result, state, err)
+		}
+	}
+	// Cut in the middle of a segment, or after the answer: the request is
+	// read until decided.
+	for _, cut := range []string{first + "\n" + `{"type":"da`, first, first + "\n"} {
+		_, state, err := chunkedServer(t, cut, 3).WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{})
+		if err != nil || state.Status != "APPROVED" {
+			t.Errorf("a stream cut after %q: %+v, %v; want the request read, approved", cut, state, err)
+		}
+	}
+
+	cases := []struct {
+		name, stream, want string
+	}{
+		{"error segment", `{"type":"heartbeat"}` + "\n" + first + "\n" + `{"type":"error","error":{"message":"approval service down"}}` + "\n",
+			"approval service down"},
+		{"error segment as text", first + "\n" + `{"type":"error","error":"no such role"}` + "\n", "no such role"},
+		{"unknown segment", first + "\n" + `{"type":"progress","data":{}}` + "\n", `a segment of unknown type "progress"`},
+		{"not JSON", first + "\n" + `{"type": data}` + "\n", "invalid character"},
+		{"cut before the id", `{"type":"heartbeat"}` + "\n", "P0's answer ended before it gave the request's id"},
+		{"no id", `{"type":"data","data":{"ok":true}}` + "\n", "gives no request id"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := chunkedServer(t, tc.stream, 5).WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want it to say %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -63,13 +63,18 @@ var kinds = []kind{
 		config:           rulesConfig,
 		floor:            rulesFloor,
 		minimums: map[operation]minimum{
-			opApply: {perUnit: 1}, // POST, whose answer is the rule
-			// One GET of the whole workflow refreshes every rule.
-			opPlan:    {perOperation: 1},
-			opDestroy: {perUnit: 1, perOperation: 1}, // that GET, and a DELETE each
+			// POST, whose answer is the rule; the credentials check of
+			// the plan's and of the apply's provider process.
+			opApply: {perUnit: 1, perOperation: 2},
+			// One GET of the whole workflow refreshes every rule, and is
+			// the credentials check's.
+			opPlan: {perOperation: 1},
+			// That GET, a DELETE each, and the apply process's check.
+			opDestroy: {perUnit: 1, perOperation: 2},
 		},
 		note: "a rule: apply 1 (POST, whose answer carries the rule), plan 1 for all rules (GET of the whole " +
-			"workflow), destroy 1 (DELETE) plus that GET",
+			"workflow), destroy 1 (DELETE) plus that GET; and in every operation, the credentials check of each " +
+			"provider process Terraform starts (a GET of the routing), which the first GET of the routing shares",
 	},
 	{
 		name:             "aws",
@@ -85,22 +90,24 @@ var kinds = []kind{
 			// return; verify and configure, whose success means installed
 			// as sent; once per process, the POST that makes sure the
 			// integration root exists.
-			opApply: {perUnit: 4, perOperation: 1},
+			// Two credentials checks (plan and apply processes).
+			opApply: {perUnit: 4, perOperation: 3},
 			// The staged resource reads its item, for the metadata only that
 			// answer has; one GET of the whole integration refreshes every
-			// installed component.
-			opPlan: {perUnit: 1, perOperation: 1},
+			// installed component; the credentials check.
+			opPlan: {perUnit: 1, perOperation: 2},
 			// Those reads; p0_aws_component uninstalls by DELETE and stages
 			// the item again (PUT), as the p0_aws_component_staged it cannot
 			// see may stay; that one's DELETE. Once per process, the POST of
-			// the integration root before the first stage.
-			opDestroy: {perUnit: 4, perOperation: 2},
+			// the integration root before the first stage; two checks.
+			opDestroy: {perUnit: 4, perOperation: 4},
 		},
 		note: "a component pair: apply 4 (stage and GET for the metadata; verify and configure) plus, once per " +
 			"provider process, one POST of the integration root; plan 1 (the staged item's GET, for its metadata) " +
 			"plus one GET of the whole integration for every installed component; destroy 4 (the item's GET; a " +
 			"DELETE and a new stage from p0_aws_component, which leaves the item staged for a p0_aws_component_staged " +
-			"that may stay; a DELETE from p0_aws_component_staged) plus the integration's GET and the root's POST",
+			"that may stay; a DELETE from p0_aws_component_staged) plus the integration's GET and the root's POST; " +
+			"and the credentials check of each provider process",
 	},
 	{
 		name:             "expiry",
@@ -116,18 +123,22 @@ var kinds = []kind{
 			// display text; once per operation, the list that tells
 			// whether an option was there before it was created, so that
 			// a 409 to a retried create can be told from a clash.
-			opApply: {perUnit: 2, perOperation: 1},
-			// The API has no read for one option: one list serves them all.
-			opPlan: {perOperation: 1},
+			// Two credentials checks (plan and apply processes).
+			opApply: {perUnit: 2, perOperation: 3},
+			// The API has no read for one option: one list serves them
+			// all; the credentials check.
+			opPlan: {perOperation: 2},
 			// That list and a DELETE each; once per operation, the list
 			// after the first DELETE that tells whether P0 took its key
-			// (the documents do not say which form {key} takes).
-			opDestroy: {perUnit: 1, perOperation: 2},
+			// (the documents do not say which form {key} takes); two
+			// checks.
+			opDestroy: {perUnit: 1, perOperation: 4},
 		},
 		note: "an expiry option: apply 2 (POST, answered without a body, and a list after it for the display text) plus, " +
 			"once per operation, the list that tells whether an option was there before it was created; " +
 			"plan 1 list for the whole operation, as the API has no read for one option; destroy that list and a DELETE each, " +
-			"plus, once per operation, the list that checks that P0 took the first DELETE's key",
+			"plus, once per operation, the list that checks that P0 took the first DELETE's key; and the credentials " +
+			"check of each provider process",
 	},
 	{
 		name:             "workflow",
@@ -141,15 +152,17 @@ var kinds = []kind{
 		floor: rulesFloor,
 		minimums: map[operation]minimum{
 			// A GET for the version the save must name (a create follows
-			// no refresh), and one POST of every rule.
-			opApply: {perOperation: 2},
-			// One GET reads every rule.
+			// no refresh), which is the apply process's credentials
+			// check, one POST of every rule, and the plan process's check.
+			opApply: {perOperation: 3},
+			// One GET reads every rule, and is the check's.
 			opPlan: {perOperation: 1},
-			// That GET, and a POST of no rules.
-			opDestroy: {perOperation: 2},
+			// That GET, a POST of no rules, and the apply process's check.
+			opDestroy: {perOperation: 3},
 		},
 		note: "a workflow of N rules, whatever N: apply 2 (a GET for the version the save names, as a create " +
-			"follows no refresh, and one POST of every rule), plan 1 (GET), destroy 2 (GET to refresh, a POST of no rules)",
+			"follows no refresh, and one POST of every rule), plan 1 (GET), destroy 2 (GET to refresh, a POST of " +
+			"no rules); and the credentials check of each provider process, which the first GET of the routing shares",
 	},
 }
 

@@ -77,7 +77,7 @@ run_phase "Docs: docs/ as make generate writes it, and tfplugindocs validate" "3
 # shellcheck disable=SC2086 # UNIT_PACKAGES is a list of package patterns
 run_phase "Unit tests, with the race detector" "40 s" \
 	tests unit pkgname-and-test-fails -race -count=1 $UNIT_PACKAGES
-run_phase "Acceptance tests: $(TF_CLI_CONFIG_FILE=/dev/null terraform version 2>/dev/null | head -1) against the mock P0 API, $ACC_PARALLEL at a time" "2 to 3 min" \
+run_phase "Acceptance tests: $(TF_CLI_CONFIG_FILE=/dev/null terraform version 2>/dev/null | head -1) against the mock P0 API, $ACC_PARALLEL at a time" "5 to 6 min" \
 	env TF_ACC=1 "$GOTESTSUM" --format dots --jsonfile "$reports/acceptance.json" -- ./internal/provider/... -count=1 \
 	-parallel "$ACC_PARALLEL" -timeout "$TEST_TIMEOUT"
 run_phase "Go benchmarks, once each, so that one that no longer works fails here" "30 s" \

@@ -191,7 +191,10 @@ func (rep report) writeTargets(w io.Writer) {
 }
 
 func (rep report) writeMinimums(w io.Writer) {
-	fmt.Fprintf(w, "\n## Minimum calls\n\nPer unit, as the P0 API allows them (a refresh is part of plan and destroy):\n\n")
+	fmt.Fprintf(w, "\n## Minimum calls\n\nPer unit, as the P0 API allows them (a refresh is part of plan and destroy). "+
+		"The provider checks the credentials once in every provider process Terraform configures: "+
+		"one for plan, two for apply (its plan and its apply), three for destroy (a refreshing plan, "+
+		"the destroy plan and its apply):\n\n")
 	seen := map[string]bool{}
 	for _, r := range rep.results {
 		if !seen[r.row.kind.name] {

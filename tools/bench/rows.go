@@ -69,8 +69,11 @@ var kinds = []kind{
 			// One GET of the whole workflow refreshes every rule, and is
 			// the credentials check's.
 			opPlan: {perOperation: 1},
-			// That GET, a DELETE each, and the apply process's check.
-			opDestroy: {perUnit: 1, perOperation: 2},
+			// A DELETE each, and the credentials check of the three
+			// provider processes terraform destroy configures (the
+			// refreshing plan, the destroy plan, the apply), the first of
+			// which is also the refresh.
+			opDestroy: {perUnit: 1, perOperation: 3},
 		},
 		note: "a rule: apply 1 (POST, whose answer carries the rule), plan 1 for all rules (GET of the whole " +
 			"workflow), destroy 1 (DELETE) plus that GET; and in every operation, the credentials check of each " +
@@ -99,8 +102,9 @@ var kinds = []kind{
 			// Those reads; p0_aws_component uninstalls by DELETE and stages
 			// the item again (PUT), as the p0_aws_component_staged it cannot
 			// see may stay; that one's DELETE. Once per process, the POST of
-			// the integration root before the first stage; two checks.
-			opDestroy: {perUnit: 4, perOperation: 4},
+			// the integration root before the first stage; three checks
+			// (terraform destroy configures three provider processes).
+			opDestroy: {perUnit: 4, perOperation: 5},
 		},
 		note: "a component pair: apply 4 (stage and GET for the metadata; verify and configure) plus, once per " +
 			"provider process, one POST of the integration root; plan 1 (the staged item's GET, for its metadata) " +
@@ -130,9 +134,10 @@ var kinds = []kind{
 			opPlan: {perOperation: 2},
 			// That list and a DELETE each; once per operation, the list
 			// after the first DELETE that tells whether P0 took its key
-			// (the documents do not say which form {key} takes); two
-			// checks.
-			opDestroy: {perUnit: 1, perOperation: 4},
+			// (the documents do not say which form {key} takes); three
+			// checks (terraform destroy configures three provider
+			// processes).
+			opDestroy: {perUnit: 1, perOperation: 5},
 		},
 		note: "an expiry option: apply 2 (POST, answered without a body, and a list after it for the display text) plus, " +
 			"once per operation, the list that tells whether an option was there before it was created; " +
@@ -157,8 +162,10 @@ var kinds = []kind{
 			opApply: {perOperation: 3},
 			// One GET reads every rule, and is the check's.
 			opPlan: {perOperation: 1},
-			// That GET, a POST of no rules, and the apply process's check.
-			opDestroy: {perOperation: 3},
+			// The refreshing GET, a POST of no rules, and the checks of
+			// the three provider processes terraform destroy configures,
+			// the first of which the refresh shares.
+			opDestroy: {perOperation: 4},
 		},
 		note: "a workflow of N rules, whatever N: apply 2 (a GET for the version the save names, as a create " +
 			"follows no refresh, and one POST of every rule), plan 1 (GET), destroy 2 (GET to refresh, a POST of " +

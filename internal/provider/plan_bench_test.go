@@ -59,6 +59,18 @@ func planServer(b *testing.B, url string) tfprotov6.ProviderServer {
 	return server
 }
 
+// benchMock is a running mock of the test organization, closed with b.
+func benchMock(b *testing.B) (*p0mock.Server, string) {
+	b.Helper()
+	mock := p0mock.New(testOrg, testToken)
+	url, err := mock.Start("127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = mock.Close() })
+	return mock, url
+}
+
 // diagnosticsText shows diagnostics in a failure.
 func diagnosticsText(diagnostics []*tfprotov6.Diagnostic) string {
 	var b strings.Builder
@@ -155,12 +167,7 @@ func refreshed(b *testing.B, server tfprotov6.ProviderServer, typeName string, t
 // BenchmarkWorkflowPlan is the provider's share of a no-change plan of one
 // p0_routing_workflow of 500 rules.
 func BenchmarkWorkflowPlan(b *testing.B) {
-	mock := p0mock.New(testOrg, testToken)
-	url, err := mock.Start("127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = mock.Close() })
+	mock, url := benchMock(b)
 	rules := make([]p0.RoutingRule, planBenchRules)
 	for i := range rules {
 		rules[i] = fleet{}.rule(i)
@@ -183,12 +190,7 @@ func BenchmarkWorkflowPlan(b *testing.B) {
 // one p0_routing_rule, of the richest shape; a plan of 500 makes it 500
 // times.
 func BenchmarkRoutingRulePlan(b *testing.B) {
-	mock := p0mock.New(testOrg, testToken)
-	url, err := mock.Start("127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = mock.Close() })
+	mock, url := benchMock(b)
 	rule := fleet{}.rule(1)
 	mock.PutRoutingRule(rule)
 	server := planServer(b, url)

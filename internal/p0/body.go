@@ -68,14 +68,31 @@ func redact(data []byte, secret string) []byte {
 	return bytes.ReplaceAll(data, []byte(secret), []byte(redactedText))
 }
 
+// hideSecret is text, decoded from P0's answer, without the secret: JSON
+// escapes can spell the secret so that redacting the body missed it.
+func hideSecret(text, secret string) string {
+	if secret == "" {
+		return text
+	}
+	return strings.ReplaceAll(text, secret, redactedText)
+}
+
 // quotedMessage is errorMessage without the secret, whether the body has it
 // literally or spelled with JSON escapes that decoding resolves.
 func quotedMessage(data []byte, secret string) string {
-	message := errorMessage(redact(data, secret))
-	if secret == "" {
-		return message
+	return hideSecret(errorMessage(redact(data, secret)), secret)
+}
+
+// quotedJSON is excerpt of a JSON value without the secret, however the
+// value spells it: encoding it again resolves its escapes first.
+func quotedJSON(data []byte, secret string) string {
+	var value any
+	if json.Unmarshal(data, &value) == nil {
+		if plain, err := json.Marshal(value); err == nil {
+			data = plain
+		}
 	}
-	return strings.ReplaceAll(message, secret, redactedText)
+	return excerpt(redact(data, secret))
 }
 
 // errorMessage extracts P0's {"error": "..."} text from an error body, or

@@ -13,5 +13,6 @@ func (c *Client) SubmitCommand(ctx context.Context, argv []string) (*CommandResu
 	if err := c.do(ctx, http.MethodPost, c.orgPath("command"), body, &out); err != nil {
 		return nil, err
 	}
+	out.hideSecret(c.token)
 	return &out, nil
 }

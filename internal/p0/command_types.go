@@ -20,3 +20,9 @@ type CommandResult struct {
 	IsPreexisting bool   `json:"isPreexisting"`
 	IsPersistent  bool   `json:"isPersistent"`
 }
+
+// hideSecret takes secret out of P0's message, which may quote it (a
+// proxy before P0 can echo the request's Authorization header).
+func (r *CommandResult) hideSecret(secret string) {
+	r.Message = hideSecret(r.Message, secret)
+}

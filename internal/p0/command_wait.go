@@ -51,6 +51,13 @@ func (s RequestState) Reason() string {
 	return s.Error.Message
 }
 
+// hideSecret takes secret out of P0's message, which may quote it.
+func (s *RequestState) hideSecret(secret string) {
+	if s.Error != nil {
+		s.Error.Message = hideSecret(s.Error.Message, secret)
+	}
+}
+
 // AccessRefusedError is a request P0 decided against.
 type AccessRefusedError struct {
 	ID    string
@@ -210,6 +217,7 @@ func (w *accessWait) follow(ctx context.Context, body io.Reader) (*RequestState,
 // segment takes one value of the stream: it reports a decided state, or
 // done when the request needs no wait.
 func (w *accessWait) segment(raw json.RawMessage) (state *RequestState, done bool, err error) {
+	raw = redact(raw, w.c.token)
 	var s segment
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return nil, false, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
@@ -221,7 +229,7 @@ func (w *accessWait) segment(raw json.RawMessage) (state *RequestState, done boo
 		return w.data(s.Data)
 	case "error":
 		return nil, false, &APIError{Method: http.MethodPost, Path: w.c.orgPath("command"), StatusCode: http.StatusOK,
-			Message: streamErrorMessage(s.Error), Attempts: 1}
+			Message: hideSecret(streamErrorMessage(s.Error), w.c.token), Attempts: 1}
 	case "":
 		if w.result == nil {
 			return w.data(raw) // one plain answer, not a stream
@@ -239,8 +247,9 @@ func (w *accessWait) data(raw json.RawMessage) (*RequestState, bool, error) {
 			return nil, false, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 		}
 		if result.ID == "" {
-			return nil, false, fmt.Errorf("%w: P0's answer gives no request id: %s", ErrMalformedResponse, excerpt(raw))
+			return nil, false, fmt.Errorf("%w: P0's answer gives no request id: %s", ErrMalformedResponse, quotedJSON(raw, w.c.token))
 		}
+		result.hideSecret(w.c.token)
 		w.result = &result
 		if w.observe.Submitted != nil {
 			w.observe.Submitted(result)
@@ -256,6 +265,7 @@ func (w *accessWait) data(raw json.RawMessage) (*RequestState, bool, error) {
 	if err := json.Unmarshal(raw, &later); err != nil {
 		return nil, false, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 	}
+	later.Request.hideSecret(w.c.token)
 	w.lastSeen = later.Request.Status
 	if later.Request.Granted() || later.Request.Refused() {
 		return &later.Request, true, nil
@@ -296,6 +306,7 @@ func (w *accessWait) poll(ctx context.Context) (*CommandResult, *RequestState, e
 			return w.result, nil, err
 		}
 		state := answer.state()
+		state.hideSecret(w.c.token)
 		w.lastSeen = state.Status
 		if state.Granted() || state.Refused() {
 			return w.decided(&state)

@@ -3,6 +3,7 @@ package p0_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -223,5 +224,54 @@ func TestWaitForAccessParsesTheStream(t *testing.T) {
 				t.Fatalf("err = %v, want it to say %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestCommandAnswersNeverShowTheToken has P0 (or a proxy before it) quote
+// the API token, literally and with JSON escapes, in every text of a
+// command's answer that reaches the user: the submission's message, a
+// refusal's reason, an error segment, a malformed segment. None of them
+// may show it.
+func TestCommandAnswersNeverShowTheToken(t *testing.T) {
+	escaped := `\u00` + fmt.Sprintf("%x", testToken[0]) + testToken[1:]
+	for _, quoted := range []string{testToken, escaped} {
+		submitted := `{"type":"data","data":{"ok":true,"message":"sent with Bearer ` + quoted + `","id":"r1"}}` + "\n"
+		streams := map[string]string{
+			"denied":        submitted + `{"type":"data","data":{"request":{"status":"DENIED","error":{"message":"token ` + quoted + ` is not an approver"}}}}` + "\n",
+			"error segment": submitted + `{"type":"error","error":{"message":"Authorization: Bearer ` + quoted + `"}}` + "\n",
+			"error text":    submitted + `{"type":"error","error":"Authorization: Bearer ` + quoted + `"}` + "\n",
+			"no id":         `{"type":"data","data":{"ok":true,"message":"Bearer ` + quoted + `"}}` + "\n",
+		}
+		for name, stream := range streams {
+			t.Run(name, func(t *testing.T) {
+				var heard []string
+				observe := p0.WaitObserver{Submitted: func(r p0.CommandResult) { heard = append(heard, r.Message) }}
+				result, state, err := chunkedServer(t, stream, 9).WaitForAccess(context.Background(), waitArgv, observe)
+				if err == nil {
+					t.Fatalf("the wait succeeded: %+v %+v", result, state)
+				}
+				texts := append(heard, err.Error())
+				if result != nil {
+					texts = append(texts, result.Message)
+				}
+				if state != nil {
+					texts = append(texts, state.Reason())
+				}
+				for _, text := range texts {
+					if strings.Contains(text, testToken) {
+						t.Errorf("shows the API token: %q", text)
+					}
+				}
+				if !strings.Contains(strings.Join(texts, " "), "[redacted]") {
+					t.Errorf("nothing says that something was hidden: %q", texts)
+				}
+			})
+		}
+		result, err := newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
+			_, _ = w.Write([]byte(`{"ok":true,"message":"sent with Bearer ` + quoted + `","id":"r2"}`))
+		}, 0).SubmitCommand(context.Background(), waitArgv)
+		if err != nil || strings.Contains(result.Message, testToken) || result.ID != "r2" {
+			t.Errorf("SubmitCommand: %+v, %v; want the answer without the token", result, err)
+		}
 	}
 }

@@ -28,6 +28,7 @@ type Client struct {
 	http      *retryablehttp.Client
 	// streamHTTP is http without a time limit on the answer, for answers
 	// streamed while P0 waits (see openStream).
+	submitHTTP *retryablehttp.Client
 	streamHTTP *retryablehttp.Client
 
 	// shared lets reads of one object share a request (see sharedReads).
@@ -99,11 +100,12 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	c.awsRoot <- false
 	c.http = c.retryingClient(cfg, &http.Client{Transport: transport, Timeout: cfg.RequestTimeout}, retryPolicy)
+	// A command (an access request) is sent again only when P0 cannot have
+	// taken it (see untakenOnly).
+	c.submitHTTP = c.retryingClient(cfg, &http.Client{Transport: transport, Timeout: cfg.RequestTimeout}, untakenOnly)
 	// An answer streamed while a request waits for approval lasts as long
-	// as the wait: only the caller's context bounds it. Such a request is
-	// sent again only when P0 said it did not take it (see
-	// throttledOnly).
-	c.streamHTTP = c.retryingClient(cfg, &http.Client{Transport: transport}, throttledOnly)
+	// as the wait: only the caller's context bounds it.
+	c.streamHTTP = c.retryingClient(cfg, &http.Client{Transport: transport}, untakenOnly)
 	return c, nil
 }
 
@@ -222,10 +224,29 @@ func (c *Client) decodeRead(path string, body []byte, out any) error {
 	return nil
 }
 
+// submit is do for a request that must not be made twice: it is sent
+// again only when P0 cannot have taken it, and a failure after which P0
+// may have taken it is an *UncertainSubmissionError.
+func (c *Client) submit(ctx context.Context, method, path string, in, out any) error {
+	data, err := c.sendThrough(ctx, c.submitHTTP, method, path, in)
+	if err != nil {
+		return c.reportOnce(uncertainUnlessRefused(err))
+	}
+	if err := decodeBody(data, out, c.token); err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	return nil
+}
+
 // send sends one request (retrying as configured) and returns the body of
 // a successful answer; error statuses become *APIError.
 func (c *Client) send(ctx context.Context, method, path string, in any) ([]byte, error) {
-	resp, err := c.roundTrip(ctx, c.http, method, path, in)
+	return c.sendThrough(ctx, c.http, method, path, in)
+}
+
+// sendThrough is send through client.
+func (c *Client) sendThrough(ctx context.Context, client *retryablehttp.Client, method, path string, in any) ([]byte, error) {
+	resp, err := c.roundTrip(ctx, client, method, path, in)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 func (c *Client) SubmitCommand(ctx context.Context, argv []string) (*CommandResult, error) {
 	var out CommandResult
 	body := CommandRequest{Argv: argv, ScriptName: CommandScriptName}
-	if err := c.do(ctx, http.MethodPost, c.orgPath("command"), body, &out); err != nil {
+	if err := c.submit(ctx, http.MethodPost, c.orgPath("command"), body, &out); err != nil {
 		return nil, err
 	}
 	out.hideSecret(c.token)

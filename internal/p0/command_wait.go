@@ -125,7 +125,7 @@ func (w *accessWait) run(ctx context.Context, argv []string) (*CommandResult, *R
 	body := CommandRequest{Argv: argv, ScriptName: CommandScriptName, Wait: true}
 	resp, err := w.c.openStream(ctx, http.MethodPost, w.c.orgPath("command"), body)
 	if err != nil {
-		return nil, nil, w.c.reportOnce(err)
+		return nil, nil, w.c.reportOnce(uncertainUnlessRefused(err))
 	}
 	state, err := w.follow(ctx, resp.Body)
 	_ = resp.Body.Close()
@@ -136,8 +136,8 @@ func (w *accessWait) run(ctx context.Context, argv []string) (*CommandResult, *R
 	case w.result == nil && err != nil:
 		// Without the request's id there is nothing to follow: the
 		// request may have been submitted, and is not sent again.
-		return nil, nil, fmt.Errorf("%s %s: P0's answer ended before it gave the request's id: %w",
-			http.MethodPost, w.c.orgPath("command"), err)
+		return nil, nil, &UncertainSubmissionError{Err: fmt.Errorf("%s %s: P0's answer ended before it gave the request's id: %w",
+			http.MethodPost, w.c.orgPath("command"), err)}
 	case ctx.Err() != nil:
 		return w.result, nil, w.pending(ctx.Err())
 	case !errors.As(err, &cut):

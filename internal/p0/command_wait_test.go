@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -274,4 +275,75 @@ func TestCommandAnswersNeverShowTheToken(t *testing.T) {
 			t.Errorf("SubmitCommand: %+v, %v; want the answer without the token", result, err)
 		}
 	}
+}
+
+// TestCommandsAreNeverSentTwice submits commands, with and without wait,
+// to a P0 that fails in every way: a command is sent again only when P0
+// cannot have taken it (429, no connection), and a failure after which it
+// may have is an *UncertainSubmissionError.
+func TestCommandsAreNeverSentTwice(t *testing.T) {
+	cases := []struct {
+		name      string
+		first     int // the status of the first answer; the next is 200
+		sent      int
+		uncertain bool
+	}{
+		{"server error", http.StatusBadGateway, 1, true},
+		{"unavailable", http.StatusServiceUnavailable, 1, true},
+		{"refused", http.StatusBadRequest, 1, false},
+		{"throttled", http.StatusTooManyRequests, 2, false},
+	}
+	submitters := map[string]func(*p0.Client) error{
+		"submit": func(c *p0.Client) error { _, err := c.SubmitCommand(context.Background(), waitArgv); return err },
+		"wait": func(c *p0.Client) error {
+			_, _, err := c.WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{})
+			return err
+		},
+	}
+	for how, submit := range submitters {
+		for _, tc := range cases {
+			t.Run(how+"/"+tc.name, func(t *testing.T) {
+				var mu sync.Mutex
+				sent := 0
+				client := newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
+					mu.Lock()
+					sent++
+					n := sent
+					mu.Unlock()
+					if n == 1 {
+						w.WriteHeader(tc.first)
+						_, _ = w.Write([]byte(`{"error":"first answer"}`))
+						return
+					}
+					_, _ = w.Write([]byte(`{"ok":true,"message":"a","id":"r1","isPreexisting":true}`))
+				}, 3)
+				err := submit(client)
+				var uncertain *p0.UncertainSubmissionError
+				if got := errors.As(err, &uncertain); got != tc.uncertain {
+					t.Errorf("err = %v; uncertain %v, want %v", err, got, tc.uncertain)
+				}
+				if sent != tc.sent {
+					t.Errorf("sent %d times, want %d", sent, tc.sent)
+				}
+			})
+		}
+	}
+	t.Run("no connection", func(t *testing.T) {
+		listener, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr := listener.Addr().String()
+		_ = listener.Close()
+		client, err := p0.NewClient(p0.Config{Host: "http://" + addr, Org: testOrg, Token: testToken, MaxRetries: 2,
+			RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond, UserAgent: "terraform-provider-p0/test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = client.SubmitCommand(context.Background(), waitArgv)
+		var uncertain *p0.UncertainSubmissionError
+		if err == nil || errors.As(err, &uncertain) || !strings.Contains(err.Error(), "after 3 attempts") {
+			t.Errorf("err = %v; want a plain failure after 3 attempts: nothing was sent, so it was sent again", err)
+		}
+	})
 }

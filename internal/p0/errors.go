@@ -85,3 +85,28 @@ func (e *APIError) Is(target error) bool {
 func (e *APIError) Retryable() bool {
 	return e.StatusCode == http.StatusTooManyRequests || e.StatusCode >= 500
 }
+
+// UncertainSubmissionError is a failed request that must not be made twice
+// (an access request), after which P0 may have taken it all the same: a
+// server error, a timeout, an answer lost or cut short. It was not sent
+// again.
+type UncertainSubmissionError struct{ Err error }
+
+func (e *UncertainSubmissionError) Error() string { return e.Err.Error() }
+func (e *UncertainSubmissionError) Unwrap() error { return e.Err }
+
+// uncertainUnlessRefused is err, or an *UncertainSubmissionError when P0
+// may have taken the request despite err: not when P0 refused it (a 4xx),
+// nothing was sent (a refused key earlier, no connection), or the caller
+// gave up before sending.
+func uncertainUnlessRefused(err error) error {
+	var apiErr *APIError
+	var refused *CredentialsRefusedError
+	switch {
+	case errors.As(err, &apiErr) && apiErr.StatusCode < 500,
+		errors.As(err, &refused),
+		neverSent(err):
+		return err
+	}
+	return &UncertainSubmissionError{Err: err}
+}

@@ -2,7 +2,9 @@ package p0
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -27,15 +29,26 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 }
 
-// throttledOnly retries a request only after 429, by which P0 says that it
-// did not take it: a request that must not be made twice (an access
-// request that is then waited for) is not sent again after an error that
-// may have followed its being taken.
-func throttledOnly(ctx context.Context, resp *http.Response, err error) (bool, error) {
+// untakenOnly retries a request only when P0 cannot have taken it: after
+// 429, by which P0 says that it did not, or when no connection was made.
+// A request that must not be made twice (an access request) is not sent
+// again after a server error, a timeout or a lost answer, any of which may
+// have followed its being taken.
+func untakenOnly(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	return err == nil && resp.StatusCode == http.StatusTooManyRequests, nil
+	if err != nil {
+		return neverSent(err), nil
+	}
+	return resp.StatusCode == http.StatusTooManyRequests, nil
+}
+
+// neverSent reports whether err is a failure to connect, before anything
+// of the request was written.
+func neverSent(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
 }
 
 // isPlainHTTPAnswer reports whether an HTTPS request was answered in plain

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -84,10 +85,25 @@ func submitAccessRequest(ctx context.Context, client *p0.Client, args accessRequ
 	argv := commandLine(args)
 	result, err := client.SubmitCommand(ctx, argv)
 	if err != nil {
-		op.apiError(fmt.Sprintf("submitting `p0 %s`", argv[0]), err)
+		submissionFailed(op, fmt.Sprintf("submitting `p0 %s`", argv[0]), err)
 		return nil
 	}
 	return result
+}
+
+// submissionFailed reports a failed submission of an access request. One
+// that P0 may have taken all the same says so: the client did not send it
+// again, so that the access is not requested twice, and neither should
+// the user before looking.
+func submissionFailed(op operation, action string, err error) {
+	var uncertain *p0.UncertainSubmissionError
+	if !errors.As(err, &uncertain) {
+		op.apiError(action, err)
+		return
+	}
+	op.fail(answerDetail(action, err) + "\n\nP0 may have taken the request before this failure, so it was not sent " +
+		"again. Look for it among the access requests in P0's web app, or where approvers are asked (for example " +
+		"Slack), before requesting the access again.")
 }
 
 // commandLine is argv with the reason appended as the p0 CLI expects it.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"regexp"
 	"slices"
 	"strings"
@@ -166,4 +167,25 @@ func mustNotMention(v any, what string) error {
 		}
 	}
 	return nil
+}
+
+// TestAccAccessRequest_uncertainSubmission has P0 answer the access request
+// with a server error, after which it may have taken the request: the
+// request is not sent again, and the error says to look for it in P0
+// before requesting again.
+func TestAccAccessRequest_uncertainSubmission(t *testing.T) {
+	env := newTestEnv(t)
+	env.Mock.FailNext("POST", "/o/{org}/command", http.StatusBadGateway, "upstream closed the connection")
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported},
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: env.Config(`ephemeral "p0_access_request" "test" { argv = ["request", "aws", "role", "Deploy"] }`),
+			ExpectError: expectError("Unable to Request Access", "502 Bad Gateway: upstream closed the connection",
+				"P0 may have taken the request before this failure, so it was not sent again"),
+		}},
+	})
+	if sent := env.Mock.Count("POST /o/{org}/command"); sent != 1 {
+		t.Errorf("the access request was sent %d times; want once", sent)
+	}
 }

@@ -52,7 +52,7 @@ func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessReq
 			"the action again: P0 answers at once that the access exists, without a second request. To wait longer "+
 			"the first time, raise wait_timeout.", pending.ID, limit, orUnknown(pending.Status)))
 	case err != nil:
-		op.apiError("submitting the access request and waiting for P0's decision", err)
+		submissionFailed(op, "submitting the access request and waiting for P0's decision", err)
 	case result.IsPreexisting:
 		progress(resp, "Access granted: it already exists (request %s)", result.ID)
 	case result.IsPersistent:

@@ -2,7 +2,6 @@ package p0
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"sync"
 )
@@ -34,6 +33,9 @@ type sharedRead struct {
 	done   chan struct{} // closed once body and err are set
 	body   []byte
 	err    error
+	// senderGaveUp is whether err came of the sender's own context ending,
+	// not of P0: only then do those who shared the read send it again.
+	senderGaveUp bool
 
 	// decoded is the body decoded once for all who share it (see
 	// decodedRead), so that 500 rules refreshed from one workflow read do
@@ -82,7 +84,7 @@ func (s *sharedReads) entry(ctx context.Context, path string, fetch func(context
 			case <-ctx.Done():
 				return nil, false, ctx.Err()
 			}
-			if isContextError(entry.err) && ctx.Err() == nil {
+			if entry.senderGaveUp && ctx.Err() == nil {
 				continue // the caller that sent it gave up; this one has not
 			}
 			return entry, true, entry.err
@@ -92,6 +94,9 @@ func (s *sharedReads) entry(ctx context.Context, path string, fetch func(context
 		s.mu.Unlock()
 
 		entry.body, entry.err = fetch(ctx)
+		// An HTTP client's own timeout also reads as a context error, so
+		// the sender's context says which it was.
+		entry.senderGaveUp = entry.err != nil && ctx.Err() != nil
 		s.mu.Lock()
 		if (entry.err != nil || entry.writes != s.writes[path]) && s.entries[path] == entry {
 			delete(s.entries, path)
@@ -126,8 +131,4 @@ func (s *sharedReads) invalidate(paths []string) {
 			}
 		}
 	}
-}
-
-func isContextError(err error) bool {
-	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }

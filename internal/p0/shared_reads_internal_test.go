@@ -3,6 +3,7 @@ package p0
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -155,6 +156,41 @@ func TestSharedReadsRetryWhenTheSenderGaveUp(t *testing.T) {
 	close(giveUp)
 	if err := <-mine; err != nil {
 		t.Fatalf("read failed with the cancellation of a request it only joined: %v", err)
+	}
+}
+
+// TestSharedReadsShareATimeout has P0 never answer a read that five
+// callers share: the HTTP client's timeout, which reads as
+// context.DeadlineExceeded though no caller gave up, reaches all of them
+// from one request, rather than each sending it again in turn.
+func TestSharedReadsShareATimeout(t *testing.T) {
+	s := newSharedReads()
+	var calls atomic.Int32
+	release := make(chan struct{})
+	timesOut := func(context.Context) ([]byte, error) {
+		calls.Add(1)
+		<-release
+		return nil, fmt.Errorf("GET /a: P0 did not answer in time (after 6 attempts): %w", context.DeadlineExceeded)
+	}
+	errs := make(chan error, 5)
+	for range 5 {
+		go func() {
+			_, _, err := s.read(context.Background(), "/a", timesOut)
+			errs <- err
+		}()
+	}
+	for calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the others join the request in flight
+	close(release)
+	for range 5 {
+		if err := <-errs; !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("err = %v, want P0's timeout", err)
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d requests for one timeout shared by 5 reads; want 1", n)
 	}
 }
 

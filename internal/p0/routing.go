@@ -40,24 +40,37 @@ func (c *Client) UpdateRoutingRule(ctx context.Context, rule RoutingRule) (*Rout
 
 // writeRule sends rule with method (POST creates, PUT replaces) in the
 // spelling P0 takes. When P0 refuses the documents' spelling, or stores the
-// rule without what was sent in it, the client learns camelCase and sends
-// the rule again, as an update where the first write created it.
+// rule without what was sent in it, the rule is sent again in camelCase, as
+// an update where the first write created it, and the client learns
+// camelCase if P0 takes it (see settle). Where the first write stored the
+// rule and the second failed, the rule P0 stored is returned with the
+// error.
 func (c *Client) writeRule(ctx context.Context, method string, rule RoutingRule) (*RoutingRule, error) {
 	spelling := c.writeSpelling()
 	got, err := c.sendRule(ctx, method, rule, spelling)
 	if spelling == CamelCase {
 		return got, err
 	}
-	reason, refused := spellingRefused(err, rule)
-	if err == nil {
-		reason, refused = spellingStripped(rule, *got)
-		method = http.MethodPut // the rule is in P0: what remains is to update it
-	}
-	if !refused {
+	check, unsure := checkSpelling(err, rule, derefOrNil(got))
+	if !unsure {
 		return got, err
 	}
-	c.learnCamelCase(ctx, reason)
-	return c.sendRule(ctx, method, rule, CamelCase)
+	if err == nil {
+		method = http.MethodPut // the rule is in P0: what remains is to update it
+	}
+	again, againErr := c.sendRule(ctx, method, rule, CamelCase)
+	if err := c.settle(ctx, check, err, rule, derefOrNil(again), againErr); err != nil {
+		return got, err
+	}
+	return again, nil
+}
+
+// derefOrNil is *p, or nil.
+func derefOrNil[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // sendRule sends one write of rule in spelling s.
@@ -258,11 +271,17 @@ func (c *Client) SaveWorkflow(ctx context.Context, currentVersion string, workfl
 	if spelling == CamelCase {
 		return saved, err
 	}
-	reason, refused := spellingRefused(err, workflow.Rules)
+	var stored []RoutingRule
+	if saved != nil {
+		stored = saved.Rules
+	}
+	check, unsure := checkSpelling(err, workflow.Rules, stored)
+	if !unsure {
+		return saved, err
+	}
 	if err == nil {
-		reason, refused = spellingStripped(workflow.Rules, saved.Rules)
 		currentVersion = saved.Version
-		if refused && currentVersion == "" {
+		if currentVersion == "" {
 			current, readErr := c.GetWorkflow(ctx)
 			if readErr != nil {
 				return nil, readErr
@@ -270,11 +289,15 @@ func (c *Client) SaveWorkflow(ctx context.Context, currentVersion string, workfl
 			currentVersion = current.CurrentVersion()
 		}
 	}
-	if !refused {
-		return saved, err
+	again, againErr := c.sendWorkflow(ctx, currentVersion, workflow, CamelCase)
+	var storedAgain []RoutingRule
+	if again != nil {
+		storedAgain = again.Rules
 	}
-	c.learnCamelCase(ctx, reason)
-	return c.sendWorkflow(ctx, currentVersion, workflow, CamelCase)
+	if err := c.settle(ctx, check, err, workflow.Rules, storedAgain, againErr); err != nil {
+		return nil, err
+	}
+	return again, nil
 }
 
 // sendWorkflow sends one save of workflow in spelling s.

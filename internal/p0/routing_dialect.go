@@ -65,47 +65,84 @@ func (c *Client) learnRoutes(ctx context.Context, family routeFamily) {
 	c.dialect.routes.CompareAndSwap(int32(routesUnknown), int32(family))
 }
 
-// spellingRefused reports whether err is P0 refusing a body because of how
-// it spells a field: a 400 whose message names a field of sent (an object
-// or a list of them, written in snake_case) whose name has two spellings.
-func spellingRefused(err error, sent any) (string, bool) {
+// spellingCheck is what a write in the documents' spelling showed: P0
+// refused a field by name (refused), or stored the write without values
+// that were sent (refused is nil). Either may be the spelling, which a
+// write in camelCase then tells.
+type spellingCheck struct {
+	reason  string
+	refused *key
+}
+
+// checkSpelling reports whether a write of sent in snake_case, answered
+// got or err, may have failed on the spelling: a 400 whose message names a
+// field of sent (an object or a list of them) whose name has two
+// spellings, or an answer that lacks a value sent under such a field.
+func checkSpelling(err error, sent, got any) (spellingCheck, bool) {
+	if err == nil {
+		have := spelledFields(got)
+		for _, path := range spelledFields(sent) {
+			if !slices.Contains(have, path) {
+				return spellingCheck{reason: "P0's answer lacks " + path + ", which was sent"}, true
+			}
+		}
+		return spellingCheck{}, false
+	}
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
-		return "", false
+		return spellingCheck{}, false
 	}
-	for _, name := range spelledNames(sent) {
-		if strings.Contains(apiErr.Message, name) {
-			return fmt.Sprintf("P0 refused the field %s: %s", name, apiErr.Message), true
+	for _, k := range spelledKeys(sent) {
+		if strings.Contains(apiErr.Message, k.snake) {
+			return spellingCheck{reason: fmt.Sprintf("P0 refused the field %s: %s", k.snake, apiErr.Message), refused: &k}, true
 		}
 	}
-	return "", false
+	return spellingCheck{}, false
 }
 
-// spellingStripped reports whether P0's answer got lacks a value that sent
-// held under a field whose name has two spellings: P0 dropped a field it
-// does not know by that spelling.
-func spellingStripped(sent, got any) (string, bool) {
-	have := spelledFields(got)
-	for _, path := range spelledFields(sent) {
-		if !slices.Contains(have, path) {
-			return "P0's answer lacks " + path + ", which was sent", true
+// settle learns from the same write sent again in camelCase (answered
+// again, or againErr) whether P0 takes that spelling, and returns the error
+// that stands, or nil when the write in camelCase landed.
+//
+// P0 takes camelCase when the write landed with every value sent, or when
+// P0 refused it for something other than the field it refused in
+// snake_case. When it refuses that field in camelCase too, the field's
+// value was the matter, not its name: nothing is learned, and P0's first
+// answer, which spoke of the value in the documents' spelling, stands.
+func (c *Client) settle(ctx context.Context, check spellingCheck, firstErr error, sent, again any, againErr error) error {
+	if againErr == nil {
+		if _, stripped := checkSpelling(nil, sent, again); !stripped {
+			c.learnCamelCase(ctx, check.reason)
 		}
+		return nil
 	}
-	return "", false
+	var apiErr *APIError
+	if check.refused == nil || !errors.As(againErr, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
+		return againErr
+	}
+	if strings.Contains(apiErr.Message, check.refused.camel) {
+		return firstErr
+	}
+	c.learnCamelCase(ctx, check.reason)
+	return againErr
 }
 
-// spelledNames lists, in snake_case, the names of the fields in v (an
-// object or a list of them), at every depth, that hold a value and whose
-// names have two spellings.
-func spelledNames(v any) []string {
-	var names []string
-	for _, path := range spelledFields(v) {
-		name := path[strings.LastIndexAny(path, ".]")+1:]
-		if !slices.Contains(names, name) {
-			names = append(names, name)
+// spelledKeys lists the keys of the fields in v (an object or a list of
+// them), at every depth, that hold a value and whose names have two
+// spellings.
+func spelledKeys(v any) []key {
+	var keys []key
+	var visit func(o wireObject)
+	visit = func(o wireObject) {
+		for _, f := range o.fields() {
+			if f.key.spelt() && !isEmpty(f.get()) && !slices.Contains(keys, f.key) {
+				keys = append(keys, f.key)
+			}
+			inObjects("", f.get(), func(_ string, inner wireObject) []string { visit(inner); return nil })
 		}
 	}
-	return names
+	inObjects("", reflect.ValueOf(v), func(_ string, o wireObject) []string { visit(o); return nil })
+	return keys
 }
 
 // spelledFields lists the paths of the fields in v (an object or a list of

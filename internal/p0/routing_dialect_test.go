@@ -170,6 +170,69 @@ func TestOtherRefusalsAreNotSpelling(t *testing.T) {
 	checkStoredOptions(t, mock, "good", "allow_one_party")
 }
 
+// TestValueRefusalsAreNotSpelling: P0 refusing the value of a field whose
+// name has two spellings names the field too. The write is tried in
+// camelCase once; when P0 refuses that field again, its value was the
+// matter: P0's first answer stands, and nothing is learned. When P0 takes
+// the field in camelCase and refuses something else, camelCase is learned
+// and P0's answer about the other thing stands.
+func TestValueRefusalsAreNotSpelling(t *testing.T) {
+	ctx := context.Background()
+	t.Run("documented", func(t *testing.T) {
+		client, mock := newVariantClient(t, "documented")
+		const refusal = `resource.access_type "bogus" is not valid for service ssh`
+		mock.FailNext("POST", "/o/{org}/routing/name/{name}", 400, refusal)
+		bad := optionsRule("bad")
+		bad.Resource.AccessType = "bogus"
+		_, err := client.CreateRoutingRule(ctx, bad)
+		if e := apiError(t, err); e.StatusCode != 400 || e.Message != refusal {
+			t.Fatalf("err = %v, want P0's first answer, %q", err, refusal)
+		}
+		if _, err := client.CreateRoutingRule(ctx, optionsRule("good")); err != nil {
+			t.Fatal(err)
+		}
+		checkStoredOptions(t, mock, "good", "allow_one_party")
+		if n := len(mock.Requests()); n != 3 {
+			t.Errorf("%d requests; want the refused create twice (once in each spelling) and the good one once", n)
+		}
+	})
+	t.Run("routing-camel", func(t *testing.T) {
+		client, mock := newVariantClient(t, "routing-camel")
+		bad := optionsRule("bad")
+		bad.Requestor = p0.RuleRequestor{Type: "user"}
+		_, err := client.CreateRoutingRule(ctx, bad)
+		if e := apiError(t, err); e.StatusCode != 400 || !strings.Contains(e.Message, "requestor.uid") {
+			t.Fatalf("err = %v, want P0's 400 about requestor.uid, given in camelCase", err)
+		}
+		if _, err := client.CreateRoutingRule(ctx, optionsRule("good")); err != nil {
+			t.Fatal(err)
+		}
+		checkStoredOptions(t, mock, "good", "allowOneParty")
+		if n := len(mock.Requests()); n != 3 {
+			t.Errorf("%d requests; want the refused create in each spelling, then the good one once, learned", n)
+		}
+	})
+}
+
+// TestAStrippedCreateIsNotLost: a create that P0 stored without the values
+// it does not take by that spelling, sent again in camelCase and refused
+// then, returns the rule P0 stored with the error, so that the caller
+// knows the rule is there.
+func TestAStrippedCreateIsNotLost(t *testing.T) {
+	client, mock := newVariantClient(t, "routing-camel-silent")
+	mock.FailNext("PUT", "/o/{org}/routing/name/{name}", 400, "the rule is being edited")
+	got, err := client.CreateRoutingRule(context.Background(), optionsRule("stripped"))
+	if e := apiError(t, err); e.Message != "the rule is being edited" {
+		t.Fatalf("err = %v, want the update's refusal", err)
+	}
+	if got == nil || got.Name != "stripped" {
+		t.Fatalf("the rule P0 stored was not returned: %+v", got)
+	}
+	if _, ok := mock.RoutingRule("stripped"); !ok {
+		t.Fatal("P0 does not hold the rule")
+	}
+}
+
 // TestPolicyRoutes: after a 404 to GET /routing, every read and rule write
 // goes through /policy, for the rest of the client's life; saves stay on
 // POST /routing.

@@ -167,7 +167,7 @@ func TestSharedReadsShareATimeout(t *testing.T) {
 	s := newSharedReads()
 	var calls atomic.Int32
 	release := make(chan struct{})
-	timesOut := func(context.Context) ([]byte, error) {
+	timesOut := func(context.Context) ([]byte, error) { //nolint:unparam // the signature of every fetch
 		calls.Add(1)
 		<-release
 		return nil, fmt.Errorf("GET /a: P0 did not answer in time (after 6 attempts): %w", context.DeadlineExceeded)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"reflect"
 	"strconv"
@@ -472,4 +473,33 @@ func TestAccSpellingUnderParallelism(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccSpellingResendFails creates rules against a P0 that drops
+// snake_case without a word, and refuses the first camelCase update that
+// would complete a rule: the apply fails, with that rule in state as P0
+// stored it, and the next apply converges to exactly the configuration,
+// with no rule duplicated or left out.
+func TestAccSpellingResendFails(t *testing.T) {
+	env := newVariantEnv(t, "routing-camel-silent")
+	rules := fleet{Rules: 4}
+	env.Mock.FailNext("PUT", "/o/{org}/routing/name/{name}", http.StatusBadRequest, "the rule is being edited")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             rules.checkEmpty(env.Mock),
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(rules.hcl()),
+				ExpectError: expectError("Unable to Create Routing Rule", "400 Bad Request: the rule is being edited"),
+			},
+			{
+				Config: env.Config(rules.hcl()),
+				Check:  rules.checkMatches(env.Mock),
+			},
+			{
+				Config:   env.Config(rules.hcl()),
+				PlanOnly: true,
+			},
+		},
+	})
 }

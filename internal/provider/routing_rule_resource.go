@@ -55,11 +55,15 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *
 				"existing one with Terraform.")
 		return
 	}
+	if got != nil {
+		// With an error too, this is what P0 holds now (a write it stored
+		// in part before the one that completes it failed): the state
+		// says so, and the next apply converges from there.
+		r.storeRule(ctx, *got, resp, diags)
+	}
 	if err != nil {
 		op.apiError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
-		return
 	}
-	r.storeRule(ctx, *got, resp, diags)
 }
 
 // storeRule stores the rule P0 answered, what it holds that the provider

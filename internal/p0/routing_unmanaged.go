@@ -12,7 +12,8 @@ import (
 // model, so that a write never removes them.
 //
 // Objects are matched as P0 holds them: the rule by its name (the caller's
-// business), approval steps by position, filters by name, groups by
+// business), approval steps by what they are (type, who approves, effect;
+// a step edited in place by its position), filters by name, groups by
 // directory and id. An object whose type changes keeps nothing of what it
 // held: those fields belonged to its old kind (an "agentic" requestor's
 // agent, say) and would be wrong beside the new one. An object the
@@ -53,12 +54,59 @@ func KeepUnmanaged(rule, previous RoutingRule) (RoutingRule, KeptFields) {
 	rule.Requestor = keepRequestor(rule.Requestor, previous.Requestor, &kept)
 	rule.Resource = keepResource(rule.Resource, previous.Resource, &kept)
 	rule.Approval = slices.Clone(rule.Approval)
-	for i := range rule.Approval {
-		if i < len(previous.Approval) {
-			rule.Approval[i] = keepApproval(rule.Approval[i], previous.Approval[i], fmt.Sprintf("approval[%d].", i), &kept)
+	for i, j := range matchSteps(rule.Approval, previous.Approval) {
+		if j >= 0 {
+			rule.Approval[i] = keepApproval(rule.Approval[i], previous.Approval[j], fmt.Sprintf("approval[%d].", i), &kept)
 		}
 	}
 	return rule, kept
+}
+
+// matchSteps pairs each step of steps with the step of previous it is, or
+// -1: first the step that is the same (removing or reordering steps moves
+// none of P0's fields to another step), then, for a step edited in place,
+// the one at its position that no other step is.
+func matchSteps(steps, previous []Approval) []int {
+	match := make([]int, len(steps))
+	taken := make([]bool, len(previous))
+	for i, step := range steps {
+		match[i] = -1
+		for j, was := range previous {
+			if !taken[j] && sameStep(step, was) {
+				match[i], taken[j] = j, true
+				break
+			}
+		}
+	}
+	for i := range steps {
+		if match[i] < 0 && i < len(previous) && !taken[i] {
+			match[i], taken[i] = i, true
+		}
+	}
+	return match
+}
+
+// sameStep reports whether two steps are one: the same type, approvers and
+// effect, whatever their options.
+func sameStep(a, b Approval) bool {
+	return a.Type == b.Type && a.Directory == b.Directory && a.Integration == b.Integration &&
+		a.ProfileProperty == b.ProfileProperty && a.Effect == b.Effect &&
+		sameSet(a.Services, b.Services, func(s string) string { return s }) &&
+		sameSet(a.Groups, b.Groups, func(g Group) string { return g.Directory + "\x00" + g.ID })
+}
+
+// sameSet reports whether a and b hold the same elements by key, in any
+// order.
+func sameSet[T any](a, b []T, key func(T) string) bool {
+	keys := func(xs []T) []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = key(x)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return len(a) == len(b) && slices.Equal(keys(a), keys(b))
 }
 
 func keepRequestor(requestor, previous RuleRequestor, kept *KeptFields) RuleRequestor {

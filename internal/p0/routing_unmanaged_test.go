@@ -2,6 +2,7 @@ package p0_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -139,6 +140,50 @@ func TestKeepUnmanaged(t *testing.T) {
 	}
 	if got.Approval[1].Options == nil || !reflect.DeepEqual(got.Approval[1].Options.Unmanaged, held.Approval[1].Options.Unmanaged) {
 		t.Errorf("options P0 held with only its own fields were not kept: %+v", got.Approval[1].Options)
+	}
+}
+
+// TestKeepUnmanagedFollowsTheSteps removes and reorders approval steps:
+// each keeps what P0 held in it, and no step takes another's fields.
+func TestKeepUnmanagedFollowsTheSteps(t *testing.T) {
+	step := func(group, extra string) p0.Approval {
+		return p0.Approval{Type: "group", Groups: []p0.Group{{Directory: "okta", ID: group}},
+			Unmanaged: p0.Unmanaged{extra: json.RawMessage(`"` + group + `"`)}}
+	}
+	held := p0.RoutingRule{Name: "r", Approval: []p0.Approval{step("g1", "tier"), step("g2", "escalation"), {Type: "p0"}}}
+	configured := func(steps ...p0.Approval) p0.RoutingRule {
+		for i := range steps {
+			steps[i].Unmanaged = nil
+		}
+		return p0.RoutingRule{Name: "r", Approval: steps}
+	}
+	tests := []struct {
+		name string
+		rule p0.RoutingRule
+		want map[string]string // path: the value kept there
+	}{
+		{"the first step removed", configured(step("g2", "")), map[string]string{"approval[0].escalation": "g2"}},
+		{"steps reordered", configured(p0.Approval{Type: "p0"}, step("g2", ""), step("g1", "")),
+			map[string]string{"approval[1].escalation": "g2", "approval[2].tier": "g1"}},
+		{"a step edited in place", configured(step("g3", ""), step("g2", "")),
+			map[string]string{"approval[0].tier": "g1", "approval[1].escalation": "g2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, kept := p0.KeepUnmanaged(tt.rule, held)
+			if len(kept.Kept) != len(tt.want) || len(kept.Dropped) > 0 {
+				t.Errorf("kept %q, dropped %q; want kept %v", kept.Kept, kept.Dropped, tt.want)
+			}
+			values := map[string]string{}
+			for i, s := range got.Approval {
+				for name, value := range s.Unmanaged {
+					values[fmt.Sprintf("approval[%d].%s", i, name)] = strings.Trim(string(value), `"`)
+				}
+			}
+			if !reflect.DeepEqual(values, tt.want) {
+				t.Errorf("the steps to write hold %v; want %v", values, tt.want)
+			}
+		})
 	}
 }
 

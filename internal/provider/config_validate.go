@@ -49,6 +49,17 @@ func requireOrForbid(ctx context.Context, config tfsdk.Config, diags *diag.Diagn
 	}
 }
 
+// warnMeaningless warns about the attribute at p, of any type, when it is
+// set where the documents give it no meaning (unused says where it has
+// one). It is no error: P0 may hold such a rule, which must stay
+// importable, and decides itself what to do with it.
+func warnMeaningless(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, p path.Path, unused string) {
+	if isSet[attr.Value](ctx, config, p) {
+		diags.AddAttributeWarning(p, "Attribute Without a Documented Meaning",
+			unused+". It is sent as written, for P0 to take or refuse; if it is a mistake, remove it.")
+	}
+}
+
 // isNull reports whether the attribute at p, of any type, is null; an
 // unknown value is not.
 func isNull(ctx context.Context, config tfsdk.Config, p path.Path) bool {

@@ -73,30 +73,14 @@ var invalidInputs = []invalidInput{
   requestor = { type = "group" }
   resource  = { type = "any" }
   approval  = [{ type = "auto" }]`), want: []string{`A requestor of type "group" is named by requestor.uid or by requestor.groups`}},
-	{name: "rule groups for anyone", hcl: badRule(`
-  requestor = { type = "any", groups = [{ id = "g1" }] }
-  resource  = { type = "any" }
-  approval  = [{ type = "auto" }]`), want: []string{`requestor.groups is only allowed when requestor.type is "group"`}},
 	{name: "rule empty groups", hcl: badRule(`
   requestor = { type = "group", groups = [] }
   resource  = { type = "any" }
   approval  = [{ type = "auto" }]`), want: []string{"Attribute requestor.groups list must contain at least 1 elements"}},
-	{name: "rule uid for anyone", hcl: badRule(`
-  requestor = { type = "any", uid = "u1" }
-  resource  = { type = "any" }
-  approval  = [{ type = "auto" }]`), want: []string{`requestor.uid is only allowed when requestor.type is "group" or "user"`}},
-	{name: "rule access type for any resource", hcl: badRule(`
-  requestor = { type = "any" }
-  resource  = { type = "any", access_type = "all" }
-  approval  = [{ type = "auto" }]`), want: []string{`resource.access_type is only allowed when resource.type is "integration"`}},
 	{name: "rule service missing for an integration", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "integration" }
   approval  = [{ type = "auto" }]`), want: []string{`resource.service is required when resource.type is "integration"`}},
-	{name: "rule filters without an integration", hcl: badRule(`
-  requestor = { type = "any" }
-  resource  = { type = "any", filters = { a = { effect = "keep" } } }
-  approval  = [{ type = "auto" }]`), want: []string{`resource.filters is only allowed when resource.type is "integration"`}},
 	{name: "rule empty filter effect", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "integration", service = "aws", filters = { a = { effect = "" } } }
@@ -109,14 +93,6 @@ var invalidInputs = []invalidInput{
   requestor = { type = "any" }
   resource  = { type = "any" }
   approval  = [{ type = "auto", options = {} }]`), want: []string{"Attribute approval[0].options sets nothing"}},
-	{name: "rule negative cooldown", hcl: badRule(`
-  requestor = { type = "any" }
-  resource  = { type = "any" }
-  approval  = [{ type = "auto" }, { type = "p0", options = { cooldown = -1 } }]`), want: []string{"Attribute approval[1].options.cooldown value must be at least 0"}},
-	{name: "rule negative duration", hcl: badRule(`
-  requestor = { type = "any" }
-  resource  = { type = "any" }
-  approval  = [{ type = "auto", options = { duration = -1 } }]`), want: []string{"Attribute approval[0].options.duration value must be at least 0"}},
 	{name: "rule empty services", hcl: badRule(`
   requestor = { type = "any" }
   resource  = { type = "any" }
@@ -201,12 +177,12 @@ var invalidInputs = []invalidInput{
   }, {
     name = "same"` + anyRule + `
   }]`), want: []string{"Duplicate Rule Name", `Rules 1 and 2 are both named "same"`}},
-	{name: "workflow rule uid for anyone", hcl: badWorkflow(`  rules = [{
+	{name: "workflow rule user without uid", hcl: badWorkflow(`  rules = [{
     name      = "bad"
-    requestor = { type = "any", uid = "u1" }
+    requestor = { type = "user" }
     resource  = { type = "any" }
     approval  = [{ type = "auto" }]
-  }]`), want: []string{"requestor.uid is only allowed"}},
+  }]`), want: []string{`requestor.uid is required when requestor.type is "user"`}},
 
 	// p0_access_request
 	{name: "access request without a command", hcl: badAccessRequest(`  argv = []`), want: []string{"Attribute argv list must contain at least 1 elements"}},

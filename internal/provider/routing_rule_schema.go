@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -106,18 +105,10 @@ func routingRuleSchema() schema.Schema {
 							Optional:            true,
 							Validators:          []validator.Object{notEmptyObject},
 							Attributes: map[string]schema.Attribute{
-								"allow_one_party": optionalBoolAttribute("Whether requestors may approve their own requests."),
-								"require_reason":  optionalBoolAttribute("Whether requestors must give a reason."),
-								"cooldown": schema.Int64Attribute{
-									MarkdownDescription: "Cooldown before the approval can be used again, as P0 counts it.",
-									Optional:            true,
-									Validators:          []validator.Int64{int64validator.AtLeast(0)},
-								},
-								"duration": schema.Int64Attribute{
-									MarkdownDescription: "How long the approval lasts, as P0 counts it. P0 stores `0` too.",
-									Optional:            true,
-									Validators:          []validator.Int64{int64validator.AtLeast(0)},
-								},
+								"allow_one_party":      optionalBoolAttribute("Whether requestors may approve their own requests."),
+								"require_reason":       optionalBoolAttribute("Whether requestors must give a reason."),
+								"cooldown":             countAttribute("Cooldown before the approval can be used again, as P0 counts it."),
+								"duration":             countAttribute("How long the approval lasts, as P0 counts it. P0 stores `0` too."),
 								"require_duration":     optionalBoolAttribute("Whether requestors must say how long they need the access."),
 								"require_preapproval":  optionalBoolAttribute("Whether the request must be approved before this step, for example by a person before an escalation."),
 								"break_glass_approver": optionalBoolAttribute("Whether this step's approvers may approve in an emergency, bypassing the other steps."),

@@ -32,14 +32,13 @@ func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, di
 
 	resource := rule.AtName("resource")
 	if resourceType := stringAt(ctx, config, resource.AtName("type")); isKnownValue(resourceType, p0.ResourceTypes) {
-		isIntegration := resourceType.ValueString() == "integration"
-		requireOrForbid(ctx, config, diags, resource.AtName("service"), isIntegration,
-			"resource.service is required when resource.type is \"integration\"",
-			"resource.service is only allowed when resource.type is \"integration\"")
-		if !isIntegration {
-			for _, name := range []string{"access_type", "filters"} {
-				requireOrForbid(ctx, config, diags, resource.AtName(name), false, "",
-					fmt.Sprintf("resource.%s is only allowed when resource.type is \"integration\"", name))
+		if resourceType.ValueString() == "integration" {
+			requireOrForbid(ctx, config, diags, resource.AtName("service"), true,
+				"resource.service is required when resource.type is \"integration\"", "")
+		} else {
+			for _, name := range []string{"service", "access_type", "filters"} {
+				warnMeaningless(ctx, config, diags, resource.AtName(name),
+					fmt.Sprintf("resource.%s has a meaning only when resource.type is \"integration\"", name))
 			}
 		}
 	}
@@ -47,24 +46,23 @@ func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, di
 
 // validateRequestor checks a requestor of one of the documents' types: a
 // user is named by uid, a group by uid or by groups, and anyone by
-// nothing.
+// nothing. Fields that name no one of that type only warn (see
+// warnMeaningless).
 func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.Path, requestorType string, diags *diag.Diagnostics) {
 	uid, groups := requestor.AtName("uid"), requestor.AtName("groups")
 	switch requestorType {
 	case "user":
 		requireOrForbid(ctx, config, diags, uid, true, "requestor.uid is required when requestor.type is \"user\"", "")
-		requireOrForbid(ctx, config, diags, groups, false, "", "requestor.groups is only allowed when requestor.type is \"group\"")
 	case "group":
 		if isNull(ctx, config, uid) && isNull(ctx, config, groups) {
 			diags.AddAttributeError(uid, "Missing Required Attribute",
 				"A requestor of type \"group\" is named by requestor.uid or by requestor.groups: set one of them.")
 		}
 	default: // any
-		requireOrForbid(ctx, config, diags, uid, false, "", "requestor.uid is only allowed when requestor.type is \"group\" or \"user\"")
-		requireOrForbid(ctx, config, diags, groups, false, "", "requestor.groups is only allowed when requestor.type is \"group\"")
+		warnMeaningless(ctx, config, diags, uid, "requestor.uid has a meaning only when requestor.type is \"group\" or \"user\"")
 	}
 	if requestorType != "group" {
-		requireOrForbid(ctx, config, diags, requestor.AtName("effect"), false, "",
-			"requestor.effect is only allowed when requestor.type is \"group\"")
+		warnMeaningless(ctx, config, diags, groups, "requestor.groups has a meaning only when requestor.type is \"group\"")
+		warnMeaningless(ctx, config, diags, requestor.AtName("effect"), "requestor.effect has a meaning only when requestor.type is \"group\"")
 	}
 }

@@ -98,6 +98,28 @@ func (k knownValues) ValidateString(_ context.Context, req validator.StringReque
 			req.Path, req.ConfigValue.ValueString(), strings.Join(k, ", ")))
 }
 
+// countAttribute is an optional count that P0 takes as it counts it. The
+// documents show counts of 0 or more, so a negative one warns; it is no
+// error, since a rule P0 holds with one must still be importable.
+func countAttribute(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Validators:          []validator.Int64{negativeWarns{"warns when negative"}},
+	}
+}
+
+type negativeWarns struct{ described }
+
+func (negativeWarns) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueInt64() >= 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, "Negative Count",
+		fmt.Sprintf("Attribute %s is %d, while P0's documents show counts of 0 or more. It is sent as written, "+
+			"for P0 to take or refuse; if it is a mistake, correct it.", req.Path, req.ConfigValue.ValueInt64()))
+}
+
 // described gives a validator or plan modifier its Description and
 // MarkdownDescription, which are the same plain text.
 type described string

@@ -244,3 +244,54 @@ resource "p0_aws_component" "write" {
 		t.Errorf("the plan of objects that do not exist yet sent %v; want only the check of the credentials", counts)
 	}
 }
+
+// TestAccMeaninglessFieldsWarn plans rules with fields P0's documents give
+// no meaning for their types, and negative counts: P0's own client writes
+// such rules, so each is a warning naming the attribute, never an error,
+// and the rule can be imported and written as P0 holds it.
+func TestAccMeaninglessFieldsWarn(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	t.Parallel()
+	env := newTestEnv(t)
+	cli := newTerraformCLI(t, env.Config(`
+resource "p0_routing_rule" "anyone" {
+  name      = "anyone"
+  requestor = { type = "any", uid = "u1", groups = [{ id = "g1" }], effect = "keep" }
+  resource  = { type = "any", service = "aws", access_type = "all", filters = { a = { effect = "keep" } } }
+  approval  = [{ type = "p0", options = { cooldown = -1, duration = -5 } }]
+}
+
+resource "p0_routing_rule" "user" {
+  name      = "user"
+  requestor = { type = "user", uid = "u1", effect = "keep" }
+  resource  = { type = "any" }
+  approval  = [{ type = "auto" }]
+}
+`))
+	diagnostics := cli.planDiagnostics(t)
+	want := []string{
+		"requestor.uid has a meaning only when", "requestor.groups has a meaning only when",
+		"requestor.effect has a meaning only when", "resource.service has a meaning only when",
+		"resource.access_type has a meaning only when", "resource.filters has a meaning only when",
+		"approval[0].options.cooldown is -1", "approval[0].options.duration is -5",
+	}
+	for _, phrase := range want {
+		found := false
+		for _, d := range diagnostics {
+			found = found || (d.Severity == "warning" && strings.Contains(d.Detail, phrase))
+		}
+		if !found {
+			t.Errorf("no warning says %q: %+v", phrase, diagnostics)
+		}
+	}
+	if n := len(withSummary(diagnostics, "Attribute Without a Documented Meaning")); n != 7 {
+		t.Errorf("%d warnings about fields without a meaning, want 7 (6 on the first rule, effect on the second)", n)
+	}
+	for _, d := range diagnostics {
+		if d.Severity == "error" {
+			t.Errorf("the plan failed: %+v", d)
+		}
+	}
+}

@@ -159,7 +159,11 @@ func (i AWSItem) Configuration() AWSItem {
 
 // HasUnmanaged reports whether the item holds, at any depth, a field the
 // client does not model.
-func (i AWSItem) HasUnmanaged() bool { return len(unmanagedFields("", &i)) > 0 }
+func (i AWSItem) HasUnmanaged() bool { return len(i.UnmanagedFields()) > 0 }
+
+// UnmanagedFields lists the paths of the fields the item holds, at any
+// depth, that the client does not model.
+func (i AWSItem) UnmanagedFields() []string { return unmanagedFields("", &i) }
 
 // AWSMetadata is what P0 generates for a staged item: the IAM role the AWS
 // side must create for P0.

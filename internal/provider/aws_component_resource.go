@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -245,8 +246,17 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 
 	target := state.awsItemTarget
-	if reinstall && !r.reinstall(ctx, target, r.verifyBound(plan.Timeouts, "update"), resp.Private, op) {
-		return
+	if reinstall {
+		found, ok := r.reinstall(ctx, target, r.verifyBound(plan.Timeouts, "update"), resp.Private, op)
+		if !ok {
+			return
+		}
+		// The configure keeps what P0 holds now: the item as the reinstall
+		// found it, or nothing of an item that was gone and is staged anew.
+		want = awsItemFromModel(plan)
+		if found != nil {
+			want, _ = want.KeepUnmanaged(*found)
+		}
 	}
 	if got := r.configure(ctx, target, want, op); got != nil {
 		store(ctx, &resp.State, resp.Identity, componentModel(target, *got, plan.Timeouts), &resp.Diagnostics)
@@ -256,24 +266,32 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 
 // ModifyPlan warns, in a plan that reconfigures the item, about the fields
 // P0 holds in it that the provider does not model: what the configure
-// sends back, and what it cannot.
+// sends back, and what it cannot. A plan that replaces the item (another
+// account or component) keeps none of them: the old item goes back to
+// staged, and the new one holds what P0 holds in it.
 func (r *awsComponentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptInPlan(ctx, req, resp, func(plan awsComponentModel, held p0.AWSItem, _ bool) (string, p0.KeptFields) {
+	replacing := []path.Path{path.Root("component"), path.Root("account_id"), path.Root("function_arn")}
+	warnKeptInPlan(ctx, req, resp, replacing, func(plan awsComponentModel, held p0.AWSItem, replaced bool) (string, p0.KeptFields) {
+		if replaced {
+			state := decode[awsComponentModel](ctx, req.State, &resp.Diagnostics)
+			return state.describe(), p0.KeptFields{Dropped: held.UnmanagedFields()}
+		}
 		_, kept := awsItemFromModel(plan).KeepUnmanaged(held)
 		return plan.describe(), kept
 	})
 }
 
 // reinstall brings an item that fell back out of installed in P0 (see
-// Read) to where a configure installs it, as Create does. An item gone
-// since the refresh is staged again, by this resource, and the record says
-// so. It reports false after op reported a failure.
-func (r *awsComponentResource) reinstall(ctx context.Context, target awsItemTarget, bound time.Duration, private privateWriter, op operation) bool {
-	_, stagedHere, ok := r.verifyUnlessDone(ctx, target, bound, op)
+// Read) to where a configure installs it, as Create does, and returns it
+// as it found it. An item gone since the refresh is staged again, by this
+// resource, and the record says so; it returns nil then. It reports false
+// after op reported a failure.
+func (r *awsComponentResource) reinstall(ctx context.Context, target awsItemTarget, bound time.Duration, private privateWriter, op operation) (*p0.AWSItem, bool) {
+	found, stagedHere, ok := r.verifyUnlessDone(ctx, target, bound, op)
 	if stagedHere {
 		op.diags.Append(setPrivate(ctx, private, stagedHereKey, true)...)
 	}
-	return ok && !op.failed()
+	return found, ok && !op.failed()
 }
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -152,7 +152,7 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 // and what it cannot, because the type of the object holding it changes
 // or the rule is replaced by one of another name.
 func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptInPlan(ctx, req, resp, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, p0.KeptFields) {
+	warnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, p0.KeptFields) {
 		object := fmt.Sprintf("routing rule %q", held.Name)
 		if replaced {
 			return object, p0.KeptFields{Dropped: held.UnmanagedFields()}

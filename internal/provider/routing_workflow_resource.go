@@ -179,7 +179,7 @@ func (r *routingWorkflowResource) saveError(op operation, err error) {
 // P0 holds in it and in its rules that the provider does not model: what
 // the save keeps, and what it cannot.
 func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptInPlan(ctx, req, resp, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, p0.KeptFields) {
+	warnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, p0.KeptFields) {
 		return "the routing workflow", held.kept(rulesFromWorkflowModel(plan))
 	})
 }

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -44,8 +46,11 @@ func heldUnmanaged[T any](ctx context.Context, private privateReader, diags *dia
 // P0 holds beyond the model (H, kept by rememberUnmanaged): for a plan that
 // changes an object that exists, whose apply writes what the last read
 // kept, it adds warnKept's warning, with what kept says of the plan (a
-// model M): the object it names, and what the write keeps of held.
-func warnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse,
+// model M): the object it names, and what the write keeps of held. The
+// plan replaces the object when an attribute of replacing changes (the
+// framework tells a resource's ModifyPlan nothing of its attributes'
+// RequiresReplace).
+func warnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, replacing []path.Path,
 	kept func(plan M, held H, replaced bool) (object string, fields p0.KeptFields)) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
 		return
@@ -58,8 +63,15 @@ func warnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	object, fields := kept(plan, *held, len(resp.RequiresReplace) > 0)
-	warnKept(&resp.Diagnostics, object, fields)
+	replaced := false
+	for _, p := range replacing {
+		var planned, prior attr.Value
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, p, &planned)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, p, &prior)...)
+		replaced = replaced || resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(prior)
+	}
+	object, fields := kept(plan, *held, replaced)
+	warnKept(&resp.Diagnostics, object, fields, replaced)
 }
 
 // maxFieldsNamed bounds the fields a warning lists.
@@ -67,9 +79,9 @@ const maxFieldsNamed = 12
 
 // warnKept adds a plan's one warning about what P0 holds in object (for
 // example `routing rule "Production"`) that the provider does not model:
-// the fields the apply sends back, and those it leaves out because the
-// type of the object holding them changes.
-func warnKept(diags *diag.Diagnostics, object string, kept p0.KeptFields) {
+// the fields the apply sends back, and those it leaves out: because the
+// type of the object holding them changes, or the plan replaces object.
+func warnKept(diags *diag.Diagnostics, object string, kept p0.KeptFields, replaced bool) {
 	if kept.Empty() {
 		return
 	}
@@ -82,8 +94,13 @@ func warnKept(diags *diag.Diagnostics, object string, kept p0.KeptFields) {
 		if detail.Len() > 0 {
 			detail.WriteString("\n\n")
 		}
-		fmt.Fprintf(&detail, "Not kept: %s, which P0 holds in %s in an object whose type this plan changes; "+
-			"they belong to the old type.", listFields(kept.Dropped), object)
+		if replaced {
+			fmt.Fprintf(&detail, "Not kept: %s, which P0 holds in %s. This plan replaces it, and what replaces "+
+				"it holds only what the configuration says.", listFields(kept.Dropped), object)
+		} else {
+			fmt.Fprintf(&detail, "Not kept: %s, which P0 holds in %s in an object whose type this plan changes; "+
+				"they belong to the old type.", listFields(kept.Dropped), object)
+		}
 	}
 	diags.AddWarning("Fields Not Managed by Terraform", detail.String())
 }

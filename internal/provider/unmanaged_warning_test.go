@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-exec/tfexec"
+
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 // planDiagnostic is a diagnostic of `terraform plan -json`.
@@ -154,6 +156,24 @@ import {
 		cli.write(t, env.Config(agents.resourceHCL(`type = "agentic"`, `type = "any"`)+write("staging")))
 		expectOneWarning(t, cli.planDiagnostics(t), summary, "they are kept", "Not kept: requestor.agent, requestor.user",
 			"an object whose type this plan changes")
+
+		// Another account replaces the item: nothing of the old one is
+		// kept, and the warning names the old one.
+		const otherAccount = "400000000499"
+		disabled := agents.resourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true")
+		cli.write(t, env.Config(disabled+strings.Replace(write("staging"), writeAccount, otherAccount, 1)))
+		diagnostics = cli.planDiagnostics(t)
+		expectOneWarning(t, diagnostics, summary, `AWS component "iam-write" in account `+writeAccount,
+			"Not kept: tier, login.parent", "This plan replaces it")
+		if d := withSummary(diagnostics, summary)[0]; strings.Contains(d.Detail, "they are kept") || strings.Contains(d.Detail, otherAccount) {
+			t.Errorf("the warning of a replacement says something is kept, or names the new item:\n%s", d.Detail)
+		}
+
+		// So does another name for the rule.
+		renamed := agents.resourceHCL(`name      = "Agents"`, "name      = \"Agents renamed\"\n  disabled  = true")
+		cli.write(t, env.Config(renamed+write("staging")))
+		expectOneWarning(t, cli.planDiagnostics(t), summary, `routing rule "Agents"`, "Not kept: description",
+			"This plan replaces it")
 	})
 	t.Run("workflow", func(t *testing.T) {
 		t.Parallel()
@@ -293,5 +313,36 @@ resource "p0_routing_rule" "user" {
 		if d.Severity == "error" {
 			t.Errorf("the plan failed: %+v", d)
 		}
+	}
+}
+
+// TestAccReinstallOfAGoneItemKeepsNothing plans the reinstall of an item
+// that fell back to staged holding fields the provider does not model,
+// and deletes the item in P0 before the saved plan is applied: the apply
+// stages a new item, which holds nothing of the gone one.
+func TestAccReinstallOfAGoneItemKeepsNothing(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	t.Parallel()
+	env := newTestEnv(t)
+	const account = "575757575757"
+	ctx := context.Background()
+	cli := newTerraformCLI(t, env.Config(awsComponentHCL("test", p0.ComponentInventory, account, p0.AWSItem{Label: "inventory"}, "")))
+	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach)); err != nil {
+		t.Fatalf("installing: %v", err)
+	}
+	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage, Label: "inventory",
+		Unmanaged: p0.Unmanaged{"tier": json.RawMessage(`"gold"`)}})
+	if changes, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach), tfexec.Out("reinstall.tfplan")); err != nil || !changes {
+		t.Fatalf("planning the reinstall: changes %t, %v", changes, err)
+	}
+	env.Mock.DeleteAWSItem(p0.ComponentInventory, account)
+	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach), tfexec.DirOrPlan("reinstall.tfplan")); err != nil {
+		t.Fatalf("applying the reinstall: %v", err)
+	}
+	item, ok := env.Mock.AWSItem(p0.ComponentInventory, account)
+	if !ok || item.State != p0.StateInstalled || len(item.Unmanaged) > 0 {
+		t.Errorf("P0 holds %s; want the item installed anew, holding nothing of the one deleted", jsonText(item))
 	}
 }

@@ -234,6 +234,8 @@ func TestAccRoutingRule_drift(t *testing.T) {
 // invalidRuleCases are rule bodies that must be refused at plan time, with
 // the error each must give; p0_routing_rule and each rule of
 // p0_routing_workflow refuse them alike. "empty name" carries its own name.
+// Fields without a documented meaning for their type only warn (see
+// TestAccMeaninglessFieldsWarn).
 var invalidRuleCases = map[string]struct {
 	body string
 	want string
@@ -253,25 +255,10 @@ var invalidRuleCases = map[string]struct {
   resource = { type = "any" }
   approval = [{ type = "auto" }]`, `requestor.uid is required when requestor.type is "user"`,
 	},
-	"uid with any": {
-		`requestor = { type = "any", uid = "u1" }
-  resource = { type = "any" }
-  approval = [{ type = "auto" }]`, `requestor.uid is only allowed`,
-	},
-	"effect for anyone": {
-		`requestor = { type = "any", effect = "keep" }
-  resource = { type = "any" }
-  approval = [{ type = "auto" }]`, `requestor.effect is only allowed`,
-	},
 	"service missing for integration": {
 		`requestor = { type = "any" }
   resource = { type = "integration" }
   approval = [{ type = "auto" }]`, `resource.service is required`,
-	},
-	"filters without integration": {
-		`requestor = { type = "any" }
-  resource = { type = "any", filters = { a = { effect = "keep" } } }
-  approval = [{ type = "auto" }]`, `resource.filters is only allowed`,
 	},
 	"empty filter effect": {
 		`requestor = { type = "any" }
@@ -292,11 +279,6 @@ var invalidRuleCases = map[string]struct {
 		`requestor = { type = "any" }
   resource = { type = "any" }
   approval = [{ type = "group", services = [] }]`, `approval\[0\].services`,
-	},
-	"negative cooldown": {
-		`requestor = { type = "any" }
-  resource = { type = "any" }
-  approval = [{ type = "auto", options = { cooldown = -1 } }]`, `approval\[0\].options.cooldown`,
 	},
 	"empty name": {
 		`requestor = { type = "any" }

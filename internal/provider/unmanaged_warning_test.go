@@ -314,6 +314,21 @@ resource "p0_routing_rule" "user" {
 			t.Errorf("the plan failed: %+v", d)
 		}
 	}
+
+	// The workflow's rules are checked alike.
+	cli.write(t, env.Config(`
+resource "p0_routing_workflow" "this" {
+  rules = [{
+    name      = "anyone"
+    requestor = { type = "any", uid = "u1" }
+    resource  = { type = "any" }
+    approval  = [{ type = "p0", options = { cooldown = -1 } }]
+  }]
+}
+`))
+	diagnostics = cli.planDiagnostics(t)
+	expectOneWarning(t, diagnostics, "Attribute Without a Documented Meaning", "requestor.uid has a meaning only when")
+	expectOneWarning(t, diagnostics, "Negative Count", "rules[0].approval[0].options.cooldown is -1")
 }
 
 // TestAccReinstallOfAGoneItemKeepsNothing plans the reinstall of an item

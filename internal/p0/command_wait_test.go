@@ -279,8 +279,8 @@ func TestCommandAnswersNeverShowTheToken(t *testing.T) {
 
 // TestCommandsAreNeverSentTwice submits commands, with and without wait,
 // to a P0 that fails in every way: a command is sent again only when P0
-// cannot have taken it (429, no connection), and a failure after which it
-// may have is an *UncertainSubmissionError.
+// cannot have taken it (429, 503, no connection), and a failure after
+// which it may have is an *UncertainSubmissionError.
 func TestCommandsAreNeverSentTwice(t *testing.T) {
 	cases := []struct {
 		name      string
@@ -288,8 +288,10 @@ func TestCommandsAreNeverSentTwice(t *testing.T) {
 		sent      int
 		uncertain bool
 	}{
-		{"server error", http.StatusBadGateway, 1, true},
-		{"unavailable", http.StatusServiceUnavailable, 1, true},
+		{"bad gateway", http.StatusBadGateway, 1, true},
+		{"gateway timeout", http.StatusGatewayTimeout, 1, true},
+		{"server error", http.StatusInternalServerError, 1, true},
+		{"unavailable", http.StatusServiceUnavailable, 2, false},
 		{"refused", http.StatusBadRequest, 1, false},
 		{"throttled", http.StatusTooManyRequests, 2, false},
 	}

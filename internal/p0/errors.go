@@ -96,14 +96,14 @@ func (e *UncertainSubmissionError) Error() string { return e.Err.Error() }
 func (e *UncertainSubmissionError) Unwrap() error { return e.Err }
 
 // uncertainUnlessRefused is err, or an *UncertainSubmissionError when P0
-// may have taken the request despite err: not when P0 refused it (a 4xx),
-// nothing was sent (a refused key earlier, no connection), or the caller
-// gave up before sending.
+// may have taken the request despite err: not when P0 refused it (a 4xx,
+// or 503: unavailable) or nothing was sent (a refused key earlier, no
+// connection).
 func uncertainUnlessRefused(err error) error {
 	var apiErr *APIError
 	var refused *CredentialsRefusedError
 	switch {
-	case errors.As(err, &apiErr) && apiErr.StatusCode < 500,
+	case errors.As(err, &apiErr) && (apiErr.StatusCode < 500 || notHandled(apiErr.StatusCode)),
 		errors.As(err, &refused),
 		neverSent(err):
 		return err

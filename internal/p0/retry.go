@@ -30,10 +30,11 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 }
 
 // untakenOnly retries a request only when P0 cannot have taken it: after
-// 429, by which P0 says that it did not, or when no connection was made.
-// A request that must not be made twice (an access request) is not sent
-// again after a server error, a timeout or a lost answer, any of which may
-// have followed its being taken.
+// 429 or 503, by which P0 (or a proxy before it) says that it did not
+// handle it, or when no connection was made. A request that must not be
+// made twice (an access request) is not sent again after another server
+// error, a timeout or a lost answer, any of which may have followed its
+// being taken.
 func untakenOnly(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
@@ -41,7 +42,13 @@ func untakenOnly(ctx context.Context, resp *http.Response, err error) (bool, err
 	if err != nil {
 		return neverSent(err), nil
 	}
-	return resp.StatusCode == http.StatusTooManyRequests, nil
+	return notHandled(resp.StatusCode), nil
+}
+
+// notHandled reports whether status says that the request was not handled
+// at all: throttled, or refused while the service is unavailable.
+func notHandled(status int) bool {
+	return status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable
 }
 
 // neverSent reports whether err is a failure to connect, before anything

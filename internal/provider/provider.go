@@ -288,7 +288,7 @@ func (p *p0Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a request is retried after throttling (429), server errors " +
 					"(5xx) or network failures, with capped exponential backoff and jitter that honours " +
-					"`Retry-After`; an access request only after throttling or a failure to connect, so that it is never " +
+					"`Retry-After`; an access request only after 429, 503 or a failure to connect, so that it is never " +
 					"made twice. Defaults to `5`, or the `P0_MAX_RETRIES` environment variable.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},

@@ -210,17 +210,25 @@ resource "p0_routing_workflow" "this" {
 	})
 }
 
-// TestAccUnknownValuesWarn plans rules with values P0's documents do not
-// list: each is a warning naming the attribute and the known values, never
-// an error, and a typo in requestor.type gets that one warning, not a
-// second, misleading error about uid.
-func TestAccUnknownValuesWarn(t *testing.T) {
+// newPlanningCLI starts a parallel acceptance test with a mock of its own
+// and a Terraform working directory whose configuration is the provider's
+// block and hcl.
+func newPlanningCLI(t *testing.T, hcl string) (*testEnv, *terraformCLI) {
+	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
 	t.Parallel()
 	env := newTestEnv(t)
-	cli := newTerraformCLI(t, env.Config(`
+	return env, newTerraformCLI(t, env.Config(hcl))
+}
+
+// TestAccUnknownValuesWarn plans rules with values P0's documents do not
+// list: each is a warning naming the attribute and the known values, never
+// an error, and a typo in requestor.type gets that one warning, not a
+// second, misleading error about uid.
+func TestAccUnknownValuesWarn(t *testing.T) {
+	env, cli := newPlanningCLI(t, `
 resource "p0_routing_rule" "typo" {
   name      = "typo"
   requestor = { type = "gruop", uid = "eng" }
@@ -233,7 +241,7 @@ resource "p0_aws_component" "write" {
   account_id = "`+writeAccount+`"
   login      = { type = "sso", identity = { type = "badge", tag_name = "x" } }
 }
-`))
+`)
 	diagnostics := cli.planDiagnostics(t)
 	unknown := withSummary(diagnostics, "Value Not Known to the Provider")
 	want := map[string]string{
@@ -270,12 +278,7 @@ resource "p0_aws_component" "write" {
 // such rules, so each is a warning naming the attribute, never an error,
 // and the rule can be imported and written as P0 holds it.
 func TestAccMeaninglessFieldsWarn(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	t.Parallel()
-	env := newTestEnv(t)
-	cli := newTerraformCLI(t, env.Config(`
+	env, cli := newPlanningCLI(t, `
 resource "p0_routing_rule" "anyone" {
   name      = "anyone"
   requestor = { type = "any", uid = "u1", groups = [{ id = "g1" }], effect = "keep" }
@@ -289,7 +292,7 @@ resource "p0_routing_rule" "user" {
   resource  = { type = "any" }
   approval  = [{ type = "auto" }]
 }
-`))
+`)
 	diagnostics := cli.planDiagnostics(t)
 	want := []string{
 		"requestor.uid has a meaning only when", "requestor.groups has a meaning only when",

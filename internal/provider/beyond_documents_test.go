@@ -477,9 +477,9 @@ func TestAccSpellingUnderParallelism(t *testing.T) {
 
 // TestAccSpellingResendFails creates rules against a P0 that drops
 // snake_case without a word, and refuses the first camelCase update that
-// would complete a rule: the apply fails, with that rule in state as P0
-// stored it, and the next apply converges to exactly the configuration,
-// with no rule duplicated or left out.
+// would complete a rule: the apply fails, the part of that rule P0 stored
+// is taken back, and the next apply converges to exactly the
+// configuration, with no rule duplicated or left out.
 func TestAccSpellingResendFails(t *testing.T) {
 	env := newVariantEnv(t, "routing-camel-silent")
 	rules := fleet{Rules: 4}
@@ -493,6 +493,11 @@ func TestAccSpellingResendFails(t *testing.T) {
 				ExpectError: expectError("Unable to Create Routing Rule", "400 Bad Request: the rule is being edited"),
 			},
 			{
+				PreConfig: func() {
+					if n := len(env.Mock.RoutingRules()); n != rules.Rules-1 {
+						t.Errorf("P0 holds %d rules after the failed apply; want the %d that were created whole", n, rules.Rules-1)
+					}
+				},
 				Config: env.Config(rules.hcl()),
 				Check:  rules.checkMatches(env.Mock),
 			},

@@ -56,8 +56,8 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *
 		return
 	}
 	if got != nil {
-		// With an error too, this is what P0 holds now (a write it stored
-		// in part before the one that completes it failed): the state
+		// With an error too (an update P0 stored in part before the write
+		// that completes it failed), this is what P0 holds now: the state
 		// says so, and the next apply converges from there.
 		r.storeRule(ctx, *got, resp, diags)
 	}
@@ -88,11 +88,22 @@ func (r *routingRuleResource) update(ctx context.Context, want p0.RoutingRule) (
 	return r.client.UpdateRoutingRule(ctx, want)
 }
 
-// createOrAdopt creates the rule; see adoptIdentical for a 409.
+// createOrAdopt creates the rule; see adoptIdentical for a 409. A create
+// that P0 stored in part before the write completing it failed (see
+// p0.Client.CreateRoutingRule) is taken back, so that the next apply
+// creates the rule whole instead of meeting one it did not make; a failed
+// create leaves nothing in state.
 func (r *routingRuleResource) createOrAdopt(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
 	got, err := r.client.CreateRoutingRule(ctx, want)
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
 		return r.adoptIdentical(ctx, want, apiErr)
+	}
+	if err != nil && got != nil {
+		if deleteErr := r.client.DeleteRoutingRule(ctx, want.Name); deleteErr != nil {
+			return nil, fmt.Errorf("%w (and removing the part of the rule P0 stored failed: %v; "+
+				"import the rule to manage it)", err, deleteErr)
+		}
+		return nil, err
 	}
 	return got, err
 }

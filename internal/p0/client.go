@@ -26,8 +26,9 @@ type Client struct {
 	userAgent string
 	logger    Logger
 	http      *retryablehttp.Client
-	// streamHTTP is http without a time limit on the answer, for answers
-	// streamed while P0 waits (see openStream).
+	// submitHTTP is http for requests that must not be made twice (see
+	// submit), and streamHTTP the same without a time limit on the answer,
+	// for answers streamed while P0 waits (see openStream).
 	submitHTTP *retryablehttp.Client
 	streamHTTP *retryablehttp.Client
 
@@ -153,10 +154,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	if err != nil {
 		return c.reportOnce(err)
 	}
-	if err := decodeBody(data, out, c.token); err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
-	}
-	return nil
+	return c.decodeAnswer(method, path, data, out)
 }
 
 // write is do for a request that changes the objects at paths (see
@@ -218,8 +216,13 @@ func (c *Client) readShared(ctx context.Context, path string, out any) error {
 
 // decodeRead decodes P0's answer to GET path into out.
 func (c *Client) decodeRead(path string, body []byte, out any) error {
+	return c.decodeAnswer(http.MethodGet, path, body, out)
+}
+
+// decodeAnswer decodes P0's successful answer to method path into out.
+func (c *Client) decodeAnswer(method, path string, body []byte, out any) error {
 	if err := decodeBody(body, out, c.token); err != nil {
-		return fmt.Errorf("%s %s: %w", http.MethodGet, path, err)
+		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	return nil
 }
@@ -232,10 +235,7 @@ func (c *Client) submit(ctx context.Context, method, path string, in, out any) e
 	if err != nil {
 		return c.reportOnce(uncertainUnlessRefused(err))
 	}
-	if err := decodeBody(data, out, c.token); err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
-	}
-	return nil
+	return c.decodeAnswer(method, path, data, out)
 }
 
 // send sends one request (retrying as configured) and returns the body of

@@ -271,11 +271,7 @@ func (c *Client) SaveWorkflow(ctx context.Context, currentVersion string, workfl
 	if spelling == CamelCase {
 		return saved, err
 	}
-	var stored []RoutingRule
-	if saved != nil {
-		stored = saved.Rules
-	}
-	check, unsure := checkSpelling(err, workflow.Rules, stored)
+	check, unsure := checkSpelling(err, workflow.Rules, saved.rules())
 	if !unsure {
 		return saved, err
 	}
@@ -290,11 +286,7 @@ func (c *Client) SaveWorkflow(ctx context.Context, currentVersion string, workfl
 		}
 	}
 	again, againErr := c.sendWorkflow(ctx, currentVersion, workflow, CamelCase)
-	var storedAgain []RoutingRule
-	if again != nil {
-		storedAgain = again.Rules
-	}
-	if err := c.settle(ctx, check, err, workflow.Rules, storedAgain, againErr); err != nil {
+	if err := c.settle(ctx, check, err, workflow.Rules, again.rules(), againErr); err != nil {
 		return nil, err
 	}
 	return again, nil

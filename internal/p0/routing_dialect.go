@@ -80,10 +80,10 @@ type spellingCheck struct {
 // spellings, or an answer that lacks a value sent under such a field.
 func checkSpelling(err error, sent, got any) (spellingCheck, bool) {
 	if err == nil {
-		have := spelledFields(got)
-		for _, path := range spelledFields(sent) {
-			if !slices.Contains(have, path) {
-				return spellingCheck{reason: "P0's answer lacks " + path + ", which was sent"}, true
+		have := spelledValues(got)
+		for _, value := range spelledValues(sent) {
+			if !slices.ContainsFunc(have, func(h spelledValue) bool { return h.path == value.path }) {
+				return spellingCheck{reason: "P0's answer lacks " + value.path + ", which was sent"}, true
 			}
 		}
 		return spellingCheck{}, false
@@ -92,9 +92,9 @@ func checkSpelling(err error, sent, got any) (spellingCheck, bool) {
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest {
 		return spellingCheck{}, false
 	}
-	for _, k := range spelledKeys(sent) {
-		if strings.Contains(apiErr.Message, k.snake) {
-			return spellingCheck{reason: fmt.Sprintf("P0 refused the field %s: %s", k.snake, apiErr.Message), refused: &k}, true
+	for _, value := range spelledValues(sent) {
+		if strings.Contains(apiErr.Message, value.key.snake) {
+			return spellingCheck{reason: fmt.Sprintf("P0 refused the field %s: %s", value.key.snake, apiErr.Message), refused: &value.key}, true
 		}
 	}
 	return spellingCheck{}, false
@@ -127,40 +127,28 @@ func (c *Client) settle(ctx context.Context, check spellingCheck, firstErr error
 	return againErr
 }
 
-// spelledKeys lists the keys of the fields in v (an object or a list of
-// them), at every depth, that hold a value and whose names have two
-// spellings.
-func spelledKeys(v any) []key {
-	var keys []key
-	var visit func(o wireObject)
-	visit = func(o wireObject) {
-		for _, f := range o.fields() {
-			if f.key.spelt() && !isEmpty(f.get()) && !slices.Contains(keys, f.key) {
-				keys = append(keys, f.key)
-			}
-			inObjects("", f.get(), func(_ string, inner wireObject) []string { visit(inner); return nil })
-		}
-	}
-	inObjects("", reflect.ValueOf(v), func(_ string, o wireObject) []string { visit(o); return nil })
-	return keys
+// spelledValue is a field whose name has two spellings and which holds a
+// value: its key, at its path in the documents' spelling.
+type spelledValue struct {
+	path string
+	key  key
 }
 
-// spelledFields lists the paths of the fields in v (an object or a list of
-// them), at every depth, that hold a value and whose names have two
-// spellings.
-func spelledFields(v any) []string {
-	var visit func(at string, o wireObject) []string
-	visit = func(at string, o wireObject) []string {
-		var paths []string
+// spelledValues lists the fields in v (an object or a list of them), at
+// every depth, that hold a value and whose names have two spellings.
+func spelledValues(v any) []spelledValue {
+	var visit func(at string, o wireObject) []spelledValue
+	visit = func(at string, o wireObject) []spelledValue {
+		var found []spelledValue
 		for _, f := range o.fields() {
 			if f.key.spelt() && !isEmpty(f.get()) {
-				paths = append(paths, at+f.key.snake)
+				found = append(found, spelledValue{path: at + f.key.snake, key: f.key})
 			}
-			paths = append(paths, inObjects(at+f.key.snake, f.get(), func(at string, inner wireObject) []string {
+			found = append(found, inObjects(at+f.key.snake, f.get(), func(at string, inner wireObject) []spelledValue {
 				return visit(at+".", inner)
 			})...)
 		}
-		return paths
+		return found
 	}
 	return inObjects("", reflect.ValueOf(v), visit)
 }

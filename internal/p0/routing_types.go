@@ -294,6 +294,14 @@ type SaveWorkflowResponse struct {
 	Version string        `json:"version"`
 }
 
+// rules is the rules P0 saved, or none when there is no answer.
+func (r *SaveWorkflowResponse) rules() []RoutingRule {
+	if r == nil {
+		return nil
+	}
+	return r.Rules
+}
+
 func (r *SaveWorkflowResponse) UnmarshalJSON(data []byte) error {
 	type plain SaveWorkflowResponse
 	var wrapped struct {

@@ -238,12 +238,12 @@ func unmanagedFields(at string, o wireObject) []string {
 
 // inObjects calls visit for each object with a field table in v, the value
 // at path at, however deep in pointers, lists and maps (map keys sorted),
-// and joins the paths it returns.
-func inObjects(at string, v reflect.Value, visit func(at string, o wireObject) []string) []string {
+// and joins what it returns (the paths of fields, say).
+func inObjects[T any](at string, v reflect.Value, visit func(at string, o wireObject) []T) []T {
 	if object, ok := asWireObject(v); ok {
 		return visit(at, object)
 	}
-	var paths []string
+	var paths []T
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {

@@ -165,6 +165,10 @@ func (i AWSItem) HasUnmanaged() bool { return len(i.UnmanagedFields()) > 0 }
 // depth, that the client does not model.
 func (i AWSItem) UnmanagedFields() []string { return unmanagedFields("", &i) }
 
+// UnreadableFields lists the values the item holds, at any depth, that
+// could not be read as their field's type (see RoutingRule.UnreadableFields).
+func (i AWSItem) UnreadableFields() []UnreadableField { return unreadableFields("", &i) }
+
 // AWSMetadata is what P0 generates for a staged item: the IAM role the AWS
 // side must create for P0.
 type AWSMetadata struct {

@@ -28,9 +28,11 @@ type Client struct {
 	http      *retryablehttp.Client
 	// submitHTTP is http for requests that must not be made twice (see
 	// submit), and streamHTTP the same without a time limit on the answer,
-	// for answers streamed while P0 waits (see openStream).
+	// for answers streamed while P0 waits (see openStream); pollHTTP is
+	// http without that limit, for the polls of a wait (see WaitForAccess).
 	submitHTTP *retryablehttp.Client
 	streamHTTP *retryablehttp.Client
+	pollHTTP   *retryablehttp.Client
 
 	// shared lets reads of one object share a request (see sharedReads).
 	shared *sharedReads
@@ -50,8 +52,8 @@ type Client struct {
 	// checkTimeout bounds CheckCredentials.
 	checkTimeout time.Duration
 
-	// waitPollMin and waitPollMax bound the waits between reads of an
-	// access request (see WaitForAccess).
+	// waitPollMin and waitPollMax bound the backoff before a poll of an
+	// access request is opened again (see WaitForAccess).
 	waitPollMin, waitPollMax time.Duration
 
 	// refusal is P0's first 401 or 403 to this client: requests after it
@@ -107,6 +109,7 @@ func NewClient(cfg Config) (*Client, error) {
 	// An answer streamed while a request waits for approval lasts as long
 	// as the wait: only the caller's context bounds it.
 	c.streamHTTP = c.retryingClient(cfg, &http.Client{Transport: transport}, untakenOnly)
+	c.pollHTTP = c.retryingClient(cfg, &http.Client{Transport: transport}, retryPolicy)
 	return c, nil
 }
 

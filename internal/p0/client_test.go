@@ -254,12 +254,13 @@ func TestErrorClasses(t *testing.T) {
 
 	t.Run("malformed success body", func(t *testing.T) {
 		for name, body := range map[string]string{
-			"truncated":   `{"name":"x","requestor":{`,
-			"wrong types": `{"name": 42}`,
-			"html":        `<html>oops</html>`,
-			"empty":       ``,
-			"null":        `null`,
-			"huge":        `{"name":"` + strings.Repeat("x", 9<<20) + `"}`,
+			"truncated":     `{"name":"x","requestor":{`,
+			"not an object": `[{"name":"x"}]`,
+			"wrong types":   `{"name": 42}`,
+			"html":          `<html>oops</html>`,
+			"empty":         ``,
+			"null":          `null`,
+			"huge":          `{"name":"` + strings.Repeat("x", 9<<20) + `"}`,
 		} {
 			client := newServerClient(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) }, 0)
 			_, err := client.GetRoutingRule(ctx, "x")

@@ -12,18 +12,22 @@ import (
 )
 
 // Waiting for an access request to be decided, as P0's own CLI does
-// (`p0 request --wait`): the command is submitted with "wait": true, and P0
-// answers with a stream of JSON segments, one per line: heartbeats that
-// keep the connection alive, a first data segment that is the command's
-// usual answer, and later ones that carry the request's status. A P0 that
-// answers with one plain object instead, or a stream cut short, is
-// followed by reading the request until it is decided. The request is
-// submitted once, whatever happens after.
+// (`p0 request --wait`, design.md "Waiting for approval"). The command is
+// submitted once. Today's P0 answers it at once and streams the decision
+// from GET /command/{id}/poll: heartbeats while P0 waits, then one data
+// segment with the request's status, then the end of the stream; a poll
+// that ends with the request still pending (P0 ends its own after about
+// five minutes), breaks, or is refused for a while (429, 5xx) is opened
+// again. The earlier P0 answered a submission sent with "wait": true with
+// that stream itself, its first data segment the command's usual answer;
+// the submission says "wait": true so that such a P0 is read too, and a
+// plain answer, or a stream that ends undecided, is followed by polling.
+// Nothing here ever sends the command again.
 
 // Request statuses: granted, refused, and any other is still pending.
 var (
 	GrantedStatuses = []string{"APPROVED", "APPROVED_NOTIFIED", "DONE", "DONE_NOTIFIED"}
-	RefusedStatuses = []string{"DENIED", "ERRORED", "EXPIRED", "REVOKED"}
+	RefusedStatuses = []string{"DENIED", "DENIED_NOTIFIED", "ERRORED", "ERRORED_NOTIFIED", "EXPIRED", "REVOKED"}
 )
 
 // RequestState is where an access request stands: its status, and why
@@ -42,6 +46,9 @@ type RequestError struct {
 // pending.
 func (s RequestState) Granted() bool { return slices.Contains(GrantedStatuses, s.Status) }
 func (s RequestState) Refused() bool { return slices.Contains(RefusedStatuses, s.Status) }
+
+// decided reports whether P0 has decided the request, either way.
+func (s RequestState) decided() bool { return s.Granted() || s.Refused() }
 
 // Reason is P0's message about the status, or "".
 func (s RequestState) Reason() string {
@@ -87,6 +94,19 @@ func (e *AccessPendingError) Error() string {
 
 func (e *AccessPendingError) Unwrap() error { return e.cause }
 
+// AccessWaitError is a wait that failed after P0 took the request: the
+// request stays in P0, undecided as far as the client knows.
+type AccessWaitError struct {
+	ID  string
+	Err error
+}
+
+func (e *AccessWaitError) Error() string {
+	return fmt.Sprintf("waiting for P0 to decide access request %s: %v", e.ID, e.Err)
+}
+
+func (e *AccessWaitError) Unwrap() error { return e.Err }
+
 // WaitObserver hears how a wait goes. Each field may be nil.
 type WaitObserver struct {
 	// Submitted is P0's answer to the submission: the request's id and
@@ -102,9 +122,13 @@ type WaitObserver struct {
 // returns the submission's answer and the request's state), refuses it
 // (*AccessRefusedError), or ctx ends (*AccessPendingError, once P0 gave the
 // request's id). An access that pre-exists or is persistent is granted at
-// once.
+// once. A wait that fails otherwise after P0 gave the id is an
+// *AccessWaitError.
 func (c *Client) WaitForAccess(ctx context.Context, argv []string, observe WaitObserver) (*CommandResult, *RequestState, error) {
 	w := &accessWait{c: c, observe: observe, started: time.Now()}
+	tick := w.ticker()
+	defer tick.Stop()
+	w.tick = tick.C
 	return w.run(ctx, argv)
 }
 
@@ -113,8 +137,11 @@ type accessWait struct {
 	c        *Client
 	observe  WaitObserver
 	started  time.Time
+	tick     <-chan time.Time // when to say the wait goes on
 	result   *CommandResult
 	lastSeen string // the last status P0 gave
+	// method and path are the request whose stream is being read.
+	method, path string
 }
 
 // streamIdle is how long a stream may stay silent, heartbeats included,
@@ -122,12 +149,13 @@ type accessWait struct {
 const streamIdle = 2 * time.Minute
 
 func (w *accessWait) run(ctx context.Context, argv []string) (*CommandResult, *RequestState, error) {
+	w.method, w.path = http.MethodPost, w.c.orgPath("command")
 	body := CommandRequest{Argv: argv, ScriptName: CommandScriptName, Wait: true}
-	resp, err := w.c.openStream(ctx, http.MethodPost, w.c.orgPath("command"), body)
+	resp, err := w.c.openStream(ctx, w.method, w.path, body)
 	if err != nil {
 		return nil, nil, w.c.reportOnce(uncertainUnlessRefused(err))
 	}
-	state, err := w.follow(ctx, resp.Body)
+	state, err := w.follow(ctx, resp.Body, w.submissionData)
 	_ = resp.Body.Close()
 	var cut *streamCut
 	switch {
@@ -136,20 +164,25 @@ func (w *accessWait) run(ctx context.Context, argv []string) (*CommandResult, *R
 	case w.result == nil && err != nil:
 		// Without the request's id there is nothing to follow: the
 		// request may have been submitted, and is not sent again.
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			return nil, nil, err // P0 said what was wrong with it
+		}
 		return nil, nil, &UncertainSubmissionError{Err: fmt.Errorf("%s %s: P0's answer ended before it gave the request's id: %w",
-			http.MethodPost, w.c.orgPath("command"), err)}
+			w.method, w.path, err)}
+	case w.result == nil:
+		return nil, nil, &UncertainSubmissionError{Err: fmt.Errorf("%s %s: %w: P0's answer gave no request id",
+			w.method, w.path, ErrMalformedResponse)}
 	case ctx.Err() != nil:
 		return w.result, nil, w.pending(ctx.Err())
-	case !errors.As(err, &cut):
-		return w.result, nil, err
+	case err != nil && !errors.As(err, &cut):
+		return w.result, nil, &AccessWaitError{ID: w.result.ID, Err: err}
 	}
-	w.c.logger.Info(ctx, "P0's answer ended before the request was decided; reading the request until it is",
-		map[string]any{"id": w.result.ID, "reason": cut.Error()})
 	return w.poll(ctx)
 }
 
-// streamCut is a stream that ended, or broke, before it decided the
-// request: not P0's verdict, so the request is read instead.
+// streamCut is a stream that broke, or went silent, before it decided
+// the request: not P0's verdict, so the request is waited on again.
 type streamCut struct{ cause error }
 
 func (e *streamCut) Error() string { return "the stream was cut short: " + e.cause.Error() }
@@ -162,13 +195,14 @@ type segment struct {
 	Error json.RawMessage `json:"error"`
 }
 
-// follow reads the stream until it decides the request (the state), says
-// something wrong (the error), ends or breaks (a *streamCut), or ctx ends.
-// A body that is one plain object is the command's usual answer, after
-// which the stream ends.
-func (w *accessWait) follow(ctx context.Context, body io.Reader) (*RequestState, error) {
+// follow reads a stream of segments, handing each data segment to data,
+// until data reports the request decided (the state), a segment says
+// something is wrong (the error), the stream ends (nil, nil) or breaks (a
+// *streamCut), or ctx ends. A body that is one plain JSON object, not a
+// segment, is handed to data whole.
+func (w *accessWait) follow(ctx context.Context, body io.Reader, data func(json.RawMessage) (*RequestState, error)) (*RequestState, error) {
 	segments := make(chan json.RawMessage)
-	failed := make(chan error, 1)
+	ended := make(chan error, 1)
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
@@ -176,7 +210,7 @@ func (w *accessWait) follow(ctx context.Context, body io.Reader) (*RequestState,
 		for {
 			var raw json.RawMessage
 			if err := decoder.Decode(&raw); err != nil {
-				failed <- err
+				ended <- err
 				return
 			}
 			select {
@@ -188,25 +222,26 @@ func (w *accessWait) follow(ctx context.Context, body io.Reader) (*RequestState,
 	}()
 	idle := time.NewTimer(streamIdle)
 	defer idle.Stop()
-	tick := w.ticker()
-	defer tick.Stop()
 	for {
 		select {
 		case raw := <-segments:
 			idle.Reset(streamIdle)
-			state, done, err := w.segment(raw)
-			if done || err != nil {
+			state, err := w.segment(raw, data)
+			if state != nil || err != nil {
 				return state, err
 			}
-		case err := <-failed:
+		case err := <-ended:
 			var syntax *json.SyntaxError
-			if errors.As(err, &syntax) {
+			switch {
+			case errors.Is(err, io.EOF):
+				return nil, nil
+			case errors.As(err, &syntax):
 				return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 			}
 			return nil, &streamCut{err}
 		case <-idle.C:
 			return nil, &streamCut{fmt.Errorf("P0 sent nothing for %s", streamIdle)}
-		case <-tick.C:
+		case <-w.tick:
 			w.progress()
 		case <-ctx.Done():
 			return nil, ctx.Err()
@@ -214,63 +249,85 @@ func (w *accessWait) follow(ctx context.Context, body io.Reader) (*RequestState,
 	}
 }
 
-// segment takes one value of the stream: it reports a decided state, or
-// done when the request needs no wait.
-func (w *accessWait) segment(raw json.RawMessage) (state *RequestState, done bool, err error) {
+// segment takes one value of a stream.
+func (w *accessWait) segment(raw json.RawMessage, data func(json.RawMessage) (*RequestState, error)) (*RequestState, error) {
 	raw = redact(raw, w.c.token)
 	var s segment
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, false, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+		return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 	}
 	switch s.Type {
 	case "heartbeat":
-		return nil, false, nil
+		return nil, nil
 	case "data":
-		return w.data(s.Data)
+		var carried struct {
+			Error json.RawMessage `json:"error"`
+		}
+		if err := json.Unmarshal(s.Data, &carried); err == nil && isSet(carried.Error) {
+			return nil, w.streamError(carried.Error)
+		}
+		return data(s.Data)
 	case "error":
-		return nil, false, &APIError{Method: http.MethodPost, Path: w.c.orgPath("command"), StatusCode: http.StatusOK,
-			Message: hideSecret(streamErrorMessage(s.Error), w.c.token), Attempts: 1}
+		return nil, w.streamError(s.Error)
 	case "":
 		if w.result == nil {
-			return w.data(raw) // one plain answer, not a stream
+			return data(raw) // one plain answer, not a stream
 		}
 	}
-	return nil, false, fmt.Errorf("%w: a segment of unknown type %q", ErrMalformedResponse, s.Type)
+	return nil, fmt.Errorf("%w: a segment of unknown type %q", ErrMalformedResponse, s.Type)
 }
 
-// data takes a data segment: the first is the command's answer, the later
-// ones the request's state.
-func (w *accessWait) data(raw json.RawMessage) (*RequestState, bool, error) {
-	if w.result == nil {
-		var result CommandResult
-		if err := json.Unmarshal(raw, &result); err != nil {
-			return nil, false, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
-		}
-		if result.ID == "" {
-			return nil, false, fmt.Errorf("%w: P0's answer gives no request id: %s", ErrMalformedResponse, quotedJSON(raw, w.c.token))
-		}
-		result.hideSecret(w.c.token)
-		w.result = &result
-		if w.observe.Submitted != nil {
-			w.observe.Submitted(result)
-		}
-		if result.IsPreexisting || result.IsPersistent {
-			return &RequestState{}, true, nil
-		}
-		return nil, false, nil
+// isSet reports whether a JSON value is there and not null.
+func isSet(raw json.RawMessage) bool {
+	return len(raw) > 0 && string(raw) != "null"
+}
+
+// streamError is the error P0 reports in a stream, as an error segment or
+// a data segment's error.
+func (w *accessWait) streamError(raw json.RawMessage) error {
+	return &APIError{Method: w.method, Path: w.path, StatusCode: http.StatusOK,
+		Message: hideSecret(streamErrorMessage(raw), w.c.token), Attempts: 1}
+}
+
+// submissionData takes a data segment of the submission's answer: the
+// first is the command's answer, the later ones the request's state.
+func (w *accessWait) submissionData(raw json.RawMessage) (*RequestState, error) {
+	if w.result != nil {
+		return w.requestData(raw)
 	}
-	var later struct {
+	var result CommandResult
+	if err := json.Unmarshal(raw, &result); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+	}
+	if result.ID == "" {
+		return nil, fmt.Errorf("%w: P0's answer gives no request id: %s", ErrMalformedResponse, quotedJSON(raw, w.c.token))
+	}
+	result.hideSecret(w.c.token)
+	w.result = &result
+	if w.observe.Submitted != nil {
+		w.observe.Submitted(result)
+	}
+	if result.IsPreexisting || result.IsPersistent {
+		return &RequestState{}, nil
+	}
+	return nil, nil
+}
+
+// requestData takes a data segment that says where the request stands:
+// its state when decided, nil while pending.
+func (w *accessWait) requestData(raw json.RawMessage) (*RequestState, error) {
+	var carried struct {
 		Request RequestState `json:"request"`
 	}
-	if err := json.Unmarshal(raw, &later); err != nil {
-		return nil, false, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+	if err := json.Unmarshal(raw, &carried); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 	}
-	later.Request.hideSecret(w.c.token)
-	w.lastSeen = later.Request.Status
-	if later.Request.Granted() || later.Request.Refused() {
-		return &later.Request, true, nil
+	carried.Request.hideSecret(w.c.token)
+	w.lastSeen = carried.Request.Status
+	if carried.Request.decided() {
+		return &carried.Request, nil
 	}
-	return nil, false, nil
+	return nil, nil
 }
 
 // streamErrorMessage is the text of an error segment, which P0 may give as
@@ -289,56 +346,75 @@ func streamErrorMessage(raw json.RawMessage) string {
 	return string(raw)
 }
 
-// poll reads the request, waiting more between reads each time, until it
-// is decided or ctx ends.
+// poll waits on GET /command/{id}/poll until the request is decided or ctx
+// ends, opening the poll again after a short backoff whenever it ends
+// with the request pending, breaks, or is refused for a while.
 func (w *accessWait) poll(ctx context.Context) (*CommandResult, *RequestState, error) {
-	path := w.c.orgPath("permission-requests", w.result.ID)
-	wait := w.c.waitPollMin
-	tick := w.ticker()
-	defer tick.Stop()
+	w.method, w.path = http.MethodGet, w.c.orgPath("command", w.result.ID, "poll")
+	backoff := w.c.waitPollMin
 	for {
-		var answer requestAnswer
-		err := w.c.do(ctx, http.MethodGet, path, nil, &answer)
-		if ctx.Err() != nil {
+		state, err := w.pollOnce(ctx)
+		switch {
+		case state != nil:
+			return w.decided(state)
+		case ctx.Err() != nil:
+			return w.result, nil, w.pending(ctx.Err())
+		case err == nil:
+			// P0 ended the poll with the request pending: open it again.
+			backoff = w.c.waitPollMin
+		case !passing(err):
+			return w.result, nil, &AccessWaitError{ID: w.result.ID, Err: err}
+		default:
+			w.c.logger.Info(ctx, "waiting for an access request: the poll broke off; opening it again",
+				map[string]any{"id": w.result.ID, "reason": err.Error(), "waiting_ms": backoff.Milliseconds()})
+		}
+		if !w.sleep(ctx, backoff) {
 			return w.result, nil, w.pending(ctx.Err())
 		}
 		if err != nil {
-			return w.result, nil, err
+			backoff = min(2*backoff, w.c.waitPollMax)
 		}
-		state := answer.state()
-		state.hideSecret(w.c.token)
-		w.lastSeen = state.Status
-		if state.Granted() || state.Refused() {
-			return w.decided(&state)
-		}
-		timer := time.NewTimer(wait)
-		for waiting := true; waiting; {
-			select {
-			case <-timer.C:
-				waiting = false
-			case <-tick.C:
-				w.progress()
-			case <-ctx.Done():
-				timer.Stop()
-				return w.result, nil, w.pending(ctx.Err())
-			}
-		}
-		wait = min(2*wait, w.c.waitPollMax)
 	}
 }
 
-// requestAnswer is the answer to GET /permission-requests/{id}: the
-// request, whose status and error are at the top, or under "request".
-type requestAnswer struct {
-	RequestState
-	Request *RequestState `json:"request"`
+// pollOnce opens the poll and follows it to its end.
+func (w *accessWait) pollOnce(ctx context.Context) (*RequestState, error) {
+	resp, err := w.c.roundTrip(ctx, w.c.pollHTTP, w.method, w.path, nil)
+	if err != nil {
+		return nil, w.c.reportOnce(err)
+	}
+	defer resp.Body.Close()
+	return w.follow(ctx, resp.Body, w.requestData)
 }
 
-func (a requestAnswer) state() RequestState {
-	if a.Status == "" && a.Request != nil {
-		return *a.Request
+// passing reports whether a failed poll is worth opening again: it broke
+// off, P0 was out of reach, or P0 asked to be given time (429, 5xx).
+// Anything else (a refusal, a poll P0 does not know, a malformed answer,
+// an error P0 reported) will not mend by asking again.
+func passing(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode >= http.StatusInternalServerError
 	}
-	return a.RequestState
+	var cut *streamCut
+	return errors.As(err, &cut) || !(errors.Is(err, ErrMalformedResponse) || errors.Is(err, ErrCredentialsRefused))
+}
+
+// sleep waits d, saying meanwhile that the wait goes on; it reports false
+// when ctx ends first.
+func (w *accessWait) sleep(ctx context.Context, d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	for {
+		select {
+		case <-timer.C:
+			return true
+		case <-w.tick:
+			w.progress()
+		case <-ctx.Done():
+			return false
+		}
+	}
 }
 
 // decided is the outcome of a decided request.

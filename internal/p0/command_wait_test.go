@@ -17,21 +17,21 @@ import (
 
 var waitArgv = []string{"request", "aws", "role", "Deploy"}
 
-// fastPolls makes a client read a request soon after its stream was cut.
+// fastPolls makes a client open a poll again soon after it ended.
 func fastPolls(c *p0.Config) {
 	c.WaitPollMin = 10 * time.Millisecond
 	c.WaitPollMax = 50 * time.Millisecond
 }
 
-// decideWhenSubmitted gives the first request the mock holds status, once
-// it is there, and returns when it did so.
-func decideWhenSubmitted(t *testing.T, mock *p0mock.Server, status, message string) <-chan time.Time {
+// decideWhenSubmitted gives the first request the mock holds status, after
+// delay once it is there, and returns when it did so.
+func decideWhenSubmitted(t *testing.T, mock *p0mock.Server, delay time.Duration, status, message string) <-chan time.Time {
 	t.Helper()
 	decided := make(chan time.Time, 1)
 	go func() {
 		for range 500 {
 			if ids := mock.AccessRequestIDs(); len(ids) > 0 {
-				time.Sleep(30 * time.Millisecond) // the request waits a moment, as for a person
+				time.Sleep(delay) // the request waits a moment, as for a person
 				mock.DecideAccessRequest(ids[0], status, message)
 				decided <- time.Now()
 				return
@@ -42,33 +42,57 @@ func decideWhenSubmitted(t *testing.T, mock *p0mock.Server, status, message stri
 	return decided
 }
 
+// pollEndpoint is the mock's endpoint of a wait's polls.
+const pollEndpoint = "GET /o/{org}/command/{id}/poll"
+
+// waitForms are the ways a P0 may answer a wait: today's (the submission
+// answered at once, the decision streamed by the poll; the poll ending
+// pending, or cut twice, first), and the earlier P0's (the submission
+// itself streamed, or cut after its answer). decidedAfter is how long the
+// approver takes: longer than a poll lasts where the poll ends pending.
+// polls is how many polls the wait needs at least.
+var waitForms = []struct {
+	variant      string
+	decidedAfter time.Duration
+	polls        int
+}{
+	{"documented", 30 * time.Millisecond, 1},
+	{"command-poll-ends-pending", 450 * time.Millisecond, 2},
+	{"command-poll-drops", 30 * time.Millisecond, 3},
+	{"command-wait-stream", 30 * time.Millisecond, 0},
+	{"command-wait-drop", 30 * time.Millisecond, 1},
+}
+
 // TestWaitForAccess waits for requests decided every way, against every
-// answer the mock can give to "wait" (a stream, one plain answer, a stream
-// that drops): each ends as P0 decided, after exactly one submission.
+// answer the mock can give to a wait: each ends as P0 decided, after
+// exactly one submission, with the polls the form needs.
 func TestWaitForAccess(t *testing.T) {
-	for _, variant := range []string{"documented", "command-wait-plain", "command-wait-drop"} {
-		t.Run(variant, func(t *testing.T) {
+	for _, form := range waitForms {
+		t.Run(form.variant, func(t *testing.T) {
 			cases := []struct {
 				status, message string
 				refused         bool
 			}{
 				{"APPROVED", "", false},
+				{"APPROVED_NOTIFIED", "", false},
 				{"DONE_NOTIFIED", "", false},
 				{"DENIED", "not during the freeze", true},
+				{"DENIED_NOTIFIED", "not during the freeze", true},
 				{"EXPIRED", "no approver answered in time", true},
-				{"ERRORED", "the permission set does not exist", true},
+				{"ERRORED_NOTIFIED", "the permission set does not exist", true},
 				{"REVOKED", "", true},
 			}
 			for _, tc := range cases {
 				t.Run(tc.status, func(t *testing.T) {
+					t.Parallel()
 					client, mock := newMockClient(t, fastPolls)
-					behavior, err := p0mock.ParseVariants(variant)
+					behavior, err := p0mock.ParseVariants(form.variant)
 					if err != nil {
 						t.Fatal(err)
 					}
 					mock.SetBehavior(behavior)
 					var submitted p0.CommandResult
-					decided := decideWhenSubmitted(t, mock, tc.status, tc.message)
+					decided := decideWhenSubmitted(t, mock, form.decidedAfter, tc.status, tc.message)
 					result, state, err := client.WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{
 						Submitted: func(r p0.CommandResult) { submitted = r },
 					})
@@ -86,6 +110,9 @@ func TestWaitForAccess(t *testing.T) {
 					case !tc.refused && (err != nil || state.Status != tc.status):
 						t.Fatalf("state %+v, err %v; want %s", state, err, tc.status)
 					}
+					if polls := mock.Count(pollEndpoint); polls < form.polls || (form.polls == 0 && polls != 0) {
+						t.Errorf("%d polls, want at least %d", polls, form.polls)
+					}
 					t.Logf("returned %s after the decision", returned.Sub(<-decided).Round(time.Millisecond))
 				})
 			}
@@ -93,23 +120,26 @@ func TestWaitForAccess(t *testing.T) {
 	}
 }
 
-// TestWaitForAccessReturnsSoonAfterApproval: a streamed decision reaches
-// the client at once.
+// TestWaitForAccessReturnsSoonAfterApproval: the poll carries a decision
+// to the client at once.
 func TestWaitForAccessReturnsSoonAfterApproval(t *testing.T) {
 	client, mock := newMockClient(t)
-	decided := decideWhenSubmitted(t, mock, "APPROVED", "")
+	decided := decideWhenSubmitted(t, mock, 200*time.Millisecond, "APPROVED", "")
 	if _, _, err := client.WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{}); err != nil {
 		t.Fatal(err)
 	}
 	after := time.Since(<-decided)
-	t.Logf("the approval reached the client %s after it was given", after.Round(time.Millisecond))
-	if after > time.Second {
-		t.Errorf("the client returned %s after the approval; a stream carries it at once", after)
+	t.Logf("the approval reached the client %s after it was given", after.Round(time.Microsecond))
+	if after > 200*time.Millisecond {
+		t.Errorf("the client returned %s after the approval; the poll carries it at once", after)
+	}
+	if n := mock.Count(pollEndpoint); n != 1 {
+		t.Errorf("%d polls, want the one that carried the decision", n)
 	}
 }
 
 // TestWaitForAccessAtOnce: access that pre-exists, or is persistent, needs
-// no wait.
+// no wait, and no poll.
 func TestWaitForAccessAtOnce(t *testing.T) {
 	client, mock := newMockClient(t)
 	ctx := context.Background()
@@ -125,22 +155,26 @@ func TestWaitForAccessAtOnce(t *testing.T) {
 	if n := len(mock.Commands()); n != 3 {
 		t.Errorf("%d submissions, want 3", n)
 	}
+	if n := mock.Count(pollEndpoint); n != 0 {
+		t.Errorf("%d polls of access that needs no wait", n)
+	}
 }
 
 // TestWaitForAccessTimesOut: a request nobody decides is still pending when
 // the wait ends, which says so with its id; progress was reported while
 // waiting; it was submitted once, however it was followed.
 func TestWaitForAccessTimesOut(t *testing.T) {
-	for _, variant := range []string{"documented", "command-wait-plain", "command-wait-drop"} {
-		t.Run(variant, func(t *testing.T) {
+	for _, form := range waitForms {
+		t.Run(form.variant, func(t *testing.T) {
+			t.Parallel()
 			client, mock := newMockClient(t, fastPolls)
-			behavior, _ := p0mock.ParseVariants(variant)
+			behavior, _ := p0mock.ParseVariants(form.variant)
 			mock.SetBehavior(behavior)
-			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			ctx, cancel := context.WithTimeout(context.Background(), 700*time.Millisecond)
 			defer cancel()
 			var mu sync.Mutex
 			var waited []time.Duration
-			_, _, err := client.WaitForAccess(ctx, waitArgv, p0.WaitObserver{ProgressEvery: 50 * time.Millisecond,
+			_, _, err := client.WaitForAccess(ctx, waitArgv, p0.WaitObserver{ProgressEvery: 100 * time.Millisecond,
 				Waiting: func(d time.Duration) { mu.Lock(); waited = append(waited, d); mu.Unlock() }})
 			var pending *p0.AccessPendingError
 			if !errors.As(err, &pending) || pending.ID != mock.AccessRequestIDs()[0] || !errors.Is(err, context.DeadlineExceeded) {
@@ -148,8 +182,8 @@ func TestWaitForAccessTimesOut(t *testing.T) {
 			}
 			mu.Lock()
 			defer mu.Unlock()
-			if len(waited) < 2 {
-				t.Errorf("%d progress reports in 300 ms every 50 ms", len(waited))
+			if len(waited) < 3 {
+				t.Errorf("%d progress reports in 700 ms every 100 ms", len(waited))
 			}
 			if n := len(mock.Commands()); n != 1 {
 				t.Errorf("%d submissions, want 1", n)
@@ -158,15 +192,50 @@ func TestWaitForAccessTimesOut(t *testing.T) {
 	}
 }
 
+// TestWaitForAccessReopensRefusedPolls: polls that P0 (or a proxy) answers
+// 429 or 5xx, retries spent, are opened again until the decision comes;
+// a poll P0 does not know (404), or one that reports an error, ends the
+// wait with the request's id, which stays in P0.
+func TestWaitForAccessReopensRefusedPolls(t *testing.T) {
+	noRetries := func(c *p0.Config) { fastPolls(c); c.MaxRetries = 0 }
+	t.Run("429 and 5xx", func(t *testing.T) {
+		client, mock := newMockClient(t, noRetries)
+		for _, status := range []int{http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusInternalServerError} {
+			mock.FailNext(http.MethodGet, "/o/{org}/command/{id}/poll", status, "try later")
+		}
+		decideWhenSubmitted(t, mock, 100*time.Millisecond, "APPROVED", "")
+		if _, state, err := client.WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{}); err != nil || state.Status != "APPROVED" {
+			t.Fatalf("state %+v, err %v; want the approval", state, err)
+		}
+		if polls, submissions := mock.Count(pollEndpoint), len(mock.Commands()); polls != 5 || submissions != 1 {
+			t.Errorf("%d polls and %d submissions, want 5 (4 refused) and 1", polls, submissions)
+		}
+	})
+	for name, fail := range map[string]int{"unknown": http.StatusNotFound, "refused": http.StatusForbidden} {
+		t.Run(name, func(t *testing.T) {
+			client, mock := newMockClient(t, noRetries)
+			mock.FailNext(http.MethodGet, "/o/{org}/command/{id}/poll", fail, "no such command")
+			_, _, err := client.WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{})
+			var failed *p0.AccessWaitError
+			if !errors.As(err, &failed) || failed.ID != mock.AccessRequestIDs()[0] || !strings.Contains(err.Error(), "no such command") {
+				t.Fatalf("err = %v, want the failed wait of the request, with its id and P0's message", err)
+			}
+			if polls, submissions := mock.Count(pollEndpoint), len(mock.Commands()); polls != 1 || submissions != 1 {
+				t.Errorf("%d polls and %d submissions, want 1 and 1", polls, submissions)
+			}
+		})
+	}
+}
+
 // chunkedServer answers POST /command with body, written in pieces of at
 // most size bytes, flushed one by one: partial lines, several segments in
-// one read, one segment across reads. A read of request r1 finds it
+// one read, one segment across reads. The poll of request r1 finds it
 // approved.
 func chunkedServer(t *testing.T, body string, size int) *p0.Client {
 	t.Helper()
 	return newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/permission-requests/r1") {
-			_, _ = w.Write([]byte(`{"id": "r1", "status": "APPROVED"}`))
+		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/command/r1/poll") {
+			_, _ = w.Write([]byte(`{"type":"heartbeat"}` + "\n" + `{"type":"data","data":{"request":{"status":"APPROVED"}}}` + "\n"))
 			return
 		}
 		if r.Method != http.MethodPost {
@@ -198,12 +267,13 @@ func TestWaitForAccessParsesTheStream(t *testing.T) {
 			t.Errorf("in pieces of %d: %+v, %+v, %v", size, result, state, err)
 		}
 	}
-	// Cut in the middle of a segment, or after the answer: the request is
-	// read until decided.
-	for _, cut := range []string{first + "\n" + `{"type":"da`, first, first + "\n"} {
+	// A plain answer, a stream cut in the middle of a segment, or one that
+	// ends after the answer: the request is polled until decided.
+	plain := `{"ok":true,"message":"submitted","id":"r1","isPreexisting":false,"isPersistent":false}`
+	for _, cut := range []string{plain, first + "\n" + `{"type":"da`, first, first + "\n"} {
 		_, state, err := chunkedServer(t, cut, 3).WaitForAccess(context.Background(), waitArgv, p0.WaitObserver{})
 		if err != nil || state.Status != "APPROVED" {
-			t.Errorf("a stream cut after %q: %+v, %v; want the request read, approved", cut, state, err)
+			t.Errorf("an answer %q: %+v, %v; want the request polled, approved", cut, state, err)
 		}
 	}
 
@@ -213,9 +283,10 @@ func TestWaitForAccessParsesTheStream(t *testing.T) {
 		{"error segment", `{"type":"heartbeat"}` + "\n" + first + "\n" + `{"type":"error","error":{"message":"approval service down"}}` + "\n",
 			"approval service down"},
 		{"error segment as text", first + "\n" + `{"type":"error","error":"no such role"}` + "\n", "no such role"},
+		{"error in a data segment", first + "\n" + `{"type":"data","data":{"error":"the request was withdrawn"}}` + "\n", "the request was withdrawn"},
 		{"unknown segment", first + "\n" + `{"type":"progress","data":{}}` + "\n", `a segment of unknown type "progress"`},
 		{"not JSON", first + "\n" + `{"type": data}` + "\n", "invalid character"},
-		{"cut before the id", `{"type":"heartbeat"}` + "\n", "P0's answer ended before it gave the request's id"},
+		{"cut before the id", `{"type":"heartbeat"}` + "\n", "P0's answer gave no request id"},
 		{"no id", `{"type":"data","data":{"ok":true}}` + "\n", "gives no request id"},
 	}
 	for _, tc := range cases {

@@ -31,9 +31,11 @@ const (
 	// answer in time says so and lets the run go on, rather than hold up
 	// every plan while P0 is slow.
 	DefaultCheckTimeout = 10 * time.Second
-	// An access request whose stream was cut short is read again, first
-	// after DefaultWaitPollMin, then less often, up to DefaultWaitPollMax.
-	DefaultWaitPollMin = 2 * time.Second
+	// The poll of an access request is opened again DefaultWaitPollMin
+	// after it ends with the request pending; after a poll that broke off
+	// or was refused for a while, the wait doubles, up to
+	// DefaultWaitPollMax.
+	DefaultWaitPollMin = 1 * time.Second
 	DefaultWaitPollMax = 15 * time.Second
 )
 
@@ -66,8 +68,8 @@ type Config struct {
 	VerifyTimeout time.Duration
 	// CheckTimeout bounds CheckCredentials, retries included.
 	CheckTimeout time.Duration
-	// WaitPollMin and WaitPollMax bound the waits between reads of an
-	// access request whose stream was cut short (see WaitForAccess).
+	// WaitPollMin and WaitPollMax bound the backoff before the poll of an
+	// access request is opened again (see WaitForAccess).
 	WaitPollMin time.Duration
 	WaitPollMax time.Duration
 	// Logger receives one entry per request; nil discards them.

@@ -131,11 +131,11 @@ type Group struct {
 
 func (r *RoutingRule) fields() []field {
 	return []field{
-		{key: keyName, value: &r.Name, always: true},
+		{key: keyName, value: &r.Name, always: true, strict: true},
 		{key: keyDisabled, value: &r.Disabled, always: true},
-		{key: keyRequestor, value: &r.Requestor, always: true},
-		{key: keyResource, value: &r.Resource, always: true},
-		{key: keyApproval, value: &r.Approval, always: true},
+		{key: keyRequestor, value: &r.Requestor, always: true, strict: true},
+		{key: keyResource, value: &r.Resource, always: true, strict: true},
+		{key: keyApproval, value: &r.Approval, always: true, strict: true},
 	}
 }
 
@@ -260,7 +260,7 @@ func (w *Workflow) fields() []field {
 	return []field{
 		{key: keyID, value: &w.ID},
 		{key: keyCreatedDate, value: &w.CreatedDate},
-		{key: keyRules, value: &w.Rules, always: true},
+		{key: keyRules, value: &w.Rules, always: true, strict: true},
 		{key: keyVersion, value: &w.Version},
 	}
 }

@@ -178,6 +178,11 @@ func keepGroups(groups, previous []Group, at string, kept *KeptFields) []Group {
 // depth, that the client does not model.
 func (r RoutingRule) UnmanagedFields() []string { return unmanagedFields("", &r) }
 
+// UnreadableFields lists the values the rule holds, at any depth, that
+// could not be read as their field's type: kept as P0 holds them, and sent
+// back unchanged while the configuration leaves the field unset.
+func (r RoutingRule) UnreadableFields() []UnreadableField { return unreadableFields("", &r) }
+
 // HasUnmanaged reports whether the rule holds, at any depth, a field the
 // client does not model.
 func (r RoutingRule) HasUnmanaged() bool { return len(r.UnmanagedFields()) > 0 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // P0 holds more than its documents list, and names some of it two ways.
@@ -64,11 +66,15 @@ type Unmanaged map[string]json.RawMessage
 
 // field is one field of an object that this client models: its key and a
 // pointer to the Go value that holds it. A field left empty is not sent,
-// unless always is set.
+// unless always is set. A strict field is the object's structure (a
+// rule's requestor, its approval steps): a value that cannot be read as
+// its type makes the whole answer unreadable, where another field's is
+// kept as P0 sent it (see decodeObject).
 type field struct {
 	key    key
 	value  any
 	always bool
+	strict bool
 }
 
 // get is the Go value that holds the field.
@@ -84,6 +90,13 @@ type wireObject interface {
 // decodeObject reads data, a JSON object or null, into o: each field
 // under either spelling (when P0 sends both, the camelCase one, which P0's
 // own client writes, wins), and every other field into o's Unmanaged.
+//
+// One odd value breaks nothing: a number or boolean P0 sends as a string
+// is read as the value it spells ("60", "true"), and a value that cannot
+// be read as its field's type is kept in Unmanaged under its own name, as
+// P0 sent it, the field left empty: a write sends it back unchanged
+// (encodeObject), and UnreadableFields names it. Only a strict field that
+// cannot be read is an error.
 func decodeObject(data []byte, o wireObject) error {
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
 		return nil
@@ -98,8 +111,11 @@ func decodeObject(data []byte, o wireObject) error {
 			if !ok {
 				continue
 			}
-			if err := json.Unmarshal(value, f.value); err != nil {
-				return fmt.Errorf("field %q: %w", name, err)
+			if err := decodeField(value, f); err != nil {
+				if f.strict {
+					return fmt.Errorf("field %q: %w", name, err)
+				}
+				continue // kept in Unmanaged, as P0 sent it
 			}
 			delete(raw, name)
 		}
@@ -111,10 +127,48 @@ func decodeObject(data []byte, o wireObject) error {
 	return nil
 }
 
+// decodeField reads value into f, or a string that spells a number or a
+// boolean into a field of that type; when value cannot be read as f's
+// type, it leaves f empty and says why.
+func decodeField(value json.RawMessage, f field) error {
+	err := json.Unmarshal(value, f.value)
+	if err == nil {
+		return nil
+	}
+	f.get().SetZero()
+	var spelled string
+	if json.Unmarshal(value, &spelled) != nil {
+		return err
+	}
+	target := f.get()
+	for target.Kind() == reflect.Pointer {
+		target.Set(reflect.New(target.Type().Elem()))
+		target = target.Elem()
+	}
+	text := strings.TrimSpace(spelled)
+	switch target.Kind() {
+	case reflect.Bool:
+		if lower := strings.ToLower(text); lower == "true" || lower == "false" {
+			target.SetBool(lower == "true")
+			return nil
+		}
+	case reflect.Int64:
+		if n, parseErr := strconv.ParseInt(text, 10, 64); parseErr == nil {
+			target.SetInt(n)
+			return nil
+		}
+	}
+	f.get().SetZero()
+	return err
+}
+
 // encodeObject is o as a JSON value in spelling s: its Unmanaged fields as
 // P0 sent them, then every field it models that is set. A modeled field is
 // never sent twice, whatever Unmanaged holds under either of its names:
-// what this client models is what the caller says, nothing else.
+// what this client models is what the caller says, nothing else; but a
+// field left empty leaves what Unmanaged holds under its name, a value
+// P0 holds that could not be read as the field's type (see decodeObject),
+// to be sent back as P0 holds it.
 func encodeObject(s Spelling, o wireObject) (map[string]any, error) {
 	unmanaged := *o.unmanaged()
 	fields := o.fields()
@@ -123,10 +177,13 @@ func encodeObject(s Spelling, o wireObject) (map[string]any, error) {
 		out[name] = value
 	}
 	for _, f := range fields {
+		value := f.get()
+		if isEmpty(value) && unmanaged.holdsUnreadable(f) {
+			continue
+		}
 		for _, name := range f.key.names() {
 			delete(out, name)
 		}
-		value := f.get()
 		if !f.always && isEmpty(value) {
 			continue
 		}
@@ -261,6 +318,64 @@ func inObjects[T any](at string, v reflect.Value, visit func(at string, o wireOb
 		}
 	}
 	return paths
+}
+
+// UnreadableField is a value P0 holds that could not be read as its
+// field's type: its path, the JSON P0 sent, and the type the field takes.
+type UnreadableField struct {
+	Path  string
+	Value json.RawMessage
+	Want  string
+}
+
+// unreadableFields lists, in the order of o's field table, the values o
+// and the objects in it hold under the name of a field they model, which
+// could not be read as that field's type (see decodeObject).
+func unreadableFields(at string, o wireObject) []UnreadableField {
+	var found []UnreadableField
+	unmanaged := *o.unmanaged()
+	for _, f := range o.fields() {
+		for _, name := range f.key.names() {
+			if value, ok := unmanaged[name]; ok && unmanaged.holdsUnreadable(field{key: word(name), value: f.value}) {
+				found = append(found, UnreadableField{Path: at + name, Value: value, Want: typeInWords(f.get().Type())})
+			}
+		}
+		found = append(found, inObjects(at+f.key.snake, f.get(), func(at string, inner wireObject) []UnreadableField {
+			return unreadableFields(at+".", inner)
+		})...)
+	}
+	return found
+}
+
+// typeInWords names a field's type for a message.
+func typeInWords(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int64:
+		return "a whole number"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice:
+		return "a list of " + strings.TrimPrefix(strings.TrimPrefix(typeInWords(t.Elem()), "a "), "an ") + "s"
+	}
+	return "an object"
+}
+
+// holdsUnreadable reports whether u holds, under a name of f, a value that
+// cannot be read as f's type: one that decodeObject kept. A value that
+// can be read is not P0's (decodeObject would have read it), and goes.
+func (u Unmanaged) holdsUnreadable(f field) bool {
+	for _, name := range f.key.names() {
+		value, ok := u[name]
+		if ok && decodeField(value, field{value: reflect.New(f.get().Type()).Interface()}) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // names lists the unmanaged fields' names, sorted, each prefixed by at.

@@ -324,9 +324,7 @@ func (s *Server) DecideAccessRequest(id, status, message string) bool {
 	if !ok {
 		return false
 	}
-	request.status, request.message = status, message
-	close(request.changed)
-	request.changed = make(chan struct{})
+	request.decide(status, message)
 	return true
 }
 

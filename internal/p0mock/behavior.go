@@ -53,10 +53,19 @@ type Behavior struct {
 	// /policy/latest and /policy/name/{name}, and answers the deprecated
 	// /routing reads and rule routes 404; saves stay POST /routing.
 	PolicyRoutes bool
-	// CommandWait is how the server answers a command sent with "wait".
+	// CommandWait is how the server answers a command sent with "wait":
+	// as today's P0 does, at once (the decision is then waited for on GET
+	// /command/{id}/poll), or as the earlier P0 did, with a stream.
 	CommandWait CommandWaitForm
-	// ApproveAfter approves a request waited for after this long; 0 leaves
-	// it pending until DecideAccessRequest.
+	// PollEndsAfter ends each poll of a pending request after this long,
+	// the request still pending, as P0 ends its own after about five
+	// minutes; 0 keeps a poll open until the request is decided.
+	PollEndsAfter time.Duration
+	// PollDrops is how many polls of each request are cut after their
+	// first heartbeat, as when the connection is lost.
+	PollDrops int
+	// ApproveAfter approves a request this long after it was submitted; 0
+	// leaves it pending until DecideAccessRequest.
 	ApproveAfter time.Duration
 }
 
@@ -64,12 +73,14 @@ type Behavior struct {
 type CommandWaitForm string
 
 const (
+	// CommandWaitPlain answers with the command's usual JSON, as today's
+	// P0 does whatever "wait" says.
+	CommandWaitPlain CommandWaitForm = ""
 	// CommandWaitStream streams heartbeats and data segments until the
-	// request is decided, as P0's CLI reads it.
-	CommandWaitStream CommandWaitForm = ""
-	// CommandWaitPlain answers with the command's usual plain JSON.
-	CommandWaitPlain CommandWaitForm = "plain"
-	// CommandWaitDrop drops the connection after the first data segment.
+	// request is decided, as the earlier P0 did.
+	CommandWaitStream CommandWaitForm = "stream"
+	// CommandWaitDrop is CommandWaitStream cut after the first data
+	// segment.
 	CommandWaitDrop CommandWaitForm = "drop"
 )
 
@@ -145,10 +156,14 @@ func Variants() []Variant {
 			Behavior{RoutingSpelling: SpellingEither}},
 		{"routing-policy-routes", "the /routing reads and rule routes answer 404; /policy/latest and /policy/name/{name} serve",
 			Behavior{PolicyRoutes: true}},
-		{"command-wait-plain", "a command sent with wait is answered with one plain JSON object, not a stream",
-			Behavior{CommandWait: CommandWaitPlain}},
+		{"command-wait-stream", "a command sent with wait is answered with a stream until it is decided, as before April 2026",
+			Behavior{CommandWait: CommandWaitStream}},
 		{"command-wait-drop", "the stream that answers a command sent with wait drops after its first data segment",
 			Behavior{CommandWait: CommandWaitDrop}},
+		{"command-poll-ends-pending", "each poll of a pending request ends after 300 ms with the request still pending",
+			Behavior{PollEndsAfter: 300 * time.Millisecond}},
+		{"command-poll-drops", "the first two polls of each request are cut after a heartbeat",
+			Behavior{PollDrops: 2}},
 	}
 }
 
@@ -204,9 +219,11 @@ func (b Behavior) merge(over Behavior) Behavior {
 		b.RoutingSpelling = over.RoutingSpelling
 	}
 	b.PolicyRoutes = b.PolicyRoutes || over.PolicyRoutes
-	if over.CommandWait != CommandWaitStream {
+	if over.CommandWait != CommandWaitPlain {
 		b.CommandWait = over.CommandWait
 	}
+	b.PollEndsAfter = max(b.PollEndsAfter, over.PollEndsAfter)
+	b.PollDrops = max(b.PollDrops, over.PollDrops)
 	b.ApproveAfter = max(b.ApproveAfter, over.ApproveAfter)
 	return b
 }

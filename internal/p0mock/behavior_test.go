@@ -120,12 +120,22 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 			{http.MethodPut, rule, camel, http.StatusOK,
 				`{"approval":[{"options":{"requireReason":true},"type":"p0"}],"name":"r","requestor":{"type":"any"},"resource":{"type":"any"}}`},
 		},
-		"command-wait-plain": {
+		// The streams need a connection to read and to drop: TestCommandWait
+		// and TestCommandWaitStream.
+		"command-wait-stream": {
+			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0"}`, http.StatusOK,
+				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},
+		},
+		// The polls' streams are read in TestCommandWait; here, the
+		// submission is answered at once, as by today's P0.
+		"command-poll-ends-pending": {
 			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0","wait":true}`, http.StatusOK,
 				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},
-			{http.MethodGet, "/o/" + testOrg + "/permission-requests/req-000002", "", http.StatusOK, `{"id":"req-000002","status":"PENDING_APPROVAL"}`},
 		},
-		// The drop needs a connection to drop: TestCommandWait.
+		"command-poll-drops": {
+			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0","wait":true}`, http.StatusOK,
+				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},
+		},
 		"command-wait-drop": {
 			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0"}`, http.StatusOK,
 				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},

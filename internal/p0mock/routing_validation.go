@@ -7,29 +7,6 @@ import (
 	"slices"
 )
 
-// ruleShape is what the server checks of a rule: the fields its checks
-// read. Every other field is stored as sent, since P0 holds more than its
-// documents list.
-type ruleShape struct {
-	Name      string `json:"name"`
-	Disabled  *bool  `json:"disabled"`
-	Requestor *struct {
-		Type   string            `json:"type"`
-		UID    string            `json:"uid"`
-		Groups []json.RawMessage `json:"groups"`
-	} `json:"requestor"`
-	Resource *struct {
-		Type    string `json:"type"`
-		Service string `json:"service"`
-		Filters map[string]struct {
-			Effect string `json:"effect"`
-		} `json:"filters"`
-	} `json:"resource"`
-	Approval []struct {
-		Type string `json:"type"`
-	} `json:"approval"`
-}
-
 // storeRule makes the rule body sent for name (where name is "", the
 // body's own) what the server stores: decoded, spelt as the server takes
 // it, named, and checked. Errors name the offending field as the JSON path
@@ -81,49 +58,75 @@ func decodeJSONObject(data []byte) (map[string]any, error) {
 
 // validateRule checks one rule. Types P0 knows beyond the documents'
 // (an "agentic" requestor, say) are taken as they are; the documents'
-// types get the checks that go with them.
+// types get the checks that go with them. A value of another JSON type
+// than the documents show ("cooldown": "60") is stored as sent, as P0
+// stores it: only what the checks read must be there.
 func validateRule(body json.RawMessage) error {
-	var rule ruleShape
-	if err := json.Unmarshal(body, &rule); err != nil {
-		return badRequest("rule: %s", describeDecodeError(err))
+	rule, err := decodeJSONObject(body)
+	if err != nil {
+		return err
 	}
-	if rule.Name == "" {
+	if !present(rule["name"]) {
 		return badRequest("name is required")
 	}
-	if rule.Requestor == nil || rule.Requestor.Type == "" {
+	requestor := object(rule["requestor"])
+	if !present(requestor["type"]) {
 		return badRequest("requestor.type is required")
 	}
-	switch rule.Requestor.Type {
+	switch requestor["type"] {
 	case "user":
-		if rule.Requestor.UID == "" {
+		if !present(requestor["uid"]) {
 			return badRequest("requestor.uid is required when requestor.type is user")
 		}
 	case "group":
-		if rule.Requestor.UID == "" && len(rule.Requestor.Groups) == 0 {
+		if !present(requestor["uid"]) && !present(requestor["groups"]) {
 			return badRequest("requestor.uid or requestor.groups is required when requestor.type is group")
 		}
 	}
-	if rule.Resource == nil || rule.Resource.Type == "" {
+	resource := object(rule["resource"])
+	if !present(resource["type"]) {
 		return badRequest("resource.type is required")
 	}
-	if rule.Resource.Type == "integration" && rule.Resource.Service == "" {
+	if resource["type"] == "integration" && !present(resource["service"]) {
 		return badRequest("resource.service is required when resource.type is integration")
 	}
 	// Sorted, so that the same body always reports the same filter.
-	for _, name := range slices.Sorted(maps.Keys(rule.Resource.Filters)) {
-		if rule.Resource.Filters[name].Effect == "" {
+	filters := object(resource["filters"])
+	for _, name := range slices.Sorted(maps.Keys(filters)) {
+		if !present(object(filters[name])["effect"]) {
 			return badRequest("resource.filters[%q].effect is required", name)
 		}
 	}
-	if len(rule.Approval) == 0 {
+	steps, _ := rule["approval"].([]any)
+	if len(steps) == 0 {
 		return badRequest("approval must have at least one step")
 	}
-	for i, step := range rule.Approval {
-		if step.Type == "" {
+	for i, step := range steps {
+		if !present(object(step)["type"]) {
 			return badRequest("approval[%d].type is required", i)
 		}
 	}
 	return nil
+}
+
+// object is v as a JSON object, or an empty one.
+func object(v any) map[string]any {
+	o, _ := v.(map[string]any)
+	return o
+}
+
+// present reports whether a JSON value is there: not missing, null, an
+// empty string or an empty list.
+func present(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return false
+	case string:
+		return v != ""
+	case []any:
+		return len(v) > 0
+	}
+	return true
 }
 
 // storeWorkflowRules makes the rules of a whole-workflow save what the

@@ -89,8 +89,8 @@ func (s *Server) registerRoutes() {
 		"PUT /o/{org}/settings/max-access-duration":      s.putMaxAccessDuration,
 
 		// Command API
-		"POST /o/{org}/command":                 s.submitCommand,
-		"GET /o/{org}/permission-requests/{id}": s.getPermissionRequest,
+		"POST /o/{org}/command":          s.submitCommand,
+		"GET /o/{org}/command/{id}/poll": s.pollCommand,
 	}
 	for pattern, endpoint := range routes {
 		s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {

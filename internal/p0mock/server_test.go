@@ -73,7 +73,7 @@ func TestRequestBodyChecks(t *testing.T) {
 		{"number", http.MethodPut, orgPath + "/settings/max-access-duration", `3`, "", http.StatusBadRequest, "must be a JSON object, got a number"},
 		{"unknown field", http.MethodPut, orgPath + "/settings/default-approvals", `{"alowOneParty": true}`, "", http.StatusBadRequest, `unknown field "alowOneParty"`}, //nolint:misspell // a misspelt field name is the point of this case
 		{"rule in the wrong spelling", http.MethodPost, rulePath, `{"requestor": {"type": "any"}, "resource": {"type": "any"}, "approval": [{"type": "p0", "options": {"requireReason": true}}]}`, "", http.StatusBadRequest, "unknown option requireReason"},
-		{"wrong type", http.MethodPost, rulePath, `{"disabled": "yes"}`, "", http.StatusBadRequest, "field disabled must be a boolean"},
+		{"wrong type", http.MethodPut, orgPath + "/settings/default-approvals", `{"allowOneParty": "yes"}`, "", http.StatusBadRequest, "field allowOneParty must be a boolean"},
 		{"missing body", http.MethodPost, rulePath, ``, "", http.StatusBadRequest, "request body is required"},
 		{"fields on an endpoint that takes none", http.MethodPost, orgPath + "/integrations/aws/config", `{"label": "x"}`, "", http.StatusBadRequest, `unknown field "label"`},
 		{"not JSON content type", http.MethodPost, rulePath, `{}`, "text/plain", http.StatusUnsupportedMediaType, "Content-Type must be application/json"},

@@ -37,7 +37,9 @@ func (a *accessRequestAction) Schema(_ context.Context, _ action.SchemaRequest, 
 				MarkdownDescription: "Wait until P0 decides the request: the action returns once the access is " +
 					"granted (at once when it already exists or is persistent), so that the next step of the " +
 					"pipeline can use it, and fails when the request is denied, expires, errors or is revoked, with " +
-					"P0's status and message. Defaults to `false`: the action returns as soon as P0 has the request.",
+					"P0's status and message. The request is submitted once; the decision comes from P0's poll of it " +
+					"(`GET /command/{id}/poll`), opened again whenever it ends undecided, breaks, or P0 asks for time. " +
+					"Defaults to `false`: the action returns as soon as P0 has the request.",
 				Optional: true,
 			},
 			"wait_timeout": schema.StringAttribute{

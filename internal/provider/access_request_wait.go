@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
@@ -43,6 +44,7 @@ func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessReq
 	})
 	var refused *p0.AccessRefusedError
 	var pending *p0.AccessPendingError
+	var broken *p0.AccessWaitError
 	switch {
 	case errors.As(err, &refused):
 		op.fail(refusedDetail(refused))
@@ -51,6 +53,11 @@ func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessReq
 			"The request stays pending in P0, where an approver can still approve it.\n\nOnce it is approved, invoke "+
 			"the action again: P0 answers at once that the access exists, without a second request. To wait longer "+
 			"the first time, raise wait_timeout.", pending.ID, limit, orUnknown(pending.Status)))
+	case errors.As(err, &broken):
+		op.fail(answerDetail("waiting for P0 to decide access request "+broken.ID, broken.Err) + "\n\nP0 has the " +
+			"request, which stays there, undecided as far as the provider knows; it was not sent again. Look for it " +
+			"among the access requests in P0's web app, or where approvers are asked (for example Slack). Once it is " +
+			"approved, invoke the action again: P0 answers at once that the access exists, without a second request.")
 	case err != nil:
 		submissionFailed(op, "submitting the access request and waiting for P0's decision", err)
 	case result.IsPreexisting:
@@ -69,6 +76,8 @@ func refusedDetail(refused *p0.AccessRefusedError) string {
 	if reason := refused.State.Reason(); reason != "" {
 		detail += ": " + reason
 	}
+	// P0 marks a status _NOTIFIED once it has told the requestor: the
+	// same outcome.
 	next := map[string]string{
 		"DENIED": "An approver denied it. Ask them why, or request the access again with a reason that answers " +
 			"their concern.",
@@ -77,7 +86,7 @@ func refusedDetail(refused *p0.AccessRefusedError) string {
 		"ERRORED": "P0 could not grant the access. Its message says why; correct that in P0 (for example the " +
 			"integration or the resource requested), then invoke the action again.",
 		"REVOKED": "The access was revoked in P0. Invoke the action again if it is still needed.",
-	}[refused.State.Status]
+	}[strings.TrimSuffix(refused.State.Status, "_NOTIFIED")]
 	return detail + ".\n\n" + next
 }
 

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"fmt"
 	"testing"
 	"time"
@@ -24,14 +25,14 @@ func waitingAction(timeout string) map[string]string {
 }
 
 // decideWhenSubmitted gives the first request submitted to the mock
-// status, with message as P0's reason, once it is there, as an approver
-// would while the action waits.
-func decideWhenSubmitted(t *testing.T, mock *p0mock.Server, status, message string) {
+// status, with message as P0's reason, after delay once it is there, as an
+// approver would while the action waits.
+func decideWhenSubmitted(t *testing.T, mock *p0mock.Server, delay time.Duration, status, message string) {
 	t.Helper()
 	go func() {
 		for range 3000 {
 			if ids := mock.AccessRequestIDs(); len(ids) > 0 {
-				time.Sleep(100 * time.Millisecond)
+				time.Sleep(delay)
 				mock.DecideAccessRequest(ids[0], status, message)
 				return
 			}
@@ -50,30 +51,37 @@ func (e *testEnv) submittedOnce(*terraform.State) error {
 }
 
 // TestAccAccessRequestWait triggers the p0_access_request action with
-// wait = true against every outcome: granted by an approver, denied,
-// expired, timed out (pending in P0), pre-existing; and against a P0 that
-// answers with one plain object, or whose stream drops, which the action
-// follows by reading the request. Each submits the request exactly once.
+// wait = true against every outcome (granted after a delay, granted and
+// notified, denied and notified, expired, timed out and pending in P0,
+// pre-existing) and every way a P0 may serve the wait: today's poll, a
+// poll that ends pending and is opened again, a poll dropped twice, and
+// the earlier P0's stream, whole or dropped after its answer. Each submits
+// the request exactly once.
 func TestAccAccessRequestWait(t *testing.T) {
 	cases := []struct {
 		name, variant  string
-		status, reason string // the decision an approver makes; "" for none
+		status, reason string        // the decision an approver makes; "" for none
+		after          time.Duration // how long the approver takes; default 100 ms
 		timeout        string
 		want           []string // phrases of the error; none: success
+		polls          int      // polls the wait needs at least
 	}{
-		{name: "granted", status: "APPROVED", timeout: "1m"},
-		{name: "denied", status: "DENIED", reason: "not during the freeze", timeout: "1m",
-			want: []string{"Unable to Request Access", "DENIED: not during the freeze", "An approver denied it"}},
+		{name: "approved after a delay", status: "APPROVED", after: time.Second, timeout: "1m", polls: 1},
+		{name: "approved and notified", status: "APPROVED_NOTIFIED", timeout: "1m"},
+		{name: "denied and notified", status: "DENIED_NOTIFIED", reason: "not during the freeze", timeout: "1m",
+			want: []string{"Unable to Request Access", "DENIED_NOTIFIED: not during the freeze", "An approver denied it"}},
 		{name: "expired", status: "EXPIRED", timeout: "1m",
 			want: []string{"Unable to Request Access", "EXPIRED", "Invoke the action again to request it anew"}},
 		{name: "timed out", timeout: "2s",
 			want: []string{"Unable to Request Access", "did not decide access request req-", "within wait_timeout (2s)",
 				"stays pending in P0", "raise wait_timeout"}},
 		{name: "pre-existing", timeout: "1m"},
-		{name: "plain answer", variant: "command-wait-plain", status: "DONE", timeout: "1m"},
-		{name: "dropped stream", variant: "command-wait-drop", status: "APPROVED_NOTIFIED", timeout: "1m"},
-		{name: "dropped stream, denied", variant: "command-wait-drop", status: "DENIED", reason: "wrong account", timeout: "1m",
+		{name: "poll ends pending", variant: "command-poll-ends-pending", status: "DONE_NOTIFIED", after: time.Second, timeout: "1m", polls: 3},
+		{name: "poll dropped twice", variant: "command-poll-drops", status: "APPROVED", timeout: "1m", polls: 3},
+		{name: "earlier stream", variant: "command-wait-stream", status: "APPROVED", timeout: "1m"},
+		{name: "earlier stream, denied", variant: "command-wait-stream", status: "DENIED", reason: "wrong account", timeout: "1m",
 			want: []string{"DENIED: wrong account"}},
+		{name: "earlier stream dropped", variant: "command-wait-drop", status: "APPROVED_NOTIFIED", timeout: "1m"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,7 +95,7 @@ func TestAccAccessRequestWait(t *testing.T) {
 				env.Mock.ResetRequests()
 			}
 			if tc.status != "" {
-				decideWhenSubmitted(t, env.Mock, tc.status, tc.reason)
+				decideWhenSubmitted(t, env.Mock, cmp.Or(tc.after, 100*time.Millisecond), tc.status, tc.reason)
 			}
 			step := resource.TestStep{
 				Config: env.Config(triggeredHCL("v1", waitingAction(tc.timeout))),
@@ -105,6 +113,9 @@ func TestAccAccessRequestWait(t *testing.T) {
 				if err := env.submittedOnce(nil); err != nil {
 					t.Error(err)
 				}
+			}
+			if polls := env.Mock.Count("GET /o/{org}/command/{id}/poll"); polls < tc.polls {
+				t.Errorf("%d polls, want at least %d", polls, tc.polls)
 			}
 		})
 	}

@@ -271,13 +271,13 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 // staged, and the new one holds what P0 holds in it.
 func (r *awsComponentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	replacing := []path.Path{path.Root("component"), path.Root("account_id"), path.Root("function_arn")}
-	warnKeptInPlan(ctx, req, resp, replacing, func(plan awsComponentModel, held p0.AWSItem, replaced bool) (string, p0.KeptFields) {
+	warnKeptInPlan(ctx, req, resp, replacing, func(plan awsComponentModel, held p0.AWSItem, replaced bool) (string, keptInPlan) {
 		if replaced {
 			state := decode[awsComponentModel](ctx, req.State, &resp.Diagnostics)
-			return state.describe(), p0.KeptFields{Dropped: held.UnmanagedFields()}
+			return state.describe(), replacedBy(held.UnmanagedFields())
 		}
 		_, kept := awsItemFromModel(plan).KeepUnmanaged(held)
-		return plan.describe(), kept
+		return plan.describe(), keptInPlan{KeptFields: kept}
 	})
 }
 

@@ -33,22 +33,14 @@ func checkCredentials(ctx context.Context, client *p0.Client, diags *diag.Diagno
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
 		diags.AddAttributeWarning(path.Root("org"), "P0 Refused Access to the Organization",
 			fmt.Sprintf("The provider checks the API key and the organization when it is configured, with one read of "+
-				"organization %q's routing (%s %s), and P0 answered %s.\n\nIf org (or P0_ORG) is not the organization's id, "+
-				"correct it: it is the id in the address of P0's web app, https://p0.app/o/<org>/. If the key is scoped "+
-				"to other objects than routing rules, this is expected, and the run goes on. %s",
-				client.Org(), apiErr.Method, apiErr.Path, answered(apiErr), skipCheckHint))
+				"organization %q's routing (%s %s), and P0 answered %s.\n\n%s If the key is scoped to other objects than "+
+				"routing rules, this is expected, and the run goes on. %s",
+				client.Org(), apiErr.Method, apiErr.Path, answered(apiErr), refusedOrgFix, skipCheckHint))
 	default:
 		diags.AddWarning("Unable to Check the P0 Credentials",
 			apiErrorDetail("checking the API key with one read of the routing", err)+
 				"\n\nThe run goes on; each operation that needs P0 reports what it meets. "+skipCheckHint)
 	}
-}
-
-// refusedKeyFix says how to fix a key P0 refuses.
-func refusedKeyFix(org string) string {
-	return fmt.Sprintf("Set api_token in the provider block, or the P0_API_TOKEN environment variable, to a valid, "+
-		"unexpired API key of organization %q. An administrator of the organization creates keys in its settings "+
-		"in P0's web app; the key is shown once, when it is created.", org)
 }
 
 // skipCheckHint says how to plan without the check.

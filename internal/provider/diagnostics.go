@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -69,11 +71,9 @@ func nextStep(err *p0.APIError) string {
 	case err.StatusCode == http.StatusBadRequest:
 		return "P0 rejected the request as invalid. Correct the configuration according to P0's message and apply again."
 	case err.StatusCode == http.StatusUnauthorized:
-		return "Set api_token (or P0_API_TOKEN) to a valid, unexpired API key of the organization; an administrator " +
-			"creates keys in the organization's settings in P0's web app."
+		return refusedKeyFix(orgIn(err.Path))
 	case err.StatusCode == http.StatusForbidden:
-		return "Check that org (or P0_ORG) is the organization's id, the one in the address of P0's web app " +
-			"(https://p0.app/o/<org>/), and that the API key may manage this object."
+		return refusedOrgFix + " Check too that the API key may manage this object."
 	case err.StatusCode == http.StatusNotFound:
 		return "The object does not exist in P0. If it was removed outside Terraform, run terraform apply again to recreate it."
 	case err.StatusCode == http.StatusConflict:
@@ -83,6 +83,35 @@ func nextStep(err *p0.APIError) string {
 		return "P0 is throttling requests or temporarily unavailable. Try again later, or raise max_retries in the provider block."
 	}
 	return "Check the configuration and try again; contact P0 support if the problem persists."
+}
+
+// refusedKeyFix says how to fix an API key that P0 refused (401) for org,
+// or for an organization not known when org is "".
+func refusedKeyFix(org string) string {
+	of := "the organization"
+	if org != "" {
+		of = fmt.Sprintf("organization %q", org)
+	}
+	return fmt.Sprintf("Set api_token in the provider block, or the P0_API_TOKEN environment variable, to a valid, "+
+		"unexpired API key of %s. An administrator of the organization creates keys in its settings in P0's web "+
+		"app; the key is shown once, when it is created.", of)
+}
+
+// refusedOrgFix says how to fix an organization P0 refused the key (403).
+const refusedOrgFix = "If org (or P0_ORG) is not the organization's id, correct it: it is the id in the address " +
+	"of P0's web app, https://p0.app/o/<org>/."
+
+// orgIn is the organization of an API path, /o/{org}/..., or "".
+func orgIn(apiPath string) string {
+	rest, ok := strings.CutPrefix(apiPath, "/o/")
+	if !ok {
+		return ""
+	}
+	org, _, _ := strings.Cut(rest, "/")
+	if unescaped, err := url.PathUnescape(org); err == nil {
+		return unescaped
+	}
+	return org
 }
 
 // alreadyExists is the diagnostic for a create that P0 refused because the

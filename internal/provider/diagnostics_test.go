@@ -41,10 +41,10 @@ func TestAlreadyExistsFitsTheCause(t *testing.T) {
 // and what to fix, without P0's answer, which the first error gives.
 func TestCredentialsRefusedEarlierIsShort(t *testing.T) {
 	for status, fix := range map[int]string{
-		http.StatusUnauthorized: "Set api_token (or P0_API_TOKEN) to a valid, unexpired API key of the organization",
-		http.StatusForbidden:    "Check that org (or P0_ORG) is the organization's id",
+		http.StatusUnauthorized: `Set api_token in the provider block, or the P0_API_TOKEN environment variable, to a valid, unexpired API key of organization "acme"`,
+		http.StatusForbidden:    "If org (or P0_ORG) is not the organization's id, correct it",
 	} {
-		first := &p0.APIError{Method: "GET", Path: "/routing/name/a", StatusCode: status, Message: "invalid token"}
+		first := &p0.APIError{Method: "GET", Path: "/o/acme/routing/name/a", StatusCode: status, Message: "invalid token"}
 		detail := apiErrorDetail(`reading routing rule "b"`, &p0.CredentialsRefusedError{First: first})
 		want := fmt.Sprintf(`While reading routing rule "b", nothing was sent: P0 refused the API key earlier in this run (%d %s). %s`,
 			status, http.StatusText(status), fix)

@@ -77,7 +77,8 @@ const (
 // seedOrganization sets up env's organization as if made outside Terraform,
 // with what P0 stores but the provider never writes itself: approval
 // options of 0, rules with filters and several approvals, rules beyond the
-// documents (heldRules), installed and staged AWS items of several
+// documents (heldRules), a rule with values of other JSON types than the
+// provider reads (oddRuleSeed), installed and staged AWS items of several
 // components (one with fields the provider does not model), an expiry
 // option beside P0's presets. It returns the import ID of each object, by the address that
 // adopts it.
@@ -106,6 +107,7 @@ func seedOrganization(env *testEnv) map[string]string {
 		},
 	})
 	seedHeldRules(env)
+	env.Mock.SeedRoutingRule(oddRuleSeed)
 	env.Mock.SetAWSItem(p0.ComponentIAMWrite, writeAccount, installed(heldWriteItem()))
 	env.Mock.SetAWSItem(p0.ComponentIAMWrite, mergedAccount, installed(p0.AWSItem{Login: &p0.AWSLogin{Type: "merged-idc",
 		Unmanaged: p0.Unmanaged{"parent": json.RawMessage(`"` + writeAccount + `"`)}}}))
@@ -121,6 +123,7 @@ func seedOrganization(env *testEnv) map[string]string {
 		"p0_routing_rule.filtered":           "filtered",
 		"p0_routing_rule.agents":             "Agents",
 		"p0_routing_rule.break_glass":        "Break glass",
+		"p0_routing_rule.odd":                "Odd values",
 		"p0_aws_component.write":             "iam-write/" + writeAccount,
 		"p0_aws_component.merged":            "iam-write/" + mergedAccount,
 		"p0_aws_component.logs":              "access-logs/" + logsAccount,

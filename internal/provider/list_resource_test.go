@@ -97,7 +97,7 @@ func TestAccListResources(t *testing.T) {
 					listBlock("p0_aws_component_staged", "all", includeResource) +
 					listBlock("p0_expiry_option", "all", ""),
 				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("p0_routing_rule.all", 2+len(heldRules)),
+					querycheck.ExpectLength("p0_routing_rule.all", 3+len(heldRules)),
 					querycheck.ExpectIdentity("p0_routing_rule.all", identityOf("name", "filtered")),
 					querycheck.ExpectResourceDisplayName("p0_routing_rule.all",
 						queryfilter.ByResourceIdentity(identityOf("name", "zero-options")), knownvalue.StringExact("zero-options")),

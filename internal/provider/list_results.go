@@ -20,6 +20,8 @@ type found struct {
 	// model is the state the resource would hold after importing the
 	// object; it also gives the identity.
 	model identified
+	// warnings are about this object alone, for its result.
+	warnings diag.Diagnostics
 }
 
 // listResults streams objects as list results, at most req.Limit of them
@@ -32,6 +34,7 @@ func listResults(ctx context.Context, req list.ListRequest, objects []found) ite
 			}
 			result := req.NewListResult(ctx)
 			result.DisplayName = object.displayName
+			result.Diagnostics.Append(object.warnings...)
 			setIdentity(ctx, result.Identity, object.model.identity(), &result.Diagnostics)
 			if req.IncludeResource {
 				result.Diagnostics.Append(result.Resource.Set(ctx, object.model)...)

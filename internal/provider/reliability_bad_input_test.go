@@ -293,8 +293,8 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 		{"HTML error page", http.MethodPost, http.StatusForbidden, "text/html", "<html>\n<h1>403 Forbidden</h1>\n<p>Request blocked by policy</p></html>",
 			[]string{"Unable to Create Routing Rule", "P0 answered 403 Forbidden", `non-JSON response: "<html> <h1>403 Forbidden</h1>`}},
 		// Rules are refreshed from the whole workflow.
-		{"wrong types on read", http.MethodGet, 200, "application/json", `{"id":"wf-1","rules":[{"name":"fleet rule 00","disabled":"no"}]}`,
-			[]string{"Unable to Read Routing Rule", "P0's answer could not be read", "cannot unmarshal string", "disabled"}},
+		{"wrong types on read", http.MethodGet, 200, "application/json", `{"id":"wf-1","rules":[{"name":"fleet rule 00","approval":"auto"}]}`,
+			[]string{"Unable to Read Routing Rule", "P0's answer could not be read", "cannot unmarshal string", "approval"}},
 	}
 	workflowPath := "/o/" + testOrg + "/routing$"
 	var steps []resource.TestStep

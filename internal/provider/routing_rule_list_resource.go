@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -27,7 +28,9 @@ func (l *routingRuleListResource) rules(ctx context.Context, _ struct{}, op oper
 	}
 	objects := make([]found, 0, len(workflow.Rules))
 	for _, rule := range workflow.Rules {
-		objects = append(objects, found{displayName: rule.Name, model: modelFromRule(rule)})
+		object := found{displayName: rule.Name, model: modelFromRule(rule)}
+		warnUnreadable(&object.warnings, fmt.Sprintf("routing rule %q", rule.Name), rule.UnreadableFields())
+		objects = append(objects, object)
 	}
 	return objects
 }

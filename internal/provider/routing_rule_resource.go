@@ -69,6 +69,7 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *
 // storeRule stores the rule P0 answered, what it holds that the provider
 // does not model, and the digest of the answer.
 func (r *routingRuleResource) storeRule(ctx context.Context, got p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics) {
+	warnUnreadable(diags, fmt.Sprintf("routing rule %q", got.Name), got.UnreadableFields())
 	store(ctx, resp.state, resp.identity, modelFromRule(got), diags)
 	rememberUnmanaged(ctx, resp.private, got, diags)
 	recordDigest(ctx, resp.private, r.ruleDigest(got), diags)
@@ -163,13 +164,13 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 // and what it cannot, because the type of the object holding it changes
 // or the rule is replaced by one of another name.
 func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, p0.KeptFields) {
+	warnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, keptInPlan) {
 		object := fmt.Sprintf("routing rule %q", held.Name)
 		if replaced {
-			return object, p0.KeptFields{Dropped: held.UnmanagedFields()}
+			return object, replacedBy(held.UnmanagedFields())
 		}
 		_, kept := p0.KeepUnmanaged(ruleFromFields(plan.routingRuleFields), held)
-		return object, kept
+		return object, keptInPlan{KeptFields: kept}
 	})
 }
 

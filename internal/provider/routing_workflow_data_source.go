@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -72,6 +73,7 @@ func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.Rea
 		op.apiError(action, err)
 		return
 	}
+	warnUnreadableRules(&resp.Diagnostics, "routing workflow "+strconv.Quote(workflow.ID), workflow.Rules)
 	resp.Diagnostics.Append(resp.State.Set(ctx, workflowModel(*workflow))...)
 }
 

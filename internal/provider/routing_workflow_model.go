@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 
@@ -69,11 +70,20 @@ func (h heldWorkflow) workflow(rules []p0.RoutingRule) p0.Workflow {
 	return p0.Workflow{Rules: rules, Unmanaged: h.Fields}
 }
 
-// kept says what a save of rules keeps of what P0 holds, and what not.
-func (h heldWorkflow) kept(rules []p0.RoutingRule) p0.KeptFields {
-	_, kept := keepAll(rules, h.Rules)
+// kept says what a save of rules keeps of what P0 holds, and what not: the
+// fields of a rule the save leaves out (removed, or renamed: rules are
+// matched by name) go with it.
+func (h heldWorkflow) kept(rules []p0.RoutingRule) keptInPlan {
+	_, matched := keepAll(rules, h.Rules)
+	kept := keptInPlan{KeptFields: matched, Gone: "This plan removes or renames the rules that hold them, and a " +
+		"renamed rule holds only what the configuration says."}
 	for _, name := range slices.Sorted(maps.Keys(h.Fields)) {
 		kept.Kept = append(kept.Kept, "workflow."+name)
+	}
+	for _, name := range slices.Sorted(maps.Keys(h.Rules)) {
+		if !slices.ContainsFunc(rules, func(rule p0.RoutingRule) bool { return rule.Name == name }) {
+			kept.Replaced = append(kept.Replaced, prefixed(fmt.Sprintf("rule %q ", name), h.Rules[name].UnmanagedFields())...)
+		}
 	}
 	return kept
 }

@@ -62,6 +62,7 @@ func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 // the provider does not model, and the version, which the next save names
 // and whose digest tells the next refresh whether anything changed.
 func (r *routingWorkflowResource) storeWorkflow(ctx context.Context, workflow p0.Workflow, version string, resp workflowResponse, op operation) {
+	warnUnreadableRules(op.diags, "the routing workflow", workflow.Rules)
 	store(ctx, resp.state, resp.identity, workflowResourceModel(r.client.Org(), workflow.Rules), op.diags)
 	op.diags.Append(setPrivate(ctx, resp.private, workflowVersionKey, version)...)
 	rememberUnmanaged(ctx, resp.private, heldIn(workflow), op.diags)
@@ -179,7 +180,7 @@ func (r *routingWorkflowResource) saveError(op operation, err error) {
 // P0 holds in it and in its rules that the provider does not model: what
 // the save keeps, and what it cannot.
 func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, p0.KeptFields) {
+	warnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, keptInPlan) {
 		return "the routing workflow", held.kept(rulesFromWorkflowModel(plan))
 	})
 }

@@ -42,6 +42,26 @@ func heldUnmanaged[T any](ctx context.Context, private privateReader, diags *dia
 	return held
 }
 
+// keptInPlan is what a plan's write keeps of what P0 holds beyond the
+// model, and what it leaves out: fields of objects whose type the plan
+// changes (p0.KeptFields.Dropped), and fields of objects the plan
+// replaces or removes (Replaced), with why they go (for example "This plan
+// replaces it").
+type keptInPlan struct {
+	p0.KeptFields
+	Replaced []string
+	// Gone says why the Replaced fields go: a sentence.
+	Gone string
+}
+
+func (k keptInPlan) empty() bool { return k.KeptFields.Empty() && len(k.Replaced) == 0 }
+
+// replacedBy is what a plan that replaces an object keeps of held's
+// fields: none.
+func replacedBy(fields []string) keptInPlan {
+	return keptInPlan{Replaced: fields, Gone: "This plan replaces it, and what replaces it holds only what the configuration says."}
+}
+
 // warnKeptInPlan is the ModifyPlan of a resource whose objects hold what
 // P0 holds beyond the model (H, kept by rememberUnmanaged): for a plan that
 // changes an object that exists, whose apply writes what the last read
@@ -51,7 +71,7 @@ func heldUnmanaged[T any](ctx context.Context, private privateReader, diags *dia
 // framework tells a resource's ModifyPlan nothing of its attributes'
 // RequiresReplace).
 func warnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, replacing []path.Path,
-	kept func(plan M, held H, replaced bool) (object string, fields p0.KeptFields)) {
+	kept func(plan M, held H, replaced bool) (object string, fields keptInPlan)) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
 		return
 	}
@@ -71,7 +91,7 @@ func warnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanReques
 		replaced = replaced || resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(prior)
 	}
 	object, fields := kept(plan, *held, replaced)
-	warnKept(&resp.Diagnostics, object, fields, replaced)
+	warnKept(&resp.Diagnostics, object, fields)
 }
 
 // maxFieldsNamed bounds the fields a warning lists.
@@ -80,29 +100,26 @@ const maxFieldsNamed = 12
 // warnKept adds a plan's one warning about what P0 holds in object (for
 // example `routing rule "Production"`) that the provider does not model:
 // the fields the apply sends back, and those it leaves out: because the
-// type of the object holding them changes, or the plan replaces object.
-func warnKept(diags *diag.Diagnostics, object string, kept p0.KeptFields, replaced bool) {
-	if kept.Empty() {
+// type of the object holding them changes, or the plan replaces or removes
+// the object holding them.
+func warnKept(diags *diag.Diagnostics, object string, kept keptInPlan) {
+	if kept.empty() {
 		return
 	}
-	var detail strings.Builder
+	var paragraphs []string
 	if len(kept.Kept) > 0 {
-		fmt.Fprintf(&detail, "P0 holds fields in %s that this provider does not manage: %s. The apply sends "+
-			"them back as P0 holds them, so they are kept.", object, listFields(kept.Kept))
+		paragraphs = append(paragraphs, fmt.Sprintf("P0 holds fields in %s that this provider does not manage: %s. "+
+			"The apply sends them back as P0 holds them, so they are kept.", object, listFields(kept.Kept)))
 	}
 	if len(kept.Dropped) > 0 {
-		if detail.Len() > 0 {
-			detail.WriteString("\n\n")
-		}
-		if replaced {
-			fmt.Fprintf(&detail, "Not kept: %s, which P0 holds in %s. This plan replaces it, and what replaces "+
-				"it holds only what the configuration says.", listFields(kept.Dropped), object)
-		} else {
-			fmt.Fprintf(&detail, "Not kept: %s, which P0 holds in %s in an object whose type this plan changes; "+
-				"they belong to the old type.", listFields(kept.Dropped), object)
-		}
+		paragraphs = append(paragraphs, fmt.Sprintf("Not kept: %s, which P0 holds in %s in an object whose type this "+
+			"plan changes; they belong to the old type.", listFields(kept.Dropped), object))
 	}
-	diags.AddWarning("Fields Not Managed by Terraform", detail.String())
+	if len(kept.Replaced) > 0 {
+		paragraphs = append(paragraphs, fmt.Sprintf("Not kept: %s, which P0 holds in %s. %s",
+			listFields(kept.Replaced), object, kept.Gone))
+	}
+	diags.AddWarning("Fields Not Managed by Terraform", strings.Join(paragraphs, "\n\n"))
 }
 
 // listFields names fields for a warning, at most maxFieldsNamed of them.
@@ -111,6 +128,33 @@ func listFields(fields []string) string {
 		return strings.Join(fields, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(fields[:maxFieldsNamed], ", "), len(fields)-maxFieldsNamed)
+}
+
+// warnUnreadable warns that P0 holds values in object (for example
+// `routing rule "Production"`) that are not of the type the provider reads
+// for their attribute: the state shows the attribute unset, and every
+// write sends them back as P0 holds them (see p0.UnreadableField).
+func warnUnreadable(diags *diag.Diagnostics, object string, fields []p0.UnreadableField) {
+	if len(fields) == 0 {
+		return
+	}
+	described := make([]string, len(fields))
+	for i, f := range fields {
+		described[i] = fmt.Sprintf("%s = %s (expected %s)", f.Path, f.Value, f.Want)
+	}
+	diags.AddWarning("Values Not Readable by Terraform",
+		fmt.Sprintf("P0 holds values in %s that are not of the type this provider reads for them: %s. The state shows "+
+			"these attributes unset, and the values stay as P0 holds them: every write of the rule by this provider "+
+			"sends them back unchanged, unless the configuration sets the attribute, whose value then replaces P0's. "+
+			"Correct them in P0, or set the attributes in the configuration, to manage them.", object, listFields(described)))
+}
+
+// warnUnreadableRules is warnUnreadable for each rule of a workflow that
+// holds such values, named by where it stands.
+func warnUnreadableRules(diags *diag.Diagnostics, where string, rules []p0.RoutingRule) {
+	for _, rule := range rules {
+		warnUnreadable(diags, fmt.Sprintf("rule %q of %s", rule.Name, where), rule.UnreadableFields())
+	}
 }
 
 // keepAll gives each rule, matched by name, what held keeps of it; it also

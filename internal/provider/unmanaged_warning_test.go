@@ -79,8 +79,8 @@ func expectOneWarning(t *testing.T, diagnostics []planDiagnostic, summary string
 // TestAccUnmanagedFieldsWarning adopts a rule, a workflow and an AWS item
 // that hold fields the provider does not model, and plans changes to each:
 // the plan warns once per object, naming the fields it keeps and those it
-// cannot (their object's type changes); a plan that changes nothing says
-// nothing.
+// cannot (their object's type changes, or the plan replaces it, renames
+// it or removes it); a plan that changes nothing says nothing.
 func TestAccUnmanagedFieldsWarning(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
@@ -207,6 +207,18 @@ resource "p0_routing_workflow" "this" {
   }`)))
 		expectOneWarning(t, cli.planDiagnostics(t), summary, "the routing workflow", `rule "Agents" requestor.agent`,
 			`rule "Break glass" approval[0].levels`, "workflow.defaults", "they are kept")
+
+		// A rule renamed in the workflow keeps nothing of what P0 holds in
+		// it, as a p0_routing_rule that another name replaces.
+		renamed := strings.Replace(workflow(""), `name      = "Break glass"`, `name      = "Break glass renamed"`, 1)
+		cli.write(t, env.Config(renamed))
+		diagnostics := cli.planDiagnostics(t)
+		expectOneWarning(t, diagnostics, summary, `rule "Agents" requestor.agent`, "they are kept",
+			`Not kept: rule "Break glass" resource.filters["prod"].caseSensitive, rule "Break glass" approval[0].levels`,
+			"removes or renames the rules that hold them")
+		if d := withSummary(diagnostics, summary)[0]; strings.Contains(d.Detail, "Break glass renamed") {
+			t.Errorf("the warning names the renamed rule as keeping fields:\n%s", d.Detail)
+		}
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -38,7 +39,7 @@ type accessRequestArguments struct {
 var (
 	argvDescription = "The p0 command line without the leading `p0`, for example " +
 		"`[\"request\", \"aws\", \"permission-set\", \"BucketList\", \"--account\", \"p0-dev\"]`. " +
-		"The first word must be one of " + codeList(accessCommands) + "."
+		"The first word must be one of " + framework.CodeList(accessCommands) + "."
 	reasonDescription = "Justification for the request, appended as `--reason`. Leave it out of `argv` when set here."
 
 	argvValidators = []validator.List{
@@ -61,7 +62,7 @@ func validateAccessRequest(ctx context.Context, config tfsdk.Config, diags *diag
 		return
 	}
 
-	if first := words[0]; known(first) && !slices.Contains(accessCommands, first.ValueString()) {
+	if first := words[0]; framework.Known(first) && !slices.Contains(accessCommands, first.ValueString()) {
 		diags.AddAttributeError(path.Root("argv").AtListIndex(0), "Unsupported P0 Command",
 			fmt.Sprintf("argv must start with one of %s; got %q.", strings.Join(accessCommands, ", "), first.ValueString()))
 	}
@@ -81,7 +82,7 @@ func validateAccessRequest(ctx context.Context, config tfsdk.Config, diags *diag
 
 // submitAccessRequest submits the request; it returns nil after op
 // reported a failure.
-func submitAccessRequest(ctx context.Context, client *p0.Client, args accessRequestArguments, op operation) *p0.CommandResult {
+func submitAccessRequest(ctx context.Context, client *p0.Client, args accessRequestArguments, op framework.Operation) *p0.CommandResult {
 	argv := commandLine(args)
 	result, err := client.SubmitCommand(ctx, argv)
 	if err != nil {
@@ -95,20 +96,20 @@ func submitAccessRequest(ctx context.Context, client *p0.Client, args accessRequ
 // that P0 may have taken all the same says so: the client did not send it
 // again, so that the access is not requested twice, and neither should
 // the user before looking.
-func submissionFailed(op operation, action string, err error) {
+func submissionFailed(op framework.Operation, action string, err error) {
 	var uncertain *p0.UncertainSubmissionError
 	if !errors.As(err, &uncertain) {
-		op.apiError(action, err)
+		op.APIError(action, err)
 		return
 	}
-	op.fail(answerDetail(action, err) + "\n\nP0 may have taken the request before this failure, so it was not sent " +
+	op.Fail(framework.AnswerDetail(action, err) + "\n\nP0 may have taken the request before this failure, so it was not sent " +
 		"again. Look for it among the access requests in P0's web app, or where approvers are asked (for example " +
 		"Slack), before requesting the access again.")
 }
 
 // commandLine is argv with the reason appended as the p0 CLI expects it.
 func commandLine(m accessRequestArguments) []string {
-	argv := stringsFromValues(m.Argv)
+	argv := framework.StringsFromValues(m.Argv)
 	if !m.Reason.IsNull() {
 		argv = append(argv, reasonFlag, m.Reason.ValueString())
 	}

@@ -10,6 +10,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
+)
+
+// accessRequestAction submits a just-in-time access request through the
+// Command API when invoked or triggered, never during a plan.
+type accessRequestAction struct{ framework.ActionBase }
+
+// NewAccessRequestAction returns the p0_access_request action.
+func NewAccessRequestAction() action.Action {
+	return &accessRequestAction{framework.ActionNamed("access_request")}
+}
+
+var (
+	_ action.ActionWithConfigure      = (*accessRequestAction)(nil)
+	_ action.ActionWithValidateConfig = (*accessRequestAction)(nil)
 )
 
 func (a *accessRequestAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -31,7 +46,7 @@ func (a *accessRequestAction) Schema(_ context.Context, _ action.SchemaRequest, 
 			"reason": schema.StringAttribute{
 				MarkdownDescription: reasonDescription,
 				Optional:            true,
-				Validators:          nonEmpty,
+				Validators:          framework.NonEmpty,
 			},
 			"wait": schema.BoolAttribute{
 				MarkdownDescription: "Wait until P0 decides the request: the action returns once the access is " +
@@ -47,7 +62,7 @@ func (a *accessRequestAction) Schema(_ context.Context, _ action.SchemaRequest, 
 					"default `10m`. At the end the action fails, and the request stays pending in P0, where it can " +
 					"still be approved. Only with `wait = true`.",
 				Optional:   true,
-				Validators: []validator.String{positiveDurationValidator},
+				Validators: []validator.String{framework.PositiveDurationValidator},
 			},
 		},
 	}
@@ -59,7 +74,7 @@ func (a *accessRequestAction) ValidateConfig(ctx context.Context, req action.Val
 	validateAccessRequest(ctx, req.Config, &resp.Diagnostics)
 	var wait types.Bool
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("wait"), &wait)...)
-	if !wait.IsUnknown() && !wait.ValueBool() && isSet[types.String](ctx, req.Config, path.Root("wait_timeout")) {
+	if !wait.IsUnknown() && !wait.ValueBool() && framework.IsSet[types.String](ctx, req.Config, path.Root("wait_timeout")) {
 		resp.Diagnostics.AddAttributeError(path.Root("wait_timeout"), "Invalid Attribute Combination",
 			"wait_timeout is only allowed with wait = true: without it the action does not wait.")
 	}
@@ -82,22 +97,22 @@ const defaultWaitTimeout = 10 * time.Minute
 var waitProgressEvery = 30 * time.Second
 
 func (a *accessRequestAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	args, op := begin[accessRequestActionArguments](ctx, a.base, req.Config, &resp.Diagnostics, "Unable to Request Access")
-	if op.failed() {
+	args, op := framework.Begin[accessRequestActionArguments](ctx, a.Base, req.Config, &resp.Diagnostics, "Unable to Request Access")
+	if op.Failed() {
 		return
 	}
-	progress(resp, "Submitting `p0 %s` to P0", strings.Join(stringsFromValues(args.Argv), " "))
+	framework.Progress(resp, "Submitting `p0 %s` to P0", strings.Join(framework.StringsFromValues(args.Argv), " "))
 	if args.Wait.ValueBool() {
 		a.requestAndWait(ctx, args, resp, op)
 		return
 	}
-	result := submitAccessRequest(ctx, a.client, args.accessRequestArguments, op)
+	result := submitAccessRequest(ctx, a.Client, args.accessRequestArguments, op)
 	if result == nil {
 		return
 	}
 	if result.IsPreexisting {
-		progress(resp, "P0 already had this request open, as request %s: %s", result.ID, result.Message)
+		framework.Progress(resp, "P0 already had this request open, as request %s: %s", result.ID, result.Message)
 		return
 	}
-	progress(resp, "P0 created access request %s: %s", result.ID, result.Message)
+	framework.Progress(resp, "P0 created access request %s: %s", result.ID, result.Message)
 }

@@ -6,6 +6,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
+)
+
+// accessRequestEphemeralResource submits a just-in-time access request
+// through the Command API while Terraform runs. Being ephemeral, nothing of
+// it is stored in plan or state files.
+type accessRequestEphemeralResource struct{ framework.EphemeralBase }
+
+// NewAccessRequestEphemeralResource returns the p0_access_request ephemeral resource.
+func NewAccessRequestEphemeralResource() ephemeral.EphemeralResource {
+	return &accessRequestEphemeralResource{framework.EphemeralNamed("access_request")}
+}
+
+var (
+	_ ephemeral.EphemeralResourceWithConfigure      = (*accessRequestEphemeralResource)(nil)
+	_ ephemeral.EphemeralResourceWithValidateConfig = (*accessRequestEphemeralResource)(nil)
 )
 
 // accessRequestModel is the ephemeral resource's result: its arguments and
@@ -42,7 +58,7 @@ func (r *accessRequestEphemeralResource) Schema(_ context.Context, _ ephemeral.S
 			"reason": schema.StringAttribute{
 				MarkdownDescription: reasonDescription,
 				Optional:            true,
-				Validators:          nonEmpty,
+				Validators:          framework.NonEmpty,
 			},
 			"id": schema.StringAttribute{
 				MarkdownDescription: "P0's id of the access request.",
@@ -70,12 +86,12 @@ func (r *accessRequestEphemeralResource) ValidateConfig(ctx context.Context, req
 }
 
 func (r *accessRequestEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	m, op := begin[accessRequestModel](ctx, r.base, req.Config, &resp.Diagnostics, "Unable to Request Access")
-	if op.failed() {
+	m, op := framework.Begin[accessRequestModel](ctx, r.Base, req.Config, &resp.Diagnostics, "Unable to Request Access")
+	if op.Failed() {
 		return
 	}
 
-	result := submitAccessRequest(ctx, r.client, m.accessRequestArguments, op)
+	result := submitAccessRequest(ctx, r.Client, m.accessRequestArguments, op)
 	if result == nil {
 		return
 	}

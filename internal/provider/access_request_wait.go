@@ -9,18 +9,19 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 // requestAndWait submits the request and waits for P0's decision (see
 // p0.Client.WaitForAccess), saying as it goes what it does: submitted,
 // still waiting (every 30 seconds), and the outcome.
-func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessRequestActionArguments, resp *action.InvokeResponse, op operation) {
+func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessRequestActionArguments, resp *action.InvokeResponse, op framework.Operation) {
 	limit := defaultWaitTimeout
 	if !args.WaitTimeout.IsNull() {
 		parsed, err := time.ParseDuration(args.WaitTimeout.ValueString())
 		if err != nil {
-			op.fail(fmt.Sprintf("wait_timeout %q is not a duration: %s.", args.WaitTimeout.ValueString(), err))
+			op.Fail(fmt.Sprintf("wait_timeout %q is not a duration: %s.", args.WaitTimeout.ValueString(), err))
 			return
 		}
 		limit = parsed
@@ -29,16 +30,16 @@ func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessReq
 	defer cancel()
 
 	var id string
-	result, state, err := a.client.WaitForAccess(ctx, commandLine(args.accessRequestArguments), p0.WaitObserver{
+	result, state, err := a.Client.WaitForAccess(ctx, commandLine(args.accessRequestArguments), p0.WaitObserver{
 		Submitted: func(r p0.CommandResult) {
 			id = r.ID
-			progress(resp, "P0 has access request %s: %s", r.ID, r.Message)
+			framework.Progress(resp, "P0 has access request %s: %s", r.ID, r.Message)
 			if !r.IsPreexisting && !r.IsPersistent {
-				progress(resp, "Waiting up to %s for P0 to decide request %s", limit, r.ID)
+				framework.Progress(resp, "Waiting up to %s for P0 to decide request %s", limit, r.ID)
 			}
 		},
 		Waiting: func(waited time.Duration) {
-			progress(resp, "Still waiting for P0 to decide request %s (%s so far)", id, waited.Round(time.Second))
+			framework.Progress(resp, "Still waiting for P0 to decide request %s (%s so far)", id, waited.Round(time.Second))
 		},
 		ProgressEvery: waitProgressEvery,
 	})
@@ -47,25 +48,25 @@ func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessReq
 	var broken *p0.AccessWaitError
 	switch {
 	case errors.As(err, &refused):
-		op.fail(refusedDetail(refused))
+		op.Fail(refusedDetail(refused))
 	case errors.As(err, &pending):
-		op.fail(fmt.Sprintf("P0 did not decide access request %s within wait_timeout (%s); its last status was %s. "+
+		op.Fail(fmt.Sprintf("P0 did not decide access request %s within wait_timeout (%s); its last status was %s. "+
 			"The request stays pending in P0, where an approver can still approve it.\n\nOnce it is approved, invoke "+
 			"the action again: P0 answers at once that the access exists, without a second request. To wait longer "+
 			"the first time, raise wait_timeout.", pending.ID, limit, orUnknown(pending.Status)))
 	case errors.As(err, &broken):
-		op.fail(answerDetail("waiting for P0 to decide access request "+broken.ID, broken.Err) + "\n\nP0 has the " +
+		op.Fail(framework.AnswerDetail("waiting for P0 to decide access request "+broken.ID, broken.Err) + "\n\nP0 has the " +
 			"request, which stays there, undecided as far as the provider knows; it was not sent again. Look for it " +
 			"among the access requests in P0's web app, or where approvers are asked (for example Slack). Once it is " +
 			"approved, invoke the action again: P0 answers at once that the access exists, without a second request.")
 	case err != nil:
 		submissionFailed(op, "submitting the access request and waiting for P0's decision", err)
 	case result.IsPreexisting:
-		progress(resp, "Access granted: it already exists (request %s)", result.ID)
+		framework.Progress(resp, "Access granted: it already exists (request %s)", result.ID)
 	case result.IsPersistent:
-		progress(resp, "Access granted: it is persistent (request %s)", result.ID)
+		framework.Progress(resp, "Access granted: it is persistent (request %s)", result.ID)
 	default:
-		progress(resp, "Access granted: request %s is %s", result.ID, state.Status)
+		framework.Progress(resp, "Access granted: request %s is %s", result.ID, state.Status)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -218,18 +219,18 @@ func TestActionProgress(t *testing.T) {
 		config map[string]tftypes.Value
 		want   []string
 	}{
-		{&expiryOptionsResetAction{actionBase{base{client: client}}}, map[string]tftypes.Value{}, []string{
+		{&expiryOptionsResetAction{framework.ActionBase{Base: framework.Base{Client: client}}}, map[string]tftypes.Value{}, []string{
 			`Resetting the expiry options of organization "` + testOrg + `" to P0's presets`,
 			"P0 now offers 5 expiry options: 5 minutes, 1 hour, 1 day, 1 week, 30 days",
 		}},
-		{&accessRequestAction{actionBase{base{client: client}}}, map[string]tftypes.Value{
+		{&accessRequestAction{framework.ActionBase{Base: framework.Base{Client: client}}}, map[string]tftypes.Value{
 			"argv":   tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("request"), str("ssh"), str("prod")}),
 			"reason": str("deploy"), "wait": tftypes.NewValue(tftypes.Bool, nil), "wait_timeout": tftypes.NewValue(tftypes.String, nil),
 		}, []string{
 			"Submitting `p0 request ssh prod` to P0",
 			"P0 created access request ",
 		}},
-		{&awsComponentVerifyAction{actionBase{base{client: client}}}, map[string]tftypes.Value{
+		{&awsComponentVerifyAction{framework.ActionBase{Base: framework.Base{Client: client}}}, map[string]tftypes.Value{
 			"component": str(p0.ComponentInventory), "account_id": str("656565656565"),
 			"function_arn": tftypes.NewValue(tftypes.String, nil), "timeout": tftypes.NewValue(tftypes.String, nil),
 		}, []string{
@@ -264,7 +265,7 @@ func TestAccessRequestWaitProgress(t *testing.T) {
 	waitProgressEvery = 100 * time.Millisecond
 	t.Cleanup(func() { waitProgressEvery = every })
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	messages, diags := invokeAction(t, &accessRequestAction{actionBase{base{client: env.client(t)}}}, map[string]tftypes.Value{
+	messages, diags := invokeAction(t, &accessRequestAction{framework.ActionBase{Base: framework.Base{Client: env.client(t)}}}, map[string]tftypes.Value{
 		"argv":   tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("request"), str("ssh"), str("prod")}),
 		"reason": str("deploy"), "wait": tftypes.NewValue(tftypes.Bool, true), "wait_timeout": str("30s"),
 	})

@@ -5,7 +5,21 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// awsComponentListResource lists the installed items of P0's AWS
+// integration, for terraform query.
+type awsComponentListResource struct{ framework.ResourceBase }
+
+// NewAWSComponentListResource returns the p0_aws_component list resource.
+func NewAWSComponentListResource() list.ListResource {
+	return &awsComponentListResource{framework.ResourceNamed("aws_component")}
+}
+
+var (
+	_ list.ListResourceWithConfigure = (*awsComponentListResource)(nil)
 )
 
 func (l *awsComponentListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
@@ -13,16 +27,16 @@ func (l *awsComponentListResource) ListResourceConfigSchema(_ context.Context, _
 }
 
 func (l *awsComponentListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	listObjects(ctx, l.base, req, stream, "Unable to List AWS Components", l.installed)
+	framework.ListObjects(ctx, l.Base, req, stream, "Unable to List AWS Components", l.installed)
 }
 
 // installed is every installed item the filter allows.
-func (l *awsComponentListResource) installed(ctx context.Context, filter awsListFilter, op operation) []found {
-	var objects []found
+func (l *awsComponentListResource) installed(ctx context.Context, filter awsListFilter, op framework.Operation) []framework.Found {
+	var objects []framework.Found
 	isInstalled := func(item p0.AWSItem) bool { return item.State == p0.StateInstalled }
 	unset := noTimeouts(ctx)
-	for _, listed := range listAWSItems(ctx, l.client, filter, op, isInstalled) {
-		objects = append(objects, found{displayName: listed.displayName(), model: componentModel(listed.target, listed.item, unset)})
+	for _, listed := range listAWSItems(ctx, l.Client, filter, op, isInstalled) {
+		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: componentModel(listed.target, listed.item, unset)})
 	}
 	return objects
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -50,16 +51,16 @@ func awsItemFromModel(m awsComponentModel) p0.AWSItem {
 func componentModel(target awsItemTarget, item p0.AWSItem, t timeouts.Value) awsComponentModel {
 	m := awsComponentModel{
 		awsItemTarget:     target,
-		Label:             optionalString(item.Label),
+		Label:             framework.OptionalString(item.Label),
 		State:             types.StringValue(item.State),
-		AccessAnalyzerARN: optionalString(item.AccessAnalyzerArn),
-		CloudLakeARN:      optionalString(item.CloudLakeArn),
+		AccessAnalyzerARN: framework.OptionalString(item.AccessAnalyzerArn),
+		CloudLakeARN:      framework.OptionalString(item.CloudLakeArn),
 		Timeouts:          t,
 	}
 	if item.Login != nil {
 		m.Login = &awsLoginModel{Type: types.StringValue(item.Login.Type)}
 		if identity := item.Login.Identity; identity != nil {
-			m.Login.Identity = &awsLoginIdentityModel{Type: types.StringValue(identity.Type), TagName: optionalString(identity.TagName)}
+			m.Login.Identity = &awsLoginIdentityModel{Type: types.StringValue(identity.Type), TagName: framework.OptionalString(identity.TagName)}
 		}
 	}
 	return m

@@ -12,8 +12,33 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
+
+// awsComponentResource installs one item of an AWS integration component:
+// stage, verify and configure, each skipped when already done.
+type awsComponentResource struct{ framework.ResourceBase }
+
+// NewAWSComponentResource returns the p0_aws_component resource.
+func NewAWSComponentResource() resource.Resource {
+	return &awsComponentResource{framework.ResourceNamed("aws_component")}
+}
+
+var (
+	_ resource.ResourceWithConfigure      = (*awsComponentResource)(nil)
+	_ resource.ResourceWithImportState    = (*awsComponentResource)(nil)
+	_ resource.ResourceWithIdentity       = (*awsComponentResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*awsComponentResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*awsComponentResource)(nil)
+)
+
+// stagedHereKey is the private state key that records whether a
+// p0_aws_component staged its item itself, which decides what destroying
+// it leaves: an item it staged is deleted, and an item someone else staged
+// (a p0_aws_component_staged, which stays) is put back in stage. P0 does
+// not say who staged an item.
+const stagedHereKey = "staged_here"
 
 // defaultAWSComponentTimeout bounds create, update and delete when the
 // timeouts block does not. One request may spend minutes in retries when
@@ -24,10 +49,10 @@ const defaultAWSComponentTimeout = 10 * time.Minute
 const rollbackTimeout = 2 * time.Minute
 
 func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := begin[awsComponentModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Install AWS Component")
-	ctx, cancel := op.withTimeout(ctx, plan.Timeouts.Create, defaultAWSComponentTimeout)
+	plan, op := framework.Begin[awsComponentModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Install AWS Component")
+	ctx, cancel := op.WithTimeout(ctx, plan.Timeouts.Create, defaultAWSComponentTimeout)
 	defer cancel()
-	if op.failed() {
+	if op.Failed() {
 		return
 	}
 
@@ -58,9 +83,9 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 		}
 		return
 	}
-	store(ctx, &resp.State, resp.Identity, componentModel(target, *installed, plan.Timeouts), &resp.Diagnostics)
-	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, stagedHereKey, stagedHere)...)
-	rememberUnmanaged(ctx, resp.Private, *installed, &resp.Diagnostics)
+	framework.Store(ctx, &resp.State, resp.Identity, componentModel(target, *installed, plan.Timeouts), &resp.Diagnostics)
+	resp.Diagnostics.Append(framework.SetPrivate(ctx, resp.Private, stagedHereKey, stagedHere)...)
+	framework.RememberUnmanaged(ctx, resp.Private, *installed, &resp.Diagnostics)
 }
 
 // rollBackStage deletes an item this create staged before failing, so that
@@ -71,11 +96,10 @@ func (r *awsComponentResource) Create(ctx context.Context, req resource.CreateRe
 func (r *awsComponentResource) rollBackStage(ctx context.Context, target awsItemTarget, diags *diag.Diagnostics) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), rollbackTimeout)
 	defer cancel()
-	if err := removeAWSItem(ctx, r.client, target); err != nil {
-		diags.AddWarning("Unable to Remove Staged AWS Component",
-			apiErrorDetail("removing "+target.describe()+", which this failed create had staged", err)+
-				"\n\nThe item stays staged in P0. The next apply installs it; if the configuration no longer "+
-				"wants it, delete it in P0.")
+	if err := removeAWSItem(ctx, r.Client, target); err != nil {
+		diags.AddWarning("Unable to Remove Staged AWS Component", framework.APIErrorDetail("removing "+target.describe()+", which this failed create had staged", err)+
+			"\n\nThe item stays staged in P0. The next apply installs it; if the configuration no longer "+
+			"wants it, delete it in P0.")
 		return
 	}
 	tflog.Info(ctx, "removed the AWS component item this failed create had staged", map[string]any{"id": target.ID.ValueString()})
@@ -93,7 +117,7 @@ func (r *awsComponentResource) verifyBound(t timeouts.Value, operation string) t
 			return 0
 		}
 	}
-	return r.client.VerifyTimeout()
+	return r.Client.VerifyTimeout()
 }
 
 // verifyUnlessDone brings the item to the configure state or beyond: it
@@ -101,21 +125,21 @@ func (r *awsComponentResource) verifyBound(t timeouts.Value, operation string) t
 // waiting for AWS to make a new role usable, for bound when not 0. It
 // returns the item as it found it (nil when it did not find it), whether
 // it staged the item itself, and whether the item is ready to configure.
-func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, bound time.Duration, op operation) (found *p0.AWSItem, stagedHere, ok bool) {
+func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsItemTarget, bound time.Duration, op framework.Operation) (found *p0.AWSItem, stagedHere, ok bool) {
 	component, itemID := target.Component.ValueString(), target.itemID()
-	got, err := r.client.GetAWSComponent(ctx, component, itemID)
+	got, err := r.Client.GetAWSComponent(ctx, component, itemID)
 	var state string
 	switch {
 	case errors.Is(err, p0.ErrNotFound):
 		// An item found by the stage, absent a moment ago, is most likely
 		// an earlier attempt's stage whose answer was lost: ours too.
-		if err := stageAWSItem(ctx, r.client, target); err != nil {
-			op.apiError("staging "+target.describe(), err)
+		if err := stageAWSItem(ctx, r.Client, target); err != nil {
+			op.APIError("staging "+target.describe(), err)
 			return nil, false, false
 		}
 		stagedHere, state = true, p0.StateStage
 	case err != nil:
-		op.apiError("reading "+target.describe(), err)
+		op.APIError("reading "+target.describe(), err)
 		return nil, false, false
 	default:
 		found, state = &got.Item, got.Item.State
@@ -128,8 +152,8 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 		verifyCtx, cancel = context.WithTimeout(ctx, bound)
 	}
 	defer cancel()
-	if err := r.client.VerifyAWSComponentWhenReady(verifyCtx, component, itemID); err != nil {
-		op.fail(verificationErrorDetail(target, bound, err))
+	if err := r.Client.VerifyAWSComponentWhenReady(verifyCtx, component, itemID); err != nil {
+		op.Fail(verificationErrorDetail(target, bound, err))
 		return found, stagedHere, false
 	}
 	return found, stagedHere, true
@@ -142,13 +166,13 @@ func (r *awsComponentResource) verifyUnlessDone(ctx context.Context, target awsI
 // longer if it is only slow.
 func verificationErrorDetail(target awsItemTarget, bound time.Duration, err error) string {
 	if !p0.IsVerificationRefusal(err) {
-		return apiErrorDetail("verifying "+target.describe(), err)
+		return framework.APIErrorDetail("verifying "+target.describe(), err)
 	}
 	waited := "until the limit of the timeouts block ran out"
 	if bound > 0 {
 		waited = "for " + bound.String()
 	}
-	return answerDetail("verifying "+target.describe(), err) + "\n\nP0 kept refusing the verification " + waited + ", so it is " +
+	return framework.AnswerDetail("verifying "+target.describe(), err) + "\n\nP0 kept refusing the verification " + waited + ", so it is " +
 		"most likely not waiting for AWS to catch up: the AWS side is not set up as P0 needs. " + roleRequirement(target) +
 		" Create or correct it, for example with aws_iam_role and aws_iam_role_policy built from the " +
 		"p0_aws_component_staged attributes, make this resource depend on them, and apply again: the item stays " +
@@ -168,10 +192,10 @@ func roleRequirement(target awsItemTarget) string {
 // item, else as sent, since a configure that succeeds leaves the item
 // installed with that configuration. It returns nil after op reported a
 // failure.
-func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, want p0.AWSItem, op operation) *p0.AWSItem {
-	got, err := r.client.ConfigureAWSComponent(ctx, target.Component.ValueString(), target.itemID(), want)
+func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarget, want p0.AWSItem, op framework.Operation) *p0.AWSItem {
+	got, err := r.Client.ConfigureAWSComponent(ctx, target.Component.ValueString(), target.itemID(), want)
 	if err != nil {
-		op.apiError("configuring "+target.describe(), err)
+		op.APIError("configuring "+target.describe(), err)
 		return nil
 	}
 	if got != nil && got.State != "" {
@@ -182,19 +206,19 @@ func (r *awsComponentResource) configure(ctx context.Context, target awsItemTarg
 }
 
 func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, op := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Read AWS Component")
-	if op.failed() {
+	state, op := framework.Begin[awsComponentModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Read AWS Component")
+	if op.Failed() {
 		return
 	}
 
 	target := state.awsItemTarget
 	// Installed items are read from the whole integration, which one
 	// request serves to every p0_aws_component refreshed in an operation.
-	got := readAWSItem(ctx, target, r.client.AWSItemFromIntegration, resp, op)
+	got := readAWSItem(ctx, target, r.Client.AWSItemFromIntegration, resp, op)
 	if got == nil {
 		return
 	}
-	imported := justImported(ctx, req.Private, &resp.Diagnostics)
+	imported := framework.JustImported(ctx, req.Private, &resp.Diagnostics)
 	if got.State != p0.StateInstalled && imported {
 		resp.Diagnostics.AddError("Unable to Import AWS Component", notInstalledDetail(target, got.State))
 		return
@@ -206,10 +230,10 @@ func (r *awsComponentResource) Read(ctx context.Context, req resource.ReadReques
 		tflog.Warn(ctx, "AWS component item is no longer installed; the next apply installs it again",
 			map[string]any{"id": target.ID.ValueString(), "state": got.State})
 	}
-	store(ctx, &resp.State, resp.Identity, componentModel(target, *got, state.Timeouts), &resp.Diagnostics)
-	rememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
+	framework.Store(ctx, &resp.State, resp.Identity, componentModel(target, *got, state.Timeouts), &resp.Diagnostics)
+	framework.RememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
 	if imported {
-		readSinceImport(ctx, resp.Private, &resp.Diagnostics)
+		framework.ReadSinceImport(ctx, resp.Private, &resp.Diagnostics)
 	}
 }
 
@@ -220,28 +244,28 @@ func notInstalledDetail(target awsItemTarget, state string) string {
 	return fmt.Sprintf("P0 has %s, but it is not installed: its state is %q, and p0_aws_component holds installed "+
 		"items only.\n\nTo manage the item as it is, %s\n\nTo install it instead, remove the import and apply "+
 		"the p0_aws_component: creating it takes the item from where it is to installed.",
-		target.describe(), state, importCommands("p0_aws_component_staged", target.ID.ValueString()))
+		target.describe(), state, framework.ImportCommands("p0_aws_component_staged", target.ID.ValueString()))
 }
 
 func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, state, op := beginUpdate[awsComponentModel](ctx, r.base, req, &resp.Diagnostics, "Unable to Update AWS Component")
-	if op.failed() {
+	plan, state, op := framework.BeginUpdate[awsComponentModel](ctx, r.Base, req, &resp.Diagnostics, "Unable to Update AWS Component")
+	if op.Failed() {
 		return
 	}
 	want := awsItemFromModel(plan)
-	if held := heldUnmanaged[p0.AWSItem](ctx, req.Private, &resp.Diagnostics); held != nil {
+	if held := framework.HeldUnmanaged[p0.AWSItem](ctx, req.Private, &resp.Diagnostics); held != nil {
 		want, _ = want.KeepUnmanaged(*held)
 	}
 	reinstall := state.State.ValueString() != p0.StateInstalled
-	if !reinstall && sameJSON(want, awsItemFromModel(state)) {
+	if !reinstall && framework.SameJSON(want, awsItemFromModel(state)) {
 		// Only the timeouts changed: there is nothing to tell P0.
 		state.Timeouts = plan.Timeouts
-		store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
+		framework.Store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 		return
 	}
-	ctx, cancel := op.withTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout)
+	ctx, cancel := op.WithTimeout(ctx, plan.Timeouts.Update, defaultAWSComponentTimeout)
 	defer cancel()
-	if op.failed() {
+	if op.Failed() {
 		return
 	}
 
@@ -259,8 +283,8 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 		}
 	}
 	if got := r.configure(ctx, target, want, op); got != nil {
-		store(ctx, &resp.State, resp.Identity, componentModel(target, *got, plan.Timeouts), &resp.Diagnostics)
-		rememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
+		framework.Store(ctx, &resp.State, resp.Identity, componentModel(target, *got, plan.Timeouts), &resp.Diagnostics)
+		framework.RememberUnmanaged(ctx, resp.Private, *got, &resp.Diagnostics)
 	}
 }
 
@@ -271,13 +295,13 @@ func (r *awsComponentResource) Update(ctx context.Context, req resource.UpdateRe
 // staged, and the new one holds what P0 holds in it.
 func (r *awsComponentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	replacing := []path.Path{path.Root("component"), path.Root("account_id"), path.Root("function_arn")}
-	warnKeptInPlan(ctx, req, resp, replacing, func(plan awsComponentModel, held p0.AWSItem, replaced bool) (string, keptInPlan) {
+	framework.WarnKeptInPlan(ctx, req, resp, replacing, func(plan awsComponentModel, held p0.AWSItem, replaced bool) (string, framework.KeptInPlan) {
 		if replaced {
-			state := decode[awsComponentModel](ctx, req.State, &resp.Diagnostics)
-			return state.describe(), replacedBy(held.UnmanagedFields())
+			state := framework.Decode[awsComponentModel](ctx, req.State, &resp.Diagnostics)
+			return state.describe(), framework.ReplacedBy(held.UnmanagedFields())
 		}
 		_, kept := awsItemFromModel(plan).KeepUnmanaged(held)
-		return plan.describe(), keptInPlan{KeptFields: kept}
+		return plan.describe(), framework.KeptInPlan{KeptFields: kept}
 	})
 }
 
@@ -286,32 +310,32 @@ func (r *awsComponentResource) ModifyPlan(ctx context.Context, req resource.Modi
 // as it found it. An item gone since the refresh is staged again, by this
 // resource, and the record says so; it returns nil then. It reports false
 // after op reported a failure.
-func (r *awsComponentResource) reinstall(ctx context.Context, target awsItemTarget, bound time.Duration, private privateWriter, op operation) (*p0.AWSItem, bool) {
+func (r *awsComponentResource) reinstall(ctx context.Context, target awsItemTarget, bound time.Duration, private framework.PrivateWriter, op framework.Operation) (*p0.AWSItem, bool) {
 	found, stagedHere, ok := r.verifyUnlessDone(ctx, target, bound, op)
 	if stagedHere {
-		op.diags.Append(setPrivate(ctx, private, stagedHereKey, true)...)
+		op.Diags.Append(framework.SetPrivate(ctx, private, stagedHereKey, true)...)
 	}
-	return found, ok && !op.failed()
+	return found, ok && !op.Failed()
 }
 
 func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, op := begin[awsComponentModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Delete AWS Component")
-	ctx, cancel := op.withTimeout(ctx, state.Timeouts.Delete, defaultAWSComponentTimeout)
+	state, op := framework.Begin[awsComponentModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Delete AWS Component")
+	ctx, cancel := op.WithTimeout(ctx, state.Timeouts.Delete, defaultAWSComponentTimeout)
 	defer cancel()
-	if op.failed() {
+	if op.Failed() {
 		return
 	}
 	// Without a record (an imported resource, or state written by an
 	// earlier version of the provider) the item is left staged rather than
 	// take away what another resource may be built on.
-	stagedHere, diags := getPrivate[bool](ctx, req.Private, stagedHereKey)
+	stagedHere, diags := framework.GetPrivate[bool](ctx, req.Private, stagedHereKey)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	target := state.awsItemTarget
 	if stagedHere {
-		deleteAWSItem(ctx, r.client, target, op)
+		deleteAWSItem(ctx, r.Client, target, op)
 		return
 	}
 	r.uninstall(ctx, target, op)
@@ -325,13 +349,13 @@ func (r *awsComponentResource) Delete(ctx context.Context, req resource.DeleteRe
 // generates the item's metadata from the organization and the item, the
 // same again; were it ever different, the staged resource's next refresh
 // would show it, and what is built from it would follow.
-func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarget, op operation) {
-	if err := removeAWSItem(ctx, r.client, target); err != nil {
-		op.apiError("uninstalling "+target.describe(), err)
+func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarget, op framework.Operation) {
+	if err := removeAWSItem(ctx, r.Client, target); err != nil {
+		op.APIError("uninstalling "+target.describe(), err)
 		return
 	}
-	if err := stageAWSItem(ctx, r.client, target); err != nil {
-		op.apiError("staging "+target.describe()+" again after uninstalling it, for the "+
+	if err := stageAWSItem(ctx, r.Client, target); err != nil {
+		op.APIError("staging "+target.describe()+" again after uninstalling it, for the "+
 			"p0_aws_component_staged that keeps it", err)
 	}
 }
@@ -339,5 +363,5 @@ func (r *awsComponentResource) uninstall(ctx context.Context, target awsItemTarg
 // ImportState takes "<component>/<account_id or function_arn>".
 func (r *awsComponentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	importAWSItem(ctx, req, resp)
-	resp.Diagnostics.Append(setPrivate(ctx, resp.Private, importedKey, true)...)
+	resp.Diagnostics.Append(framework.SetPrivate(ctx, resp.Private, framework.ImportedKey, true)...)
 }

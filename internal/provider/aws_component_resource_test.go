@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -446,7 +447,7 @@ func TestAWSItemMapping(t *testing.T) {
 	}
 	item := awsItemFromModel(plan)
 	want := p0.AWSItem{Login: &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}}
-	if !sameJSON(item, want) {
+	if !framework.SameJSON(item, want) {
 		t.Fatalf("awsItemFromModel = %+v, want %+v", item, want)
 	}
 
@@ -460,7 +461,7 @@ func TestAWSItemMapping(t *testing.T) {
 		t.Errorf("componentModel = %+v", m)
 	}
 	// And back: what was read is what would be sent.
-	if again := awsItemFromModel(m); !sameJSON(again, want) {
+	if again := awsItemFromModel(m); !framework.SameJSON(again, want) {
 		t.Errorf("round trip = %+v, want %+v", again, want)
 	}
 
@@ -535,7 +536,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := &awsComponentResource{}
-	r.client = client
+	r.Client = client
 	const account = "123456789012"
 	target := newAWSItemTarget(p0.ComponentInventory, account)
 	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
@@ -547,19 +548,19 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
 	var diags diag.Diagnostics
-	if _, stagedHere, ok := r.verifyUnlessDone(ctx, target, 0, operation{&diags, "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
+	if _, stagedHere, ok := r.verifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
 		t.Fatalf("verifyUnlessDone refused an item verified meanwhile (or took it as staged here): %v", diags)
 	}
 
 	// The next operation, with a client of its own.
-	if r.client, err = p0.NewClient(cfg); err != nil {
+	if r.Client, err = p0.NewClient(cfg); err != nil {
 		t.Fatal(err)
 	}
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage})
 	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
 	diags = nil
 	start := time.Now()
-	if _, _, ok := r.verifyUnlessDone(ctx, target, 0, operation{&diags, "Unable to Install AWS Component"}); ok || !diags.HasError() {
+	if _, _, ok := r.verifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); ok || !diags.HasError() {
 		t.Fatal("verifyUnlessDone accepted a refused verification")
 	}
 	if n := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); n < 4 {

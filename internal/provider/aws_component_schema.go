@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -39,7 +40,7 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 				"(none for a new item).",
 			Optional:      true,
 			Computed:      true,
-			Validators:    nonEmpty,
+			Validators:    framework.NonEmpty,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"state": schema.StringAttribute{
@@ -68,7 +69,7 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 				"Required for `iam-write`, and only allowed there.",
 			Optional: true,
 			Attributes: map[string]schema.Attribute{
-				"type": knownValuesAttribute(p0.AWSLoginTypes, "sign-in through IAM, through AWS IAM Identity Center "+
+				"type": framework.KnownValuesAttribute(p0.AWSLoginTypes, "sign-in through IAM, through AWS IAM Identity Center "+
 					"(`idc`, or `merged-idc` for an Identity Center shared with other accounts), or through a "+
 					"federated identity provider."),
 				"identity": schema.SingleNestedAttribute{
@@ -76,9 +77,9 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 						"P0 may hold none with `merged-idc` or `federated`.",
 					Optional: true,
 					Attributes: map[string]schema.Attribute{
-						"type": knownValuesAttribute(p0.AWSLoginIdentityTypes, "by the user's email address, or by an IAM "+
+						"type": framework.KnownValuesAttribute(p0.AWSLoginIdentityTypes, "by the user's email address, or by an IAM "+
 							"tag named by `tag_name`."),
-						"tag_name": optionalStringAttribute("Name of the IAM tag that holds the user's identity. " +
+						"tag_name": framework.OptionalStringAttribute("Name of the IAM tag that holds the user's identity. " +
 							"Required when `type` is `tag`, and only allowed then."),
 					},
 				},
@@ -142,7 +143,7 @@ func noTimeouts(ctx context.Context) timeouts.Value {
 }
 
 func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = typed(awsComponentSchema(ctx))
+	resp.Schema = framework.Typed(awsComponentSchema(ctx))
 }
 
 func (r *awsComponentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -154,7 +155,7 @@ func (r *awsComponentResource) IdentitySchema(_ context.Context, _ resource.Iden
 // (Read keeps it in state as it found it) then shows as an update, which
 // installs it again and keeps the record of who staged it. A new item's
 // state stays unknown until it is created.
-type installedOnceApplied struct{ described }
+type installedOnceApplied struct{ framework.Described }
 
 var planInstalledOnceApplied = installedOnceApplied{"An existing item is planned as installed."}
 

@@ -3,6 +3,7 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -28,7 +29,7 @@ type awsMetadataModel struct {
 func stagedModel(target awsItemTarget, got p0.AWSComponentItem) awsComponentStagedModel {
 	return awsComponentStagedModel{
 		awsItemTarget:    target,
-		Label:            optionalString(got.Item.Label),
+		Label:            framework.OptionalString(got.Item.Label),
 		State:            types.StringValue(got.Item.State),
 		awsMetadataModel: metadataModel(got.Metadata),
 	}
@@ -36,10 +37,10 @@ func stagedModel(target awsItemTarget, got p0.AWSComponentItem) awsComponentStag
 
 func metadataModel(m p0.AWSMetadata) awsMetadataModel {
 	return awsMetadataModel{
-		RoleName:         optionalString(m.RoleName),
-		TrustPolicy:      optionalString(m.TrustPolicy),
-		InlinePolicy:     optionalString(m.InlinePolicy),
-		InlinePolicyName: optionalString(m.InlinePolicyName),
-		ServiceAccountID: optionalString(m.ServiceAccountID),
+		RoleName:         framework.OptionalString(m.RoleName),
+		TrustPolicy:      framework.OptionalString(m.TrustPolicy),
+		InlinePolicy:     framework.OptionalString(m.InlinePolicy),
+		InlinePolicyName: framework.OptionalString(m.InlinePolicyName),
+		ServiceAccountID: framework.OptionalString(m.ServiceAccountID),
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
 func (r *awsComponentStagedResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -52,7 +53,7 @@ func (r *awsComponentStagedResource) Schema(_ context.Context, _ resource.Schema
 			"Every configurable attribute forces replacement.",
 		Attributes: attributes,
 	}
-	resp.Schema = typed(resp.Schema)
+	resp.Schema = framework.Typed(resp.Schema)
 }
 
 func (r *awsComponentStagedResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -23,7 +24,7 @@ var awsComponentSettings = []struct{ attribute, component string }{
 func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	if component, ok := validateAWSItemTarget(ctx, req.Config, &resp.Diagnostics); ok {
 		for _, s := range awsComponentSettings {
-			requireOrForbid(ctx, req.Config, &resp.Diagnostics, path.Root(s.attribute), component == s.component,
+			framework.RequireOrForbid(ctx, req.Config, &resp.Diagnostics, path.Root(s.attribute), component == s.component,
 				fmt.Sprintf("%s is required for component %q", s.attribute, s.component),
 				fmt.Sprintf("%s is only allowed for component %q, not for %q", s.attribute, s.component, component))
 		}
@@ -31,13 +32,13 @@ func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.
 	identity := path.Root("login").AtName("identity")
 	// iam and idc sign-ins name the user's identity; merged-idc and
 	// federated ones may not, as P0 holds them.
-	if loginType := stringAt(ctx, req.Config, path.Root("login").AtName("type")); known(loginType) &&
+	if loginType := framework.StringAt(ctx, req.Config, path.Root("login").AtName("type")); framework.Known(loginType) &&
 		(loginType.ValueString() == "iam" || loginType.ValueString() == "idc") {
-		requireOrForbid(ctx, req.Config, &resp.Diagnostics, identity, true,
+		framework.RequireOrForbid(ctx, req.Config, &resp.Diagnostics, identity, true,
 			fmt.Sprintf("login.identity is required when login.type is %q", loginType.ValueString()), "")
 	}
-	if identityType := stringAt(ctx, req.Config, identity.AtName("type")); isKnownValue(identityType, p0.AWSLoginIdentityTypes) {
-		requireOrForbid(ctx, req.Config, &resp.Diagnostics, identity.AtName("tag_name"), identityType.ValueString() == "tag",
+	if identityType := framework.StringAt(ctx, req.Config, identity.AtName("type")); framework.IsKnownValue(identityType, p0.AWSLoginIdentityTypes) {
+		framework.RequireOrForbid(ctx, req.Config, &resp.Diagnostics, identity.AtName("tag_name"), identityType.ValueString() == "tag",
 			"login.identity.tag_name is required when login.identity.type is \"tag\"",
 			"login.identity.tag_name is only allowed when login.identity.type is \"tag\"")
 	}

@@ -11,7 +11,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// awsComponentVerifyAction has P0 verify an installed AWS component item
+// again.
+type awsComponentVerifyAction struct{ framework.ActionBase }
+
+// NewAWSComponentVerifyAction returns the p0_aws_component_verify action.
+func NewAWSComponentVerifyAction() action.Action {
+	return &awsComponentVerifyAction{framework.ActionNamed("aws_component_verify")}
+}
+
+var (
+	_ action.ActionWithConfigure      = (*awsComponentVerifyAction)(nil)
+	_ action.ActionWithValidateConfig = (*awsComponentVerifyAction)(nil)
 )
 
 // awsComponentVerifyArguments name the item to verify, as the AWS component
@@ -70,7 +85,7 @@ func (a *awsComponentVerifyAction) Schema(_ context.Context, _ action.SchemaRequ
 					"refuses the verification until then: the action tries again, with growing waits, until this " +
 					"time runs out.",
 				Optional:   true,
-				Validators: []validator.String{positiveDurationValidator},
+				Validators: []validator.String{framework.PositiveDurationValidator},
 			},
 		},
 	}
@@ -83,42 +98,42 @@ func (a *awsComponentVerifyAction) ValidateConfig(ctx context.Context, req actio
 }
 
 func (a *awsComponentVerifyAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	args, op := begin[awsComponentVerifyArguments](ctx, a.base, req.Config, &resp.Diagnostics, "Unable to Verify AWS Component")
-	if op.failed() {
+	args, op := framework.Begin[awsComponentVerifyArguments](ctx, a.Base, req.Config, &resp.Diagnostics, "Unable to Verify AWS Component")
+	if op.Failed() {
 		return
 	}
 	target := args.target()
-	progress(resp, "Reading %s", target.describe())
+	framework.Progress(resp, "Reading %s", target.describe())
 	item := a.installed(ctx, target, op)
 	if item == nil {
 		return
 	}
-	progress(resp, "Sending the configuration of %s again; P0 answers once it has verified the AWS side", target.describe())
+	framework.Progress(resp, "Sending the configuration of %s again; P0 answers once it has verified the AWS side", target.describe())
 	timeout := args.timeout()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	err := a.client.ReconfigureAWSComponentWhenReady(ctx, target.Component.ValueString(), target.itemID(), item.Configuration())
+	err := a.Client.ReconfigureAWSComponentWhenReady(ctx, target.Component.ValueString(), target.itemID(), item.Configuration())
 	if err != nil {
-		op.fail(reverificationErrorDetail(target, timeout, err))
+		op.Fail(reverificationErrorDetail(target, timeout, err))
 		return
 	}
-	progress(resp, "P0 verified %s", target.describe())
+	framework.Progress(resp, "P0 verified %s", target.describe())
 }
 
 // installed reads the item, which must be installed; it returns nil after
 // op reported why it cannot be verified.
-func (a *awsComponentVerifyAction) installed(ctx context.Context, target awsItemTarget, op operation) *p0.AWSItem {
-	got, err := a.client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
+func (a *awsComponentVerifyAction) installed(ctx context.Context, target awsItemTarget, op framework.Operation) *p0.AWSItem {
+	got, err := a.Client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	switch {
 	case errors.Is(err, p0.ErrNotFound):
-		op.fail(fmt.Sprintf("P0 has no %s, so there is nothing to verify. Install it with p0_aws_component, "+
+		op.Fail(fmt.Sprintf("P0 has no %s, so there is nothing to verify. Install it with p0_aws_component, "+
 			"and trigger this action after it.", target.describe()))
 		return nil
 	case err != nil:
-		op.apiError("reading "+target.describe(), err)
+		op.APIError("reading "+target.describe(), err)
 		return nil
 	case got.Item.State != p0.StateInstalled:
-		op.fail(fmt.Sprintf("P0 has %s, but it is not installed (its state is %q), and only an installed item's "+
+		op.Fail(fmt.Sprintf("P0 has %s, but it is not installed (its state is %q), and only an installed item's "+
 			"configuration can be sent again. Install it with p0_aws_component, which verifies it on the way.",
 			target.describe(), got.Item.State))
 		return nil
@@ -131,9 +146,9 @@ func (a *awsComponentVerifyAction) installed(ctx context.Context, target awsItem
 // its configuration: a refused configure changes nothing.
 func reverificationErrorDetail(target awsItemTarget, timeout time.Duration, err error) string {
 	if !p0.IsVerificationRefusal(err) {
-		return apiErrorDetail("verifying "+target.describe(), err)
+		return framework.APIErrorDetail("verifying "+target.describe(), err)
 	}
-	return answerDetail("verifying "+target.describe(), err) + fmt.Sprintf("\n\nP0 kept refusing the verification for %s: the AWS side is not set up as P0 needs. ", timeout) +
+	return framework.AnswerDetail("verifying "+target.describe(), err) + fmt.Sprintf("\n\nP0 kept refusing the verification for %s: the AWS side is not set up as P0 needs. ", timeout) +
 		roleRequirement(target) + " Correct the role and run the action again; to wait longer for AWS, raise timeout. " +
 		"The item stays installed with its configuration."
 }

@@ -10,7 +10,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// awsIntegrationDataSource reads every component's items of P0's AWS
+// integration, including the base items P0 creates itself.
+type awsIntegrationDataSource struct{ framework.DataSourceBase }
+
+// NewAWSIntegrationDataSource returns the p0_aws_integration data source.
+func NewAWSIntegrationDataSource() datasource.DataSource {
+	return &awsIntegrationDataSource{framework.DataSourceNamed("aws_integration")}
+}
+
+var (
+	_ datasource.DataSourceWithConfigure = (*awsIntegrationDataSource)(nil)
 )
 
 // awsIntegrationModel is the data source's state: component → item id →
@@ -44,7 +58,7 @@ func awsIntegrationModelFrom(integration p0.AWSIntegration) awsIntegrationModel 
 		}
 		for id, item := range items {
 			m.Components[component][id] = awsIntegrationItemModel{
-				Label: optionalString(item.Label),
+				Label: framework.OptionalString(item.Label),
 				State: types.StringValue(item.State),
 			}
 		}
@@ -58,7 +72,7 @@ func (d *awsIntegrationDataSource) Schema(_ context.Context, _ datasource.Schema
 			"including those managed outside this configuration and the `base` items P0 creates itself.",
 		Attributes: map[string]schema.Attribute{
 			"components": schema.MapAttribute{
-				MarkdownDescription: "Items keyed by component name (" + codeList(p0.AllComponents) +
+				MarkdownDescription: "Items keyed by component name (" + framework.CodeList(p0.AllComponents) +
 					"), then by item id (an account ID, or a Lambda function ARN for `function-caller`). Each " +
 					"item has a `label` (`null` when it has none) and a `state` (`stage`, `configure` or " +
 					"`installed`). Every component is present, with no items when it has none; all are empty " +
@@ -71,11 +85,11 @@ func (d *awsIntegrationDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *awsIntegrationDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	op := d.start(&resp.Diagnostics, "Unable to Read AWS Integration")
-	if op.failed() {
+	op := d.Start(&resp.Diagnostics, "Unable to Read AWS Integration")
+	if op.Failed() {
 		return
 	}
-	integration, err := d.client.GetAWSIntegration(ctx)
+	integration, err := d.Client.GetAWSIntegration(ctx)
 	if errors.Is(err, p0.ErrNotFound) {
 		// No integration root yet: nothing has been staged, which is a
 		// state to report, not an error.
@@ -83,7 +97,7 @@ func (d *awsIntegrationDataSource) Read(ctx context.Context, _ datasource.ReadRe
 		err = nil
 	}
 	if err != nil {
-		op.apiError("reading the AWS integration", err)
+		op.APIError("reading the AWS integration", err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, awsIntegrationModelFrom(integration))...)

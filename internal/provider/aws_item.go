@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -94,18 +95,18 @@ type awsItemIdentity struct {
 	ID        types.String `tfsdk:"id"`
 }
 
-func (i awsItemIdentity) importID() string {
+func (i awsItemIdentity) ImportID() string {
 	return i.Component.ValueString() + "/" + i.ID.ValueString()
 }
 
 // awsItemIdentitySchema describes awsItemIdentity.
-var awsItemIdentitySchema = identitySchema(map[string]string{
+var awsItemIdentitySchema = framework.IdentitySchema(map[string]string{
 	"component": "The component: one of " + installableComponents + ".",
 	"id":        "The item's id in P0: the AWS account id, or for `function-caller` the Lambda function ARN.",
 })
 
-// identity is the identity of the item the target names.
-func (t awsItemTarget) identity() identity {
+// Identity is the identity of the item the target names.
+func (t awsItemTarget) Identity() framework.Identity {
 	return awsItemIdentity{Component: t.Component, ID: types.StringValue(t.itemID())}
 }
 
@@ -136,7 +137,7 @@ func parseAWSItemID(id string) (awsItemTarget, error) {
 // importAWSItem is ImportState for both resources: it fills in the
 // target from the import ID, and Read does the rest.
 func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := importedID[awsItemIdentity](ctx, req, &resp.Diagnostics)
+	id := framework.ImportedID[awsItemIdentity](ctx, req, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -153,7 +154,7 @@ func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *r
 	} {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
 	}
-	setIdentity(ctx, resp.Identity, target.identity(), &resp.Diagnostics)
+	framework.SetIdentity(ctx, resp.Identity, target.Identity(), &resp.Diagnostics)
 }
 
 // stageAWSItem stages the item. An item that is already there (staged by
@@ -166,24 +167,24 @@ func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) 
 // readAWSItem is the shared part of both resources' Read: it reads the
 // item with get, and removes the resource from state when P0 no longer has
 // it. It returns nil when there is nothing more to do.
-func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx context.Context, component, id string) (*T, error), resp *resource.ReadResponse, op operation) *T {
+func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx context.Context, component, id string) (*T, error), resp *resource.ReadResponse, op framework.Operation) *T {
 	got, err := get(ctx, target.Component.ValueString(), target.itemID())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
-		forget(ctx, &resp.State, resp.Identity, target.identity(), op.diags)
+		framework.Forget(ctx, &resp.State, resp.Identity, target.Identity(), op.Diags)
 		return nil
 	}
 	if err != nil {
-		op.apiError("reading "+target.describe(), err)
+		op.APIError("reading "+target.describe(), err)
 		return nil
 	}
 	return got
 }
 
 // deleteAWSItem is Delete for both resources: it removes the item.
-func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, op operation) {
+func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, op framework.Operation) {
 	if err := removeAWSItem(ctx, client, target); err != nil {
-		op.apiError("deleting "+target.describe(), err)
+		op.APIError("deleting "+target.describe(), err)
 	}
 }
 
@@ -207,7 +208,7 @@ const (
 // list resources' filter, the verify action's and the identity's.
 var (
 	// installableComponents lists the components as descriptions show them.
-	installableComponents = codeList(p0.InstallableComponents)
+	installableComponents = framework.CodeList(p0.InstallableComponents)
 
 	componentValidators   = []validator.String{stringvalidator.OneOf(p0.InstallableComponents...)}
 	accountIDValidators   = []validator.String{stringvalidator.RegexMatches(p0.AccountIDPattern, accountIDForm)}
@@ -219,7 +220,7 @@ var (
 // descriptions.
 func awsItemAttributes(object string, own map[string]schema.Attribute) map[string]schema.Attribute {
 	attributes := map[string]schema.Attribute{
-		"id": idAttribute("`<component>/<account_id>`, or `function-caller/<function_arn>`. Also the import ID."),
+		"id": framework.IDAttribute("`<component>/<account_id>`, or `function-caller/<function_arn>`. Also the import ID."),
 		"component": schema.StringAttribute{
 			MarkdownDescription: "The component " + object + ": one of " + installableComponents +
 				". (`base` is created and managed by P0 itself.) Changing it replaces the resource.",
@@ -251,16 +252,16 @@ func awsItemAttributes(object string, own map[string]schema.Attribute) map[strin
 // its component takes: function_arn for function-caller, account_id for
 // the others. It returns the component, or false while it is unknown.
 func validateAWSItemTarget(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (string, bool) {
-	component := stringAt(ctx, config, path.Root("component"))
-	if !known(component) {
+	component := framework.StringAt(ctx, config, path.Root("component"))
+	if !framework.Known(component) {
 		return "", false
 	}
 	name := component.ValueString()
 	byFunction := name == p0.ComponentFunctionCaller
-	requireOrForbid(ctx, config, diags, path.Root("function_arn"), byFunction,
+	framework.RequireOrForbid(ctx, config, diags, path.Root("function_arn"), byFunction,
 		"function_arn is required for component \"function-caller\", which is identified by a Lambda function ARN",
 		fmt.Sprintf("function_arn is only allowed for component \"function-caller\"; component %q is identified by account_id", name))
-	requireOrForbid(ctx, config, diags, path.Root("account_id"), !byFunction,
+	framework.RequireOrForbid(ctx, config, diags, path.Root("account_id"), !byFunction,
 		fmt.Sprintf("account_id is required for component %q", name),
 		"account_id is not allowed for component \"function-caller\", which is identified by function_arn")
 	return name, true

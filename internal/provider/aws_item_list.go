@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -55,7 +56,7 @@ func (l awsListed) displayName() string {
 // listAWSItems reads the integration once and returns the items that
 // filter allows and keep accepts, by component, then id. An organization
 // without the integration has none.
-func listAWSItems(ctx context.Context, client *p0.Client, filter awsListFilter, op operation, keep func(p0.AWSItem) bool) []awsListed {
+func listAWSItems(ctx context.Context, client *p0.Client, filter awsListFilter, op framework.Operation, keep func(p0.AWSItem) bool) []awsListed {
 	integration, err := client.GetAWSIntegration(ctx)
 	if errors.Is(err, p0.ErrNotFound) {
 		// No integration root yet: nothing staged or installed, as the
@@ -63,7 +64,7 @@ func listAWSItems(ctx context.Context, client *p0.Client, filter awsListFilter, 
 		return nil
 	}
 	if err != nil {
-		op.apiError("listing the AWS integration's items", err)
+		op.APIError("listing the AWS integration's items", err)
 		return nil
 	}
 	var listed []awsListed

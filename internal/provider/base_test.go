@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
 // TestOperationWithTimeout bounds an operation by its timeouts block: the
@@ -23,7 +24,7 @@ func TestOperationWithTimeout(t *testing.T) {
 	for _, c := range []struct {
 		name         string
 		failedBefore bool
-		limit        timeoutFunc
+		limit        framework.TimeoutFunc
 		bounded      bool
 		errors       int
 	}{
@@ -33,11 +34,11 @@ func TestOperationWithTimeout(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var diags diag.Diagnostics
-			op := operation{diags: &diags, summary: "Unable to Test"}
+			op := framework.Operation{Diags: &diags, Summary: "Unable to Test"}
 			if c.failedBefore {
-				op.fail("decoding failed")
+				op.Fail("decoding failed")
 			}
-			ctx, cancel := op.withTimeout(context.Background(), c.limit, time.Minute)
+			ctx, cancel := op.WithTimeout(context.Background(), c.limit, time.Minute)
 			defer cancel()
 			deadline, bounded := ctx.Deadline()
 			if bounded != c.bounded || bounded && time.Until(deadline) < limit-time.Minute {

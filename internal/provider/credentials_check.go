@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -28,18 +29,16 @@ func checkCredentials(ctx context.Context, client *p0.Client, diags *diag.Diagno
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnauthorized:
 		diags.AddAttributeError(path.Root("api_token"), "P0 Refused the API Key",
 			fmt.Sprintf("The provider checks the API key when it is configured, with one read of organization %q's "+
-				"routing (%s %s), and P0 answered %s.\n\n%s\n\n%s", client.Org(), apiErr.Method, apiErr.Path, answered(apiErr),
-				refusedKeyFix(client.Org()), skipCheckHint))
+				"routing (%s %s), and P0 answered %s.\n\n%s\n\n%s", client.Org(), apiErr.Method, apiErr.Path, framework.Answered(apiErr), framework.RefusedKeyFix(client.Org()), skipCheckHint))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
 		diags.AddAttributeWarning(path.Root("org"), "P0 Refused Access to the Organization",
 			fmt.Sprintf("The provider checks the API key and the organization when it is configured, with one read of "+
 				"organization %q's routing (%s %s), and P0 answered %s.\n\n%s If the key is scoped to other objects than "+
 				"routing rules, this is expected, and the run goes on. %s",
-				client.Org(), apiErr.Method, apiErr.Path, answered(apiErr), refusedOrgFix, skipCheckHint))
+				client.Org(), apiErr.Method, apiErr.Path, framework.Answered(apiErr), framework.RefusedOrgFix, skipCheckHint))
 	default:
-		diags.AddWarning("Unable to Check the P0 Credentials",
-			apiErrorDetail("checking the API key with one read of the routing", err)+
-				"\n\nThe run goes on; each operation that needs P0 reports what it meets. "+skipCheckHint)
+		diags.AddWarning("Unable to Check the P0 Credentials", framework.APIErrorDetail("checking the API key with one read of the routing", err)+
+			"\n\nThe run goes on; each operation that needs P0 reports what it meets. "+skipCheckHint)
 	}
 }
 

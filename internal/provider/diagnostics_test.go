@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -17,7 +18,7 @@ import (
 func TestAlreadyExistsFitsTheCause(t *testing.T) {
 	var diags diag.Diagnostics
 	conflict := &p0.APIError{Method: "POST", Path: "/routing/name/Legacy%20rule", StatusCode: http.StatusConflict, Message: "routing rule exists"}
-	alreadyExists(&diags, "Routing Rule Already Exists", `routing rule "Legacy rule"`, "p0_routing_rule", "Legacy rule", conflict, "it exists.")
+	framework.AlreadyExists(&diags, "Routing Rule Already Exists", `routing rule "Legacy rule"`, "p0_routing_rule", "Legacy rule", conflict, "it exists.")
 	if len(diags) != 1 || diags[0].Summary() != "Routing Rule Already Exists" {
 		t.Fatalf("diagnostics = %v", diags)
 	}
@@ -45,14 +46,14 @@ func TestCredentialsRefusedEarlierIsShort(t *testing.T) {
 		http.StatusForbidden:    "If org (or P0_ORG) is not the organization's id, correct it",
 	} {
 		first := &p0.APIError{Method: "GET", Path: "/o/acme/routing/name/a", StatusCode: status, Message: "invalid token"}
-		detail := apiErrorDetail(`reading routing rule "b"`, &p0.CredentialsRefusedError{First: first})
+		detail := framework.APIErrorDetail(`reading routing rule "b"`, &p0.CredentialsRefusedError{First: first})
 		want := fmt.Sprintf(`While reading routing rule "b", nothing was sent: P0 refused the API key earlier in this run (%d %s). %s`,
 			status, http.StatusText(status), fix)
 		if !strings.HasPrefix(detail, want) || strings.Contains(detail, "\n") || strings.Contains(detail, "invalid token") ||
 			strings.Contains(detail, "error that reports it") {
 			t.Errorf("detail = %q; want one line starting %q", detail, want)
 		}
-		if full := apiErrorDetail(`reading routing rule "a"`, first); !strings.Contains(full, "P0 answered") || !strings.Contains(full, fix) {
+		if full := framework.APIErrorDetail(`reading routing rule "a"`, first); !strings.Contains(full, "P0 answered") || !strings.Contains(full, fix) {
 			t.Errorf("the first refusal's detail lacks P0's answer or the fix: %q", full)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -20,7 +21,7 @@ import (
 // the settings reads that P0's documents do not describe.
 
 // unitList is the allowed units for descriptions: `s`, `m`, `h`, `d`, `w`.
-var unitList = codeList(p0.DurationUnits)
+var unitList = framework.CodeList(p0.DurationUnits)
 
 // durationModel is a { time, unit, value } object.
 type durationModel struct {
@@ -40,7 +41,7 @@ func modelFromDuration(d p0.Duration) *durationModel {
 	return &durationModel{
 		Time:  types.Int64Value(d.Time),
 		Unit:  types.StringValue(d.Unit),
-		Value: optionalString(d.Value),
+		Value: framework.OptionalString(d.Value),
 	}
 }
 
@@ -115,7 +116,7 @@ func durationAttributes(valueDescription string) map[string]schema.Attribute {
 // while `time` and `unit` beside it stay the same, unknown once either
 // changes (P0 then writes a new text). UseStateForUnknown cannot tell the
 // two apart inside a nested object whose sibling changed.
-type keepValueWhileDurationUnchanged struct{ described }
+type keepValueWhileDurationUnchanged struct{ framework.Described }
 
 var keepValueWhileUnchanged = keepValueWhileDurationUnchanged{
 	"Keeps the display text from state while the duration's time and unit do not change."}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -28,9 +29,9 @@ type expiryOptionIdentity struct {
 	Key types.String `tfsdk:"key"`
 }
 
-func (i expiryOptionIdentity) importID() string { return i.Key.ValueString() }
+func (i expiryOptionIdentity) ImportID() string { return i.Key.ValueString() }
 
-func (m expiryOptionModel) identity() identity {
+func (m expiryOptionModel) Identity() framework.Identity {
 	_, _, key := m.option()
 	return expiryOptionIdentity{Key: types.StringValue(key)}
 }

@@ -8,21 +8,37 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// expiryOptionResource manages one custom expiry preset through
+// /o/{org}/settings/expiry-options.
+type expiryOptionResource struct{ framework.ResourceBase }
+
+// NewExpiryOptionResource returns the p0_expiry_option resource.
+func NewExpiryOptionResource() resource.Resource {
+	return &expiryOptionResource{framework.ResourceNamed("expiry_option")}
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*expiryOptionResource)(nil)
+	_ resource.ResourceWithImportState = (*expiryOptionResource)(nil)
+	_ resource.ResourceWithIdentity    = (*expiryOptionResource)(nil)
 )
 
 // expiryOptionsRead describes the expiry options read for logs.
 const expiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
 
 func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := begin[expiryOptionModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Create Expiry Option")
-	if op.failed() {
+	plan, op := framework.Begin[expiryOptionModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Create Expiry Option")
+	if op.Failed() {
 		return
 	}
 
 	time, unit, key := plan.option()
 	existedBefore, knownBefore := r.exists(ctx, time, unit)
-	err := r.client.CreateExpiryOption(ctx, time, unit)
+	err := r.Client.CreateExpiryOption(ctx, time, unit)
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) && ownEarlierAttempt(apiErr, existedBefore, knownBefore) {
 		// An earlier attempt of this very request was committed but its
 		// answer lost (a dropped connection, a proxy's 502), and the client
@@ -32,40 +48,40 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 		err = nil
 	}
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
-		// P0 answers the same 409 for a preset created elsewhere (one of its
-		// defaults, another workspace) and for our own earlier attempt whose
-		// answer was lost, which ownEarlierAttempt has ruled out; the user
-		// decides.
-		alreadyExists(&resp.Diagnostics, "Expiry Option Already Exists", fmt.Sprintf("expiry option %q", key),
-			"p0_expiry_option", key, apiErr, "the option already exists. It may be one of P0's default presets, have "+
-				"been created outside Terraform, or have been created by an earlier apply that did not receive P0's answer.")
+		framework.
+			// P0 answers the same 409 for a preset created elsewhere (one of its
+			// defaults, another workspace) and for our own earlier attempt whose
+			// answer was lost, which ownEarlierAttempt has ruled out; the user
+			// decides.
+			AlreadyExists(&resp.Diagnostics, "Expiry Option Already Exists", fmt.Sprintf("expiry option %q", key),
+				"p0_expiry_option", key, apiErr, "the option already exists. It may be one of P0's default presets, have "+
+					"been created outside Terraform, or have been created by an earlier apply that did not receive P0's answer.")
 		return
 	}
 	if err != nil {
-		op.apiError(fmt.Sprintf("creating expiry option %q", key), err)
+		op.APIError(fmt.Sprintf("creating expiry option %q", key), err)
 		return
 	}
 
 	// The POST answers with no body; the display text comes from the list.
 	state := modelFromExpiryOption(p0.Duration{Time: time, Unit: unit})
-	options, err := r.client.ListExpiryOptions(ctx)
+	options, err := r.Client.ListExpiryOptions(ctx)
 	switch {
 	case p0.IsUnsupportedRead(err):
 		noteDriftUndetectable(ctx, expiryOptionsRead, err)
 	case err != nil:
 		// The preset exists now: record it so that it is not orphaned, and
 		// warn that its display text is missing until the next refresh.
-		resp.Diagnostics.AddWarning("Unable to Read Expiry Option",
-			apiErrorDetail(fmt.Sprintf("reading expiry option %q after creating it", key), err)+
-				"\n\nThe option was created; its value is filled in by the next terraform plan or apply.")
+		resp.Diagnostics.AddWarning("Unable to Read Expiry Option", framework.APIErrorDetail(fmt.Sprintf("reading expiry option %q after creating it", key), err)+
+			"\n\nThe option was created; its value is filled in by the next terraform plan or apply.")
 	default:
 		if found, ok := findExpiryOption(options, time, unit); ok {
-			state.Value = optionalString(found.Value)
+			state.Value = framework.OptionalString(found.Value)
 		} else {
 			tflog.Warn(ctx, "expiry option was created but is missing from P0's list", map[string]any{"key": key})
 		}
 	}
-	store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
+	framework.Store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 }
 
 // exists reports whether P0 lists the option, and whether that is known:
@@ -73,7 +89,7 @@ func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 // The client answers from the latest list it received in this operation
 // when it can, so that parallel creates share one list.
 func (r *expiryOptionResource) exists(ctx context.Context, time int64, unit string) (exists, known bool) {
-	exists, err := r.client.ExpiryOptionListed(ctx, time, unit)
+	exists, err := r.Client.ExpiryOptionListed(ctx, time, unit)
 	if err != nil {
 		tflog.Debug(ctx, "could not list the expiry options before creating one", map[string]any{"error": err.Error()})
 		return false, false
@@ -97,29 +113,29 @@ func ownEarlierAttempt(conflict *p0.APIError, existedBefore, knownBefore bool) b
 }
 
 func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, op := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Read Expiry Option")
-	if op.failed() {
+	state, op := framework.Begin[expiryOptionModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Read Expiry Option")
+	if op.Failed() {
 		return
 	}
 
 	time, unit, key := state.option()
-	options, err := r.client.ListExpiryOptions(ctx)
+	options, err := r.Client.ListExpiryOptions(ctx)
 	if p0.IsUnsupportedRead(err) {
 		noteDriftUndetectable(ctx, expiryOptionsRead, err)
-		store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
+		framework.Store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 		return
 	}
 	if err != nil {
-		op.apiError(fmt.Sprintf("reading expiry option %q", key), err)
+		op.APIError(fmt.Sprintf("reading expiry option %q", key), err)
 		return
 	}
 	found, ok := findExpiryOption(options, time, unit)
 	if !ok {
 		tflog.Info(ctx, "expiry option no longer exists in P0; removing it from state", map[string]any{"key": key})
-		forget(ctx, &resp.State, resp.Identity, state.identity(), &resp.Diagnostics)
+		framework.Forget(ctx, &resp.State, resp.Identity, state.Identity(), &resp.Diagnostics)
 		return
 	}
-	store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(found), &resp.Diagnostics)
+	framework.Store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(found), &resp.Diagnostics)
 }
 
 // Update is never called: every configurable attribute forces replacement.
@@ -129,27 +145,27 @@ func (r *expiryOptionResource) Update(_ context.Context, _ resource.UpdateReques
 }
 
 func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, op := begin[expiryOptionModel](ctx, r.base, req.State, &resp.Diagnostics, "Unable to Delete Expiry Option")
-	if op.failed() {
+	state, op := framework.Begin[expiryOptionModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Delete Expiry Option")
+	if op.Failed() {
 		return
 	}
 
 	time, unit, key := state.option()
-	err := r.client.DeleteExpiryOption(ctx, time, unit)
+	err := r.Client.DeleteExpiryOption(ctx, time, unit)
 	switch {
 	case errors.Is(err, p0.ErrStillListed):
-		op.fail(fmt.Sprintf("While deleting expiry option %q (%s), P0 answered that it "+
+		op.Fail(fmt.Sprintf("While deleting expiry option %q (%s), P0 answered that it "+
 			"was deleted, but still lists it: %s.\n\nThe provider tried both forms of key the API may take. Remove "+
 			"the option in P0 by hand, then run terraform apply again; report this to P0 support if it stays.", key, state.Value.ValueString(), err))
 	case err != nil:
-		op.apiError(fmt.Sprintf("deleting expiry option %q", key), err)
+		op.APIError(fmt.Sprintf("deleting expiry option %q", key), err)
 	}
 }
 
 // ImportState takes P0's key, such as 2h; Read fills in the display text and
 // drops the import if no such option exists.
 func (r *expiryOptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := importedID[expiryOptionIdentity](ctx, req, &resp.Diagnostics)
+	id := framework.ImportedID[expiryOptionIdentity](ctx, req, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -158,5 +174,5 @@ func (r *expiryOptionResource) ImportState(ctx context.Context, req resource.Imp
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
 		return
 	}
-	store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(p0.Duration{Time: time, Unit: unit}), &resp.Diagnostics)
+	framework.Store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(p0.Duration{Time: time, Unit: unit}), &resp.Diagnostics)
 }

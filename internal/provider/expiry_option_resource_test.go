@@ -92,7 +92,7 @@ func TestExpiryOptionRead_withoutReads(t *testing.T) {
 	env := newTestEnv(t)
 	env.Mock.SetSettingsReads(false)
 	r := &expiryOptionResource{}
-	r.client = env.client(t)
+	r.Client = env.client(t)
 	stored := expiryOptionModel{ID: types.StringValue("2h"), durationModel: durationModel{Time: types.Int64Value(2), Unit: types.StringValue("h"), Value: types.StringValue("2 hours")}}
 	state := stateOf(t, r, stored)
 

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
 func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -18,7 +19,7 @@ func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaReques
 			"where P0 answers that with 404 or 405, the provider keeps what is in state, `value` stays null, " +
 			"and presets removed outside Terraform are not noticed.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute("P0's key for the preset: `time` followed by `unit`, for example `2h`. It is also the import ID."),
+			"id": framework.IDAttribute("P0's key for the preset: `time` followed by `unit`, for example `2h`. It is also the import ID."),
 			"time": durationTimeAttribute("How many `unit`s the preset lasts. Changing it replaces the preset.",
 				int64planmodifier.RequiresReplace()),
 			"unit": durationUnitAttribute("The unit of `time`. Changing it replaces the preset.",
@@ -30,7 +31,7 @@ func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaReques
 }
 
 func (r *expiryOptionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema(map[string]string{
+	resp.IdentitySchema = framework.IdentitySchema(map[string]string{
 		"key": "P0's key for the option: its time followed by its unit, such as `2h`.",
 	})
 }

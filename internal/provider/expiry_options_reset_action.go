@@ -6,6 +6,19 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
+)
+
+// expiryOptionsResetAction resets the expiry options to P0's presets.
+type expiryOptionsResetAction struct{ framework.ActionBase }
+
+// NewExpiryOptionsResetAction returns the p0_expiry_options_reset action.
+func NewExpiryOptionsResetAction() action.Action {
+	return &expiryOptionsResetAction{framework.ActionNamed("expiry_options_reset")}
+}
+
+var (
+	_ action.ActionWithConfigure = (*expiryOptionsResetAction)(nil)
 )
 
 func (a *expiryOptionsResetAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -19,19 +32,19 @@ func (a *expiryOptionsResetAction) Schema(_ context.Context, _ action.SchemaRequ
 }
 
 func (a *expiryOptionsResetAction) Invoke(ctx context.Context, _ action.InvokeRequest, resp *action.InvokeResponse) {
-	op := a.start(&resp.Diagnostics, "Unable to Reset Expiry Options")
-	if op.failed() {
+	op := a.Start(&resp.Diagnostics, "Unable to Reset Expiry Options")
+	if op.Failed() {
 		return
 	}
-	progress(resp, "Resetting the expiry options of organization %q to P0's presets", a.client.Org())
-	options, err := a.client.ResetExpiryOptions(ctx)
+	framework.Progress(resp, "Resetting the expiry options of organization %q to P0's presets", a.Client.Org())
+	options, err := a.Client.ResetExpiryOptions(ctx)
 	if err != nil {
-		op.apiError("resetting the expiry options", err)
+		op.APIError("resetting the expiry options", err)
 		return
 	}
 	offered := make([]string, 0, len(options))
 	for _, o := range options {
 		offered = append(offered, o.Value)
 	}
-	progress(resp, "P0 now offers %d expiry options: %s", len(options), strings.Join(offered, ", "))
+	framework.Progress(resp, "P0 now offers %d expiry options: %s", len(options), strings.Join(offered, ", "))
 }

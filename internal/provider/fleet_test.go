@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -391,7 +392,7 @@ func (f fleet) mismatches(mock *p0mock.Server) []string {
 			problems = append(problems, fmt.Sprintf("routing rule %q is in P0 twice", rule.Name))
 		case !ok:
 			problems = append(problems, fmt.Sprintf("routing rule %q is in P0 but not in the configuration", rule.Name))
-		case !sameJSON(rule, expected):
+		case !framework.SameJSON(rule, expected):
 			problems = append(problems, fmt.Sprintf("routing rule %q differs: P0 has %s, the configuration %s", rule.Name, jsonText(rule), jsonText(expected)))
 		}
 		seen[rule.Name] = true
@@ -430,7 +431,7 @@ func (f fleet) awsMismatches(mock *p0mock.Server) []string {
 			switch {
 			case !ok:
 				problems = append(problems, fmt.Sprintf("AWS item %s is in P0 but not in the configuration", key))
-			case !sameJSON(item, expected):
+			case !framework.SameJSON(item, expected):
 				problems = append(problems, fmt.Sprintf("AWS item %s differs: P0 has %s, the configuration %s", key, jsonText(item), jsonText(expected)))
 			}
 		}
@@ -477,7 +478,7 @@ func (f fleet) expiryMismatches(mock *p0mock.Server) []string {
 func (f fleet) jitMismatches(mock *p0mock.Server) []string {
 	var problems []string
 	approvals, standing, maximum := f.jitSettings()
-	if got := mock.DefaultApprovals(); !sameJSON(got, approvals) {
+	if got := mock.DefaultApprovals(); !framework.SameJSON(got, approvals) {
 		problems = append(problems, fmt.Sprintf("P0's default approvals are %s, the configuration's %s", jsonText(got), jsonText(approvals)))
 	}
 	for _, d := range []struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
 // TestReadOfGoneObjectWithoutIdentity refreshes a routing rule deleted in
@@ -17,7 +18,7 @@ import (
 // resource, so the read must supply the identity of what it removes.
 func TestReadOfGoneObjectWithoutIdentity(t *testing.T) {
 	env := newTestEnv(t)
-	r := &routingRuleResource{resourceBase{base{typeName: "routing_rule", client: env.client(t)}}}
+	r := &routingRuleResource{framework.ResourceBase{Base: framework.Base{TypeName: "routing_rule", Client: env.client(t)}}}
 	ctx := context.Background()
 	var identityResp fwresource.IdentitySchemaResponse
 	r.IdentitySchema(ctx, fwresource.IdentitySchemaRequest{}, &identityResp)

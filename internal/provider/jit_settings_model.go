@@ -3,6 +3,7 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -69,7 +70,7 @@ func withApprovals(m jitSettingsModel, got p0.DefaultApprovals, all bool) jitSet
 // planned time and unit means a P0 that rewrites them (24h as 1d) shows up
 // as drift on the next read rather than as an inconsistent apply.
 func writtenDuration(planned *durationModel, got p0.Duration) *durationModel {
-	return &durationModel{Time: planned.Time, Unit: planned.Unit, Value: optionalString(got.Value)}
+	return &durationModel{Time: planned.Time, Unit: planned.Unit, Value: framework.OptionalString(got.Value)}
 }
 
 // settingsWrites lists the PUTs that take P0 from prior to plan, in the
@@ -159,4 +160,4 @@ func unwrittenResult(plan, prior jitSettingsModel, org string) jitSettingsModel 
 	return result
 }
 
-func (m jitSettingsModel) identity() identity { return orgIdentity{Org: m.ID} }
+func (m jitSettingsModel) Identity() framework.Identity { return framework.OrgIdentity{Org: m.ID} }

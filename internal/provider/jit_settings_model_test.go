@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -152,7 +153,7 @@ func TestApprovalsFromModel(t *testing.T) {
 	if got.AllowOneParty != nil || got.RequireReason == nil || *got.RequireReason {
 		t.Errorf("approvalsFromModel = %+v; want only requireReason=false", got)
 	}
-	if !sameJSON(got, map[string]bool{"requireReason": false}) {
+	if !framework.SameJSON(got, map[string]bool{"requireReason": false}) {
 		t.Errorf("approvals body is not {\"requireReason\":false}")
 	}
 }

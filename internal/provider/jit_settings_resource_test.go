@@ -374,7 +374,7 @@ func TestJITSettingsRead_withoutReads(t *testing.T) {
 	env := newTestEnv(t)
 	env.Mock.SetSettingsReads(false)
 	r := &jitSettingsResource{}
-	r.client = env.client(t)
+	r.Client = env.client(t)
 	stored := jitSettingsModel{
 		ID:                     types.StringValue(testOrg),
 		AllowOneParty:          types.BoolValue(true),
@@ -399,7 +399,7 @@ func TestJITSettingsRead_withoutReads(t *testing.T) {
 func TestJITSettingsRead_managedPartsOnly(t *testing.T) {
 	env := newTestEnv(t)
 	r := &jitSettingsResource{}
-	r.client = env.client(t)
+	r.Client = env.client(t)
 	reason := true
 	env.Mock.SetDefaultApprovals(p0.DefaultApprovals{RequireReason: &reason})
 	got, _ := readJITSettings(t, r, jitSettingsModel{
@@ -422,7 +422,7 @@ func TestJITSettingsRead_managedPartsOnly(t *testing.T) {
 func TestJITSettingsDelete_warns(t *testing.T) {
 	env := newTestEnv(t)
 	r := &jitSettingsResource{}
-	r.client = env.client(t)
+	r.Client = env.client(t)
 	state := stateOf(t, r, jitSettingsModel{ID: types.StringValue(testOrg), AllowOneParty: types.BoolValue(true), RequireReason: types.BoolNull()})
 	var resp fwresource.DeleteResponse
 	r.Delete(context.Background(), fwresource.DeleteRequest{State: state}, &resp)

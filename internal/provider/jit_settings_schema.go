@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
 // Descriptions of the settings reads, for logs and the schema.
@@ -35,7 +36,7 @@ func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"Importing reads every setting from P0; settings that the configuration then leaves out are dropped " +
 			"from state by the next apply, without being changed in P0.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute("The P0 organization id, which is also the import ID."),
+			"id": framework.IDAttribute("The P0 organization id, which is also the import ID."),
 			"allow_one_party": schema.BoolAttribute{
 				MarkdownDescription: "Whether, by default, requestors may approve their own access requests " +
 					"(no second party needed). Sent with `PUT /settings/default-approvals`." + unset + driftNote(approvalsRead),
@@ -60,9 +61,9 @@ func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 		},
 	}
-	resp.Schema = typed(resp.Schema)
+	resp.Schema = framework.Typed(resp.Schema)
 }
 
 func (r *jitSettingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = orgIdentitySchema
+	resp.IdentitySchema = framework.OrgIdentitySchema
 }

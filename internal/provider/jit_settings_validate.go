@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -43,8 +44,8 @@ func configuredDuration(ctx context.Context, config tfsdk.Config, p path.Path) (
 	if diags := config.GetAttribute(ctx, p.AtName("time"), &time); diags.HasError() || time.IsNull() || time.IsUnknown() {
 		return p0.Duration{}, false
 	}
-	unit := stringAt(ctx, config, p.AtName("unit"))
-	if !known(unit) {
+	unit := framework.StringAt(ctx, config, p.AtName("unit"))
+	if !framework.Known(unit) {
 		return p0.Duration{}, false
 	}
 	return p0.Duration{Time: time.ValueInt64(), Unit: unit.ValueString()}, true

@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -189,7 +190,7 @@ func TestExpiryOptionListUnreadable(t *testing.T) {
 	for _, status := range []int{http.StatusNotFound, http.StatusMethodNotAllowed} {
 		t.Run(strconv.Itoa(status), func(t *testing.T) {
 			env := newTestEnvBehaving(t, p0mock.Behavior{SettingsReads: status})
-			l := &expiryOptionListResource{resourceBase{base: base{typeName: "expiry_option", client: env.client(t)}}}
+			l := &expiryOptionListResource{framework.ResourceBase{Base: framework.Base{TypeName: "expiry_option", Client: env.client(t)}}}
 			results := collectList(t, l, &expiryOptionResource{}, 0, false)
 			if len(results) != 1 || results[0].Identity != nil {
 				t.Fatalf("got %d results, want only the warning: %+v", len(results), results)
@@ -221,7 +222,7 @@ func TestListLimit(t *testing.T) {
 	for i := range 5 {
 		env.Mock.PutRoutingRule(fleet{}.rule(i))
 	}
-	l := &routingRuleListResource{resourceBase{base: base{typeName: "routing_rule", client: env.client(t)}}}
+	l := &routingRuleListResource{framework.ResourceBase{Base: framework.Base{TypeName: "routing_rule", Client: env.client(t)}}}
 	results := collectList(t, l, &routingRuleResource{}, 2, false)
 	rules := env.Mock.RoutingRules()
 	if len(results) != 2 {
@@ -279,8 +280,8 @@ func TestAWSListsWithoutIntegration(t *testing.T) {
 		list     list.ListResource
 		resource fwresource.ResourceWithIdentity
 	}{
-		"p0_aws_component":        {&awsComponentListResource{resourceBase{base{client: client}}}, &awsComponentResource{}},
-		"p0_aws_component_staged": {&awsComponentStagedListResource{resourceBase{base{client: client}}}, &awsComponentStagedResource{}},
+		"p0_aws_component":        {&awsComponentListResource{framework.ResourceBase{Base: framework.Base{Client: client}}}, &awsComponentResource{}},
+		"p0_aws_component_staged": {&awsComponentStagedListResource{framework.ResourceBase{Base: framework.Base{Client: client}}}, &awsComponentStagedResource{}},
 	} {
 		if results := collectList(t, c.list, c.resource, 0, false); len(results) != 0 {
 			t.Errorf("%s listed %d results without an integration: %+v", name, len(results), results)
@@ -314,7 +315,7 @@ func TestStagedListItemRemovedBetweenReads(t *testing.T) {
 				env.Mock.SetAWSItem(p0.ComponentInventory, id, p0.AWSItem{State: p0.StateStage})
 			}
 			env.Mock.FailNext(http.MethodGet, itemRead, c.status, "no such item")
-			l := &awsComponentStagedListResource{resourceBase{base{client: env.client(t)}}}
+			l := &awsComponentStagedListResource{framework.ResourceBase{Base: framework.Base{Client: env.client(t)}}}
 			results := collectList(t, l, &awsComponentStagedResource{}, 0, true)
 			var listed []string
 			var errs diag.Diagnostics

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -74,7 +75,7 @@ func (p *p0Provider) Configure(ctx context.Context, req provider.ConfigureReques
 		}
 	}
 
-	data := &providerData{client: client, version: p.version}
+	data := &framework.ProviderData{Client: client, Version: p.version}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/p0-security/terraform-provider-p0/internal/faultproxy"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -279,7 +280,7 @@ func TestAccReliability_conflictWithAnotherObject(t *testing.T) {
 				// An identical rule, made by nobody's lost answer, is
 				// adopted: adopting it changes nothing in P0.
 				PreConfig: func() {
-					if got, _ := env.Mock.RoutingRule(theirs.Name); !sameJSON(got, theirs) {
+					if got, _ := env.Mock.RoutingRule(theirs.Name); !framework.SameJSON(got, theirs) {
 						t.Fatalf("the failed create changed the existing rule: %s", jsonText(got))
 					}
 					env.Mock.PutRoutingRule(f.rule(0))

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -193,7 +194,7 @@ func checkPartialObjects(env *reliabilityEnv, objects []partialCreate) error {
 		if o.staged {
 			expected = p0.AWSItem{State: p0.StateStage}
 		}
-		if !ok || !sameJSON(got, expected) {
+		if !ok || !framework.SameJSON(got, expected) {
 			return fmt.Errorf("%s: P0 has %s (found: %t), want %s", o.name, jsonText(got), ok, jsonText(expected))
 		}
 		path := "/o/" + testOrg + "/integrations/aws/config/" + o.component + "/" + o.id

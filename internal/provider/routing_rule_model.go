@@ -3,6 +3,7 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -110,7 +111,7 @@ func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 			Directory:       a.Directory.ValueString(),
 			Integration:     a.Integration.ValueString(),
 			ProfileProperty: a.ProfileProperty.ValueString(),
-			Services:        stringsFromValues(a.Services),
+			Services:        framework.StringsFromValues(a.Services),
 			Groups:          groupsFromModel(a.Groups),
 			Effect:          a.Effect.ValueString(),
 		}
@@ -151,14 +152,14 @@ func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
 		Disabled: types.BoolValue(rule.Disabled),
 		Requestor: &requestorModel{
 			Type:   types.StringValue(rule.Requestor.Type),
-			UID:    optionalString(rule.Requestor.UID),
+			UID:    framework.OptionalString(rule.Requestor.UID),
 			Groups: groupsModel(rule.Requestor.Groups),
-			Effect: optionalString(rule.Requestor.Effect),
+			Effect: framework.OptionalString(rule.Requestor.Effect),
 		},
 		Resource: &ruleResourceModel{
 			Type:       types.StringValue(rule.Resource.Type),
-			Service:    optionalString(rule.Resource.Service),
-			AccessType: optionalString(rule.Resource.AccessType),
+			Service:    framework.OptionalString(rule.Resource.Service),
+			AccessType: framework.OptionalString(rule.Resource.AccessType),
 		},
 		Approval: make([]approvalModel, 0, len(rule.Approval)),
 	}
@@ -167,21 +168,21 @@ func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
 		for name, f := range rule.Resource.Filters {
 			m.Resource.Filters[name] = filterModel{
 				Effect:  types.StringValue(f.Effect),
-				Key:     optionalString(f.Key),
+				Key:     framework.OptionalString(f.Key),
 				Value:   types.BoolPointerValue(f.Value),
-				Pattern: optionalString(f.Pattern),
+				Pattern: framework.OptionalString(f.Pattern),
 			}
 		}
 	}
 	for _, a := range rule.Approval {
 		approval := approvalModel{
 			Type:            types.StringValue(a.Type),
-			Directory:       optionalString(a.Directory),
-			Integration:     optionalString(a.Integration),
-			ProfileProperty: optionalString(a.ProfileProperty),
-			Services:        valuesFromStrings(a.Services),
+			Directory:       framework.OptionalString(a.Directory),
+			Integration:     framework.OptionalString(a.Integration),
+			ProfileProperty: framework.OptionalString(a.ProfileProperty),
+			Services:        framework.ValuesFromStrings(a.Services),
 			Groups:          groupsModel(a.Groups),
-			Effect:          optionalString(a.Effect),
+			Effect:          framework.OptionalString(a.Effect),
 			Options:         optionsModel(a.Options),
 		}
 		m.Approval = append(m.Approval, approval)
@@ -213,7 +214,7 @@ func groupsModel(groups []p0.Group) []groupModel {
 	}
 	out := make([]groupModel, 0, len(groups))
 	for _, g := range groups {
-		out = append(out, groupModel{Directory: optionalString(g.Directory), ID: optionalString(g.ID), Label: optionalString(g.Label)})
+		out = append(out, groupModel{Directory: framework.OptionalString(g.Directory), ID: framework.OptionalString(g.ID), Label: framework.OptionalString(g.Label)})
 	}
 	return out
 }
@@ -228,6 +229,6 @@ type routingRuleIdentity struct {
 	Name types.String `tfsdk:"name"`
 }
 
-func (i routingRuleIdentity) importID() string { return i.Name.ValueString() }
+func (i routingRuleIdentity) ImportID() string { return i.Name.ValueString() }
 
-func (m routingRuleModel) identity() identity { return routingRuleIdentity{Name: m.Name} }
+func (m routingRuleModel) Identity() framework.Identity { return routingRuleIdentity{Name: m.Name} }

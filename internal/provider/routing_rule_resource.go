@@ -13,7 +13,25 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// routingRuleResource manages one routing rule through
+// /o/{org}/routing/name/{name}.
+type routingRuleResource struct{ framework.ResourceBase }
+
+// NewRoutingRuleResource returns the p0_routing_rule resource.
+func NewRoutingRuleResource() resource.Resource {
+	return &routingRuleResource{framework.ResourceNamed("routing_rule")}
+}
+
+var (
+	_ resource.ResourceWithConfigure      = (*routingRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingRuleResource)(nil)
+	_ resource.ResourceWithIdentity       = (*routingRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingRuleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*routingRuleResource)(nil)
 )
 
 func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -22,7 +40,7 @@ func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	held := heldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
+	held := framework.HeldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
 	r.write(ctx, req.Plan, held, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics,
 		"Unable to Update Routing Rule", "updating", r.update)
 }
@@ -31,7 +49,7 @@ func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateReq
 type ruleResponse struct {
 	state    *tfsdk.State
 	identity *tfsdk.ResourceIdentity
-	private  privateWriter
+	private  framework.PrivateWriter
 }
 
 // write sends the planned rule through send, with the fields P0 held that
@@ -39,8 +57,8 @@ type ruleResponse struct {
 // answer, which carries the whole rule, so no read follows.
 func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics,
 	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
-	model, op := begin[routingRuleModel](ctx, r.base, plan, diags, summary)
-	if op.failed() {
+	model, op := framework.Begin[routingRuleModel](ctx, r.Base, plan, diags, summary)
+	if op.Failed() {
 		return
 	}
 	want := ruleFromFields(model.routingRuleFields)
@@ -49,7 +67,7 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *
 	}
 	got, err := send(ctx, want)
 	if clash := (*ruleClashError)(nil); errors.As(err, &clash) {
-		alreadyExists(diags, "Routing Rule Already Exists", fmt.Sprintf("routing rule %q", want.Name), "p0_routing_rule",
+		framework.AlreadyExists(diags, "Routing Rule Already Exists", fmt.Sprintf("routing rule %q", want.Name), "p0_routing_rule",
 			want.Name, clash.conflict, "a different rule with that name already exists in P0, made outside Terraform "+
 				"or by another configuration. Rules are addressed by name: give this one another name, or manage the "+
 				"existing one with Terraform.")
@@ -62,17 +80,17 @@ func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *
 		r.storeRule(ctx, *got, resp, diags)
 	}
 	if err != nil {
-		op.apiError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
+		op.APIError(fmt.Sprintf("%s routing rule %q", verb, want.Name), err)
 	}
 }
 
 // storeRule stores the rule P0 answered, what it holds that the provider
 // does not model, and the digest of the answer.
 func (r *routingRuleResource) storeRule(ctx context.Context, got p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics) {
-	warnUnreadable(diags, fmt.Sprintf("routing rule %q", got.Name), got.UnreadableFields())
-	store(ctx, resp.state, resp.identity, modelFromRule(got), diags)
-	rememberUnmanaged(ctx, resp.private, got, diags)
-	recordDigest(ctx, resp.private, r.ruleDigest(got), diags)
+	framework.WarnUnreadable(diags, fmt.Sprintf("routing rule %q", got.Name), got.UnreadableFields())
+	framework.Store(ctx, resp.state, resp.identity, modelFromRule(got), diags)
+	framework.RememberUnmanaged(ctx, resp.private, got, diags)
+	framework.RecordDigest(ctx, resp.private, r.ruleDigest(got), diags)
 }
 
 // ruleDigest is the digest of a rule as P0 answered it.
@@ -81,12 +99,12 @@ func (r *routingRuleResource) ruleDigest(rule p0.RoutingRule) string {
 	if err != nil {
 		return "" // never the digest of a state: the state is built again
 	}
-	return r.readDigest(encoded)
+	return r.ReadDigest(encoded)
 }
 
 // update sends the rule's new settings.
 func (r *routingRuleResource) update(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
-	return r.client.UpdateRoutingRule(ctx, want)
+	return r.Client.UpdateRoutingRule(ctx, want)
 }
 
 // createOrAdopt creates the rule; see adoptIdentical for a 409. A create
@@ -95,12 +113,12 @@ func (r *routingRuleResource) update(ctx context.Context, want p0.RoutingRule) (
 // creates the rule whole instead of meeting one it did not make; a failed
 // create leaves nothing in state.
 func (r *routingRuleResource) createOrAdopt(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
-	got, err := r.client.CreateRoutingRule(ctx, want)
+	got, err := r.Client.CreateRoutingRule(ctx, want)
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
 		return r.adoptIdentical(ctx, want, apiErr)
 	}
 	if err != nil && got != nil {
-		if deleteErr := r.client.DeleteRoutingRule(ctx, want.Name); deleteErr != nil {
+		if deleteErr := r.Client.DeleteRoutingRule(ctx, want.Name); deleteErr != nil {
 			return nil, fmt.Errorf("%w (and removing the part of the rule P0 stored failed: %v; "+
 				"import the rule to manage it)", err, deleteErr)
 		}
@@ -124,11 +142,11 @@ func (e *ruleClashError) Error() string { return e.conflict.Error() }
 // adopted, with whatever else P0 holds in it. Anything else is a genuine
 // clash and stays an error.
 func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.RoutingRule, conflict *p0.APIError) (*p0.RoutingRule, error) {
-	existing, err := r.client.GetRoutingRule(ctx, want.Name)
+	existing, err := r.Client.GetRoutingRule(ctx, want.Name)
 	if err != nil {
 		return nil, err
 	}
-	if !sameJSON(ruleFromFields(fieldsFromRule(*existing)), want) {
+	if !framework.SameJSON(ruleFromFields(fieldsFromRule(*existing)), want) {
 		return nil, &ruleClashError{conflict: conflict}
 	}
 	tflog.Info(ctx, "routing rule already exists exactly as configured; adopting it", map[string]any{"name": want.Name})
@@ -136,24 +154,24 @@ func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.Routin
 }
 
 func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	name, op := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
-	if op.failed() {
+	name, op := framework.Begin[types.String](ctx, r.Base, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
+	if op.Failed() {
 		return
 	}
 	// The rule is read from the whole workflow, which one request serves to
 	// every rule refreshed in an operation.
-	got, err := r.client.RoutingRuleFromWorkflow(ctx, name.ValueString())
+	got, err := r.Client.RoutingRuleFromWorkflow(ctx, name.ValueString())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "routing rule no longer exists in P0; removing it from state", map[string]any{"name": name.ValueString()})
-		forget(ctx, &resp.State, resp.Identity, routingRuleIdentity{Name: name}, &resp.Diagnostics)
+		framework.Forget(ctx, &resp.State, resp.Identity, routingRuleIdentity{Name: name}, &resp.Diagnostics)
 		return
 	}
 	if err != nil {
-		op.apiError(fmt.Sprintf("reading routing rule %q", name.ValueString()), err)
+		op.APIError(fmt.Sprintf("reading routing rule %q", name.ValueString()), err)
 		return
 	}
-	if sameAsStored(ctx, req.Private, r.ruleDigest(*got), &resp.Diagnostics) {
-		keep(ctx, resp.Identity, routingRuleIdentity{Name: name}, &resp.Diagnostics) // the state is built from this very answer
+	if framework.SameAsStored(ctx, req.Private, r.ruleDigest(*got), &resp.Diagnostics) {
+		framework.Keep(ctx, resp.Identity, routingRuleIdentity{Name: name}, &resp.Diagnostics) // the state is built from this very answer
 		return
 	}
 	r.storeRule(ctx, *got, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
@@ -164,37 +182,37 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 // and what it cannot, because the type of the object holding it changes
 // or the rule is replaced by one of another name.
 func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, keptInPlan) {
+	framework.WarnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, framework.KeptInPlan) {
 		object := fmt.Sprintf("routing rule %q", held.Name)
 		if replaced {
-			return object, replacedBy(held.UnmanagedFields())
+			return object, framework.ReplacedBy(held.UnmanagedFields())
 		}
 		_, kept := p0.KeepUnmanaged(ruleFromFields(plan.routingRuleFields), held)
-		return object, keptInPlan{KeptFields: kept}
+		return object, framework.KeptInPlan{KeptFields: kept}
 	})
 }
 
 func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	name, op := begin[types.String](ctx, r.base, ruleName(req.State), &resp.Diagnostics, "Unable to Delete Routing Rule")
-	if op.failed() {
+	name, op := framework.Begin[types.String](ctx, r.Base, ruleName(req.State), &resp.Diagnostics, "Unable to Delete Routing Rule")
+	if op.Failed() {
 		return
 	}
-	err := r.client.DeleteRoutingRule(ctx, name.ValueString())
+	err := r.Client.DeleteRoutingRule(ctx, name.ValueString())
 	if err != nil && !errors.Is(err, p0.ErrNotFound) {
-		op.apiError(fmt.Sprintf("deleting routing rule %q", name.ValueString()), err)
+		op.APIError(fmt.Sprintf("deleting routing rule %q", name.ValueString()), err)
 	}
 }
 
 // ruleName is the part of the state that Read and Delete need. Decoding only
 // the name spares decoding the whole state, which was nearly a third of
 // Read's allocations (BenchmarkRoutingRuleRead).
-func ruleName(state tfsdk.State) decodable {
-	return attributeOf{state, path.Root("name")}
+func ruleName(state tfsdk.State) framework.Decodable {
+	return framework.AttributeOf{Data: state, Path: path.Root("name")}
 }
 
 // ImportState takes the rule's name; Read fills in the rest.
 func (r *routingRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name := importedID[routingRuleIdentity](ctx, req, &resp.Diagnostics)
+	name := framework.ImportedID[routingRuleIdentity](ctx, req, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -204,5 +222,5 @@ func (r *routingRuleResource) ImportState(ctx context.Context, req resource.Impo
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	setIdentity(ctx, resp.Identity, routingRuleIdentity{Name: types.StringValue(name)}, &resp.Diagnostics)
+	framework.SetIdentity(ctx, resp.Identity, routingRuleIdentity{Name: types.StringValue(name)}, &resp.Diagnostics)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -31,11 +32,11 @@ func routingRuleSchema() schema.Schema {
 			"Rules are addressed by name. Fields P0 holds in a rule that this resource does not model are " +
 			"kept: every update sends them back as P0 holds them.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute("The rule's name, which identifies it in P0."),
+			"id": framework.IDAttribute("The rule's name, which identifies it in P0."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: ruleNameDescription + " Changing it replaces the rule.",
 				Required:            true,
-				Validators:          nonEmpty,
+				Validators:          framework.NonEmpty,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"disabled": schema.BoolAttribute{
@@ -48,35 +49,35 @@ func routingRuleSchema() schema.Schema {
 				MarkdownDescription: "Who may make requests under this rule.",
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
-					"type": knownValuesAttribute(p0.RequestorTypes, "`any` is anyone; a `group` is named by `uid`, "+
+					"type": framework.KnownValuesAttribute(p0.RequestorTypes, "`any` is anyone; a `group` is named by `uid`, "+
 						"or by `groups` and `effect`; a `user` by `uid`. Fields of types this resource does not "+
 						"model (such as an `agentic` requestor's `agent` and `user`) are kept as P0 holds them, "+
 						"until `type` changes."),
-					"uid":    optionalStringAttribute("The group or user id. Required for a `user`, and for a `group` not named by `groups`; not allowed for `any`."),
+					"uid":    framework.OptionalStringAttribute("The group or user id. Required for a `user`, and for a `group` not named by `groups`; not allowed for `any`."),
 					"groups": groupsAttribute("The groups a `group` requestor is named by, with `effect`; not allowed for `any` or `user`."),
-					"effect": optionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` admits their members, `remove` excludes them."),
+					"effect": framework.OptionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` admits their members, `remove` excludes them."),
 				},
 			},
 			"resource": schema.SingleNestedAttribute{
 				MarkdownDescription: "What may be requested under this rule.",
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
-					"type":        knownValuesAttribute(p0.ResourceTypes, "`any` is every resource, `integration` the resources of one integration."),
-					"service":     optionalStringAttribute("The integration's service, for example `aws` or `ssh`. Required when `type` is `integration`; not allowed for `any`."),
-					"access_type": optionalStringAttribute("The kind of access the rule covers within the integration, for example `all`; not allowed for `any`."),
+					"type":        framework.KnownValuesAttribute(p0.ResourceTypes, "`any` is every resource, `integration` the resources of one integration."),
+					"service":     framework.OptionalStringAttribute("The integration's service, for example `aws` or `ssh`. Required when `type` is `integration`; not allowed for `any`."),
+					"access_type": framework.OptionalStringAttribute("The kind of access the rule covers within the integration, for example `all`; not allowed for `any`."),
 					"filters": schema.MapNestedAttribute{
 						MarkdownDescription: "Filters that narrow the integration's resources, keyed by filter name. Not allowed for `any`.",
 						Optional:            true,
 						Validators:          []validator.Map{mapvalidator.SizeAtLeast(1)},
 						NestedObject: schema.NestedAttributeObject{
 							Attributes: map[string]schema.Attribute{
-								"effect": knownValuesAttribute(p0.FilterEffects, ""),
-								"key":    optionalStringAttribute("The property the filter looks at."),
+								"effect": framework.KnownValuesAttribute(p0.FilterEffects, ""),
+								"key":    framework.OptionalStringAttribute("The property the filter looks at."),
 								"value": schema.BoolAttribute{
 									MarkdownDescription: "The boolean value the property must have.",
 									Optional:            true,
 								},
-								"pattern": optionalStringAttribute("A pattern the property must match."),
+								"pattern": framework.OptionalStringAttribute("A pattern the property must match."),
 							},
 						},
 					},
@@ -88,10 +89,10 @@ func routingRuleSchema() schema.Schema {
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"type":             knownValuesAttribute(p0.ApprovalTypes, ""),
-						"directory":        optionalStringAttribute("The directory that holds the approvers, for example `okta` or `azure-ad`."),
-						"integration":      optionalStringAttribute("The integration that performs or notifies the approval, for example `slack` or `pagerduty`."),
-						"profile_property": optionalStringAttribute("The requestor profile property naming the approver, for `requestor-profile` approvals."),
+						"type":             framework.KnownValuesAttribute(p0.ApprovalTypes, ""),
+						"directory":        framework.OptionalStringAttribute("The directory that holds the approvers, for example `okta` or `azure-ad`."),
+						"integration":      framework.OptionalStringAttribute("The integration that performs or notifies the approval, for example `slack` or `pagerduty`."),
+						"profile_property": framework.OptionalStringAttribute("The requestor profile property naming the approver, for `requestor-profile` approvals."),
 						"services": schema.ListAttribute{
 							MarkdownDescription: "Services the approval step applies to; at least one when set.",
 							Optional:            true,
@@ -99,19 +100,19 @@ func routingRuleSchema() schema.Schema {
 							Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 						},
 						"groups": groupsAttribute("The groups whose members approve, for `group` approvals, with `effect`."),
-						"effect": optionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` makes their members approvers, `remove` excludes them."),
+						"effect": framework.OptionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` makes their members approvers, `remove` excludes them."),
 						"options": schema.SingleNestedAttribute{
 							MarkdownDescription: "Options of the approval step, at least one when set. Unset options keep P0's defaults.",
 							Optional:            true,
-							Validators:          []validator.Object{notEmptyObject},
+							Validators:          []validator.Object{framework.NotEmptyObject},
 							Attributes: map[string]schema.Attribute{
-								"allow_one_party":      optionalBoolAttribute("Whether requestors may approve their own requests."),
-								"require_reason":       optionalBoolAttribute("Whether requestors must give a reason."),
-								"cooldown":             countAttribute("Cooldown before the approval can be used again, as P0 counts it."),
-								"duration":             countAttribute("How long the approval lasts, as P0 counts it. P0 stores `0` too."),
-								"require_duration":     optionalBoolAttribute("Whether requestors must say how long they need the access."),
-								"require_preapproval":  optionalBoolAttribute("Whether the request must be approved before this step, for example by a person before an escalation."),
-								"break_glass_approver": optionalBoolAttribute("Whether this step's approvers may approve in an emergency, bypassing the other steps."),
+								"allow_one_party":      framework.OptionalBoolAttribute("Whether requestors may approve their own requests."),
+								"require_reason":       framework.OptionalBoolAttribute("Whether requestors must give a reason."),
+								"cooldown":             framework.CountAttribute("Cooldown before the approval can be used again, as P0 counts it."),
+								"duration":             framework.CountAttribute("How long the approval lasts, as P0 counts it. P0 stores `0` too."),
+								"require_duration":     framework.OptionalBoolAttribute("Whether requestors must say how long they need the access."),
+								"require_preapproval":  framework.OptionalBoolAttribute("Whether the request must be approved before this step, for example by a person before an escalation."),
+								"break_glass_approver": framework.OptionalBoolAttribute("Whether this step's approvers may approve in an emergency, bypassing the other steps."),
 							},
 						},
 					},
@@ -119,7 +120,7 @@ func routingRuleSchema() schema.Schema {
 			},
 		},
 	}
-	return typed(s)
+	return framework.Typed(s)
 }
 
 // groupsAttribute is a list of directory groups, as a requestor and an
@@ -131,9 +132,9 @@ func groupsAttribute(description string) schema.ListNestedAttribute {
 		Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 		NestedObject: schema.NestedAttributeObject{
 			Attributes: map[string]schema.Attribute{
-				"directory": optionalStringAttribute("The directory that holds the group, for example `okta`."),
-				"id":        optionalStringAttribute("The group's id in the directory."),
-				"label":     optionalStringAttribute("The group's name, as P0 shows it."),
+				"directory": framework.OptionalStringAttribute("The directory that holds the group, for example `okta`."),
+				"id":        framework.OptionalStringAttribute("The group's id in the directory."),
+				"label":     framework.OptionalStringAttribute("The group's name, as P0 shows it."),
 			},
 		},
 	}
@@ -144,5 +145,5 @@ func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest
 }
 
 func (r *routingRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema(map[string]string{"name": ruleNameDescription})
+	resp.IdentitySchema = framework.IdentitySchema(map[string]string{"name": ruleNameDescription})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -26,18 +27,18 @@ func (r *routingRuleResource) ValidateConfig(ctx context.Context, req resource.V
 // what its fields mean is P0's to say.
 func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, diags *diag.Diagnostics) {
 	requestor := rule.AtName("requestor")
-	if requestorType := stringAt(ctx, config, requestor.AtName("type")); isKnownValue(requestorType, p0.RequestorTypes) {
+	if requestorType := framework.StringAt(ctx, config, requestor.AtName("type")); framework.IsKnownValue(requestorType, p0.RequestorTypes) {
 		validateRequestor(ctx, config, requestor, requestorType.ValueString(), diags)
 	}
 
 	resource := rule.AtName("resource")
-	if resourceType := stringAt(ctx, config, resource.AtName("type")); isKnownValue(resourceType, p0.ResourceTypes) {
+	if resourceType := framework.StringAt(ctx, config, resource.AtName("type")); framework.IsKnownValue(resourceType, p0.ResourceTypes) {
 		if resourceType.ValueString() == "integration" {
-			requireOrForbid(ctx, config, diags, resource.AtName("service"), true,
+			framework.RequireOrForbid(ctx, config, diags, resource.AtName("service"), true,
 				"resource.service is required when resource.type is \"integration\"", "")
 		} else {
 			for _, name := range []string{"service", "access_type", "filters"} {
-				warnMeaningless(ctx, config, diags, resource.AtName(name),
+				framework.WarnMeaningless(ctx, config, diags, resource.AtName(name),
 					fmt.Sprintf("resource.%s has a meaning only when resource.type is \"integration\"", name))
 			}
 		}
@@ -52,17 +53,18 @@ func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.
 	uid, groups := requestor.AtName("uid"), requestor.AtName("groups")
 	switch requestorType {
 	case "user":
-		requireOrForbid(ctx, config, diags, uid, true, "requestor.uid is required when requestor.type is \"user\"", "")
+		framework.RequireOrForbid(ctx, config, diags, uid, true, "requestor.uid is required when requestor.type is \"user\"", "")
 	case "group":
-		if isNull(ctx, config, uid) && isNull(ctx, config, groups) {
+		if framework.IsNull(ctx, config, uid) && framework.IsNull(ctx, config, groups) {
 			diags.AddAttributeError(uid, "Missing Required Attribute",
 				"A requestor of type \"group\" is named by requestor.uid or by requestor.groups: set one of them.")
 		}
-	default: // any
-		warnMeaningless(ctx, config, diags, uid, "requestor.uid has a meaning only when requestor.type is \"group\" or \"user\"")
+	default:
+		framework. // any
+				WarnMeaningless(ctx, config, diags, uid, "requestor.uid has a meaning only when requestor.type is \"group\" or \"user\"")
 	}
 	if requestorType != "group" {
-		warnMeaningless(ctx, config, diags, groups, "requestor.groups has a meaning only when requestor.type is \"group\"")
-		warnMeaningless(ctx, config, diags, requestor.AtName("effect"), "requestor.effect has a meaning only when requestor.type is \"group\"")
+		framework.WarnMeaningless(ctx, config, diags, groups, "requestor.groups has a meaning only when requestor.type is \"group\"")
+		framework.WarnMeaningless(ctx, config, diags, requestor.AtName("effect"), "requestor.effect has a meaning only when requestor.type is \"group\"")
 	}
 }

@@ -12,7 +12,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// routingWorkflowDataSource reads the whole routing configuration, the
+// current version or one named by id.
+type routingWorkflowDataSource struct{ framework.DataSourceBase }
+
+// NewRoutingWorkflowDataSource returns the p0_routing_workflow data source.
+func NewRoutingWorkflowDataSource() datasource.DataSource {
+	return &routingWorkflowDataSource{framework.DataSourceNamed("routing_workflow")}
+}
+
+var (
+	_ datasource.DataSourceWithConfigure = (*routingWorkflowDataSource)(nil)
 )
 
 type routingWorkflowModel struct {
@@ -24,7 +38,7 @@ type routingWorkflowModel struct {
 func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	ruleAttributes := maps.Clone(routingRuleSchema().Attributes)
 	delete(ruleAttributes, "id") // a rule's id is its name, already listed
-	rules := computedAttributes(ruleAttributes)
+	rules := framework.ComputedAttributes(ruleAttributes)
 	// Read, not configured: what configuring them does is not for here.
 	rules["name"] = schema.StringAttribute{MarkdownDescription: ruleNameDescription, Computed: true}
 	rules["disabled"] = schema.BoolAttribute{MarkdownDescription: ruleDisabledDescription, Computed: true}
@@ -53,8 +67,8 @@ func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.Schem
 }
 
 func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, op := begin[routingWorkflowModel](ctx, d.base, req.Config, &resp.Diagnostics, "Unable to Read Routing Workflow")
-	if op.failed() {
+	config, op := framework.Begin[routingWorkflowModel](ctx, d.Base, req.Config, &resp.Diagnostics, "Unable to Read Routing Workflow")
+	if op.Failed() {
 		return
 	}
 
@@ -65,12 +79,12 @@ func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.Rea
 	)
 	if id := config.ID.ValueString(); id != "" {
 		action = fmt.Sprintf("reading routing workflow version %q", id)
-		workflow, err = d.client.GetWorkflowByID(ctx, id)
+		workflow, err = d.Client.GetWorkflowByID(ctx, id)
 	} else {
-		workflow, err = d.client.GetWorkflow(ctx)
+		workflow, err = d.Client.GetWorkflow(ctx)
 	}
 	if err != nil {
-		op.apiError(action, err)
+		op.APIError(action, err)
 		return
 	}
 	warnUnreadableRules(&resp.Diagnostics, "routing workflow "+strconv.Quote(workflow.ID), workflow.Rules)
@@ -81,7 +95,7 @@ func (d *routingWorkflowDataSource) Read(ctx context.Context, req datasource.Rea
 func workflowModel(w p0.Workflow) routingWorkflowModel {
 	m := routingWorkflowModel{
 		ID:          types.StringValue(w.ID),
-		CreatedDate: optionalString(w.CreatedDate),
+		CreatedDate: framework.OptionalString(w.CreatedDate),
 		Rules:       make([]routingRuleFields, 0, len(w.Rules)),
 	}
 	for _, rule := range w.Rules {

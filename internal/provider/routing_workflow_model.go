@@ -5,8 +5,10 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -36,7 +38,9 @@ func workflowResourceModel(org string, rules []p0.RoutingRule) routingWorkflowRe
 	return m
 }
 
-func (m routingWorkflowResourceModel) identity() identity { return orgIdentity{Org: m.ID} }
+func (m routingWorkflowResourceModel) Identity() framework.Identity {
+	return framework.OrgIdentity{Org: m.ID}
+}
 
 // heldWorkflow is what P0 holds in the workflow that the provider does not
 // model: the workflow's own fields, and the rules that hold any, whole, by
@@ -73,9 +77,9 @@ func (h heldWorkflow) workflow(rules []p0.RoutingRule) p0.Workflow {
 // kept says what a save of rules keeps of what P0 holds, and what not: the
 // fields of a rule the save leaves out (removed, or renamed: rules are
 // matched by name) go with it.
-func (h heldWorkflow) kept(rules []p0.RoutingRule) keptInPlan {
+func (h heldWorkflow) kept(rules []p0.RoutingRule) framework.KeptInPlan {
 	_, matched := keepAll(rules, h.Rules)
-	kept := keptInPlan{KeptFields: matched, Gone: "This plan removes or renames the rules that hold them, and a " +
+	kept := framework.KeptInPlan{KeptFields: matched, Gone: "This plan removes or renames the rules that hold them, and a " +
 		"renamed rule holds only what the configuration says."}
 	for _, name := range slices.Sorted(maps.Keys(h.Fields)) {
 		kept.Kept = append(kept.Kept, "workflow."+name)
@@ -86,4 +90,40 @@ func (h heldWorkflow) kept(rules []p0.RoutingRule) keptInPlan {
 		}
 	}
 	return kept
+}
+
+// warnUnreadableRules is warnUnreadable for each rule of a workflow that
+// holds such values, named by where it stands.
+func warnUnreadableRules(diags *diag.Diagnostics, where string, rules []p0.RoutingRule) {
+	for _, rule := range rules {
+		framework.WarnUnreadable(diags, fmt.Sprintf("rule %q of %s", rule.Name, where), rule.UnreadableFields())
+	}
+}
+
+// keepAll gives each rule, matched by name, what held keeps of it; it also
+// says what, with each field's path prefixed by its rule.
+func keepAll(rules []p0.RoutingRule, held map[string]p0.RoutingRule) ([]p0.RoutingRule, p0.KeptFields) {
+	var all p0.KeptFields
+	out := make([]p0.RoutingRule, len(rules))
+	for i, rule := range rules {
+		previous, ok := held[rule.Name]
+		if !ok {
+			out[i] = rule
+			continue
+		}
+		var kept p0.KeptFields
+		out[i], kept = p0.KeepUnmanaged(rule, previous)
+		prefix := fmt.Sprintf("rule %q ", rule.Name)
+		all.Kept = append(all.Kept, prefixed(prefix, kept.Kept)...)
+		all.Dropped = append(all.Dropped, prefixed(prefix, kept.Dropped)...)
+	}
+	return out, all
+}
+
+func prefixed(prefix string, paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = prefix + p
+	}
+	return out
 }

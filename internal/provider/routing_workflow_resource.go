@@ -11,7 +11,31 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// routingWorkflowResource manages the whole routing workflow, in order,
+// through GET and POST /o/{org}/routing.
+type routingWorkflowResource struct{ framework.ResourceBase }
+
+// NewRoutingWorkflowResource returns the p0_routing_workflow resource.
+// workflowVersionKey is the private state key that holds the version of
+// the routing workflow that p0_routing_workflow's state shows; its next
+// save names it, so that P0 refuses the save (409) when the workflow
+// changed since.
+const workflowVersionKey = "workflow_version"
+
+func NewRoutingWorkflowResource() resource.Resource {
+	return &routingWorkflowResource{framework.ResourceNamed("routing_workflow")}
+}
+
+var (
+	_ resource.ResourceWithConfigure      = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithIdentity       = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*routingWorkflowResource)(nil)
 )
 
 // Create replaces whatever rules the organization has with the
@@ -20,8 +44,8 @@ import (
 // between that read and the save. What P0 holds that the provider does not
 // model, in the workflow and in the rules the configuration names, is kept.
 func (r *routingWorkflowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := begin[routingWorkflowResourceModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Create Routing Workflow")
-	if op.failed() {
+	plan, op := framework.Begin[routingWorkflowResourceModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Create Routing Workflow")
+	if op.Failed() {
 		return
 	}
 	if current := r.current(ctx, op); current != nil {
@@ -31,18 +55,18 @@ func (r *routingWorkflowResource) Create(ctx context.Context, req resource.Creat
 
 // current reads the workflow as P0 holds it now; it is nil after op
 // reported a failed read.
-func (r *routingWorkflowResource) current(ctx context.Context, op operation) *p0.Workflow {
-	current, err := r.client.GetWorkflow(ctx)
+func (r *routingWorkflowResource) current(ctx context.Context, op framework.Operation) *p0.Workflow {
+	current, err := r.Client.GetWorkflow(ctx)
 	if err != nil {
-		op.apiError("reading the routing workflow", err)
+		op.APIError("reading the routing workflow", err)
 		return nil
 	}
 	return current
 }
 
 func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	op := r.start(&resp.Diagnostics, "Unable to Read Routing Workflow")
-	if op.failed() {
+	op := r.Start(&resp.Diagnostics, "Unable to Read Routing Workflow")
+	if op.Failed() {
 		return
 	}
 	current := r.current(ctx, op)
@@ -51,8 +75,8 @@ func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	// Every change in P0 makes a new version, so the same version is the
 	// same workflow.
-	if sameAsStored(ctx, req.Private, r.readDigest([]byte(current.CurrentVersion())), &resp.Diagnostics) {
-		keep(ctx, resp.Identity, orgIdentity{Org: types.StringValue(r.client.Org())}, &resp.Diagnostics) // the state is built from this very version
+	if framework.SameAsStored(ctx, req.Private, r.ReadDigest([]byte(current.CurrentVersion())), &resp.Diagnostics) {
+		framework.Keep(ctx, resp.Identity, framework.OrgIdentity{Org: types.StringValue(r.Client.Org())}, &resp.Diagnostics) // the state is built from this very version
 		return
 	}
 	r.storeWorkflow(ctx, *current, current.CurrentVersion(), workflowResponse{&resp.State, resp.Identity, resp.Private}, op)
@@ -61,23 +85,23 @@ func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 // storeWorkflow stores the workflow P0 holds at version, what it holds that
 // the provider does not model, and the version, which the next save names
 // and whose digest tells the next refresh whether anything changed.
-func (r *routingWorkflowResource) storeWorkflow(ctx context.Context, workflow p0.Workflow, version string, resp workflowResponse, op operation) {
-	warnUnreadableRules(op.diags, "the routing workflow", workflow.Rules)
-	store(ctx, resp.state, resp.identity, workflowResourceModel(r.client.Org(), workflow.Rules), op.diags)
-	op.diags.Append(setPrivate(ctx, resp.private, workflowVersionKey, version)...)
-	rememberUnmanaged(ctx, resp.private, heldIn(workflow), op.diags)
-	recordDigest(ctx, resp.private, r.readDigest([]byte(version)), op.diags)
+func (r *routingWorkflowResource) storeWorkflow(ctx context.Context, workflow p0.Workflow, version string, resp workflowResponse, op framework.Operation) {
+	warnUnreadableRules(op.Diags, "the routing workflow", workflow.Rules)
+	framework.Store(ctx, resp.state, resp.identity, workflowResourceModel(r.Client.Org(), workflow.Rules), op.Diags)
+	op.Diags.Append(framework.SetPrivate(ctx, resp.private, workflowVersionKey, version)...)
+	framework.RememberUnmanaged(ctx, resp.private, heldIn(workflow), op.Diags)
+	framework.RecordDigest(ctx, resp.private, r.ReadDigest([]byte(version)), op.Diags)
 }
 
 // Update saves the configured rules in place of the workflow version the
 // plan was made from. On a failure the state stays as it was.
 func (r *routingWorkflowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, op := begin[routingWorkflowResourceModel](ctx, r.base, req.Plan, &resp.Diagnostics, "Unable to Update Routing Workflow")
-	if op.failed() {
+	plan, op := framework.Begin[routingWorkflowResourceModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Update Routing Workflow")
+	if op.Failed() {
 		return
 	}
 	version, held := r.lastRead(ctx, req.Private, op)
-	if !op.failed() {
+	if !op.Failed() {
 		r.save(ctx, version, held, plan, workflowResponse{&resp.State, resp.Identity, resp.Private}, op)
 	}
 }
@@ -86,12 +110,12 @@ func (r *routingWorkflowResource) Update(ctx context.Context, req resource.Updat
 // the resource the organization has no routing rules. The workflow's own
 // fields are kept.
 func (r *routingWorkflowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	op := r.start(&resp.Diagnostics, "Unable to Delete Routing Workflow")
-	if op.failed() {
+	op := r.Start(&resp.Diagnostics, "Unable to Delete Routing Workflow")
+	if op.Failed() {
 		return
 	}
 	version, held := r.lastRead(ctx, req.Private, op)
-	if op.failed() {
+	if op.Failed() {
 		return
 	}
 	if _, err := r.saveRules(ctx, version, held.workflow(nil)); err != nil {
@@ -101,10 +125,10 @@ func (r *routingWorkflowResource) Delete(ctx context.Context, req resource.Delet
 
 // lastRead is what the last refresh (or save) left in private state: the
 // version it read, and what P0 held that the provider does not model.
-func (r *routingWorkflowResource) lastRead(ctx context.Context, private privateReader, op operation) (string, heldWorkflow) {
-	version, diags := getPrivate[string](ctx, private, workflowVersionKey)
-	op.diags.Append(diags...)
-	held := heldUnmanaged[heldWorkflow](ctx, private, op.diags)
+func (r *routingWorkflowResource) lastRead(ctx context.Context, private framework.PrivateReader, op framework.Operation) (string, heldWorkflow) {
+	version, diags := framework.GetPrivate[string](ctx, private, workflowVersionKey)
+	op.Diags.Append(diags...)
+	held := framework.HeldUnmanaged[heldWorkflow](ctx, private, op.Diags)
 	if held == nil {
 		return version, heldWorkflow{}
 	}
@@ -115,13 +139,13 @@ func (r *routingWorkflowResource) lastRead(ctx context.Context, private privateR
 type workflowResponse struct {
 	state    *tfsdk.State
 	identity *tfsdk.ResourceIdentity
-	private  privateWriter
+	private  framework.PrivateWriter
 }
 
 // save saves the planned rules, with what held keeps, in place of version,
 // and on success stores P0's answer and the new version.
 func (r *routingWorkflowResource) save(ctx context.Context, version string, held heldWorkflow, plan routingWorkflowResourceModel,
-	resp workflowResponse, op operation) {
+	resp workflowResponse, op framework.Operation) {
 	workflow := held.workflow(rulesFromWorkflowModel(plan))
 	saved, err := r.saveRules(ctx, version, workflow)
 	if err != nil {
@@ -140,7 +164,7 @@ func (r *routingWorkflowResource) save(ctx context.Context, version string, held
 // done. A save whose answer carries no version is followed by a read for
 // it, as the next save must name it.
 func (r *routingWorkflowResource) saveRules(ctx context.Context, version string, workflow p0.Workflow) (*p0.SaveWorkflowResponse, error) {
-	saved, err := r.client.SaveWorkflow(ctx, version, workflow)
+	saved, err := r.Client.SaveWorkflow(ctx, version, workflow)
 	if err == nil && saved.Version != "" {
 		return saved, nil
 	}
@@ -149,12 +173,12 @@ func (r *routingWorkflowResource) saveRules(ctx context.Context, version string,
 	if err != nil && !retriedConflict {
 		return nil, err
 	}
-	current, readErr := r.client.GetWorkflow(ctx)
+	current, readErr := r.Client.GetWorkflow(ctx)
 	if readErr != nil {
 		return nil, errors.Join(err, readErr)
 	}
 	if retriedConflict {
-		if !sameJSON(current.Rules, workflow.Rules) {
+		if !framework.SameJSON(current.Rules, workflow.Rules) {
 			return nil, err
 		}
 		tflog.Info(ctx, "the routing workflow holds the rules saved: an earlier attempt of this save was committed and its answer lost")
@@ -165,27 +189,27 @@ func (r *routingWorkflowResource) saveRules(ctx context.Context, version string,
 // saveError reports a failed save. A 409 is a change made since the plan;
 // P0's message, which names workflow versions, is left out: they mean
 // nothing to the user.
-func (r *routingWorkflowResource) saveError(op operation, err error) {
+func (r *routingWorkflowResource) saveError(op framework.Operation, err error) {
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
-		op.fail(fmt.Sprintf("P0 answered %d %s: the routing workflow changed after Terraform last read it, "+
+		op.Fail(fmt.Sprintf("P0 answered %d %s: the routing workflow changed after Terraform last read it, "+
 			"in P0 or by another run. Nothing was saved, and the state is as it was.\n\n"+
 			"Run terraform plan again to see the change, and apply the new plan if it is what you want: "+
 			"applying replaces the routing with the configuration.", apiErr.StatusCode, http.StatusText(apiErr.StatusCode)))
 		return
 	}
-	op.apiError("saving the routing workflow", err)
+	op.APIError("saving the routing workflow", err)
 }
 
 // ModifyPlan warns, in a plan that changes the workflow, about the fields
 // P0 holds in it and in its rules that the provider does not model: what
 // the save keeps, and what it cannot.
 func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, keptInPlan) {
+	framework.WarnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, framework.KeptInPlan) {
 		return "the routing workflow", held.kept(rulesFromWorkflowModel(plan))
 	})
 }
 
 // ImportState takes the organization id, which must be the provider's.
 func (r *routingWorkflowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importByOrg(ctx, req, resp, "p0_routing_workflow", "The routing workflow is")
+	r.ImportByOrg(ctx, req, resp, "p0_routing_workflow", "The routing workflow is")
 }

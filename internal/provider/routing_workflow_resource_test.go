@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -59,7 +60,7 @@ func workflowHCL(rules ...p0.RoutingRule) string {
 func (e *testEnv) checkWorkflow(rules ...p0.RoutingRule) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got := e.Mock.RoutingRules()
-		if !sameJSON(got, append([]p0.RoutingRule{}, rules...)) {
+		if !framework.SameJSON(got, append([]p0.RoutingRule{}, rules...)) {
 			return fmt.Errorf("P0 holds the rules %s, want %s", jsonText(got), jsonText(rules))
 		}
 		return nil
@@ -266,7 +267,7 @@ func TestAccRoutingWorkflow_changedBetweenPlanAndApply(t *testing.T) {
 	if strings.Contains(err.Error(), "wf-") {
 		t.Fatalf("the conflict names workflow versions, which mean nothing to the user: %v", err)
 	}
-	if got := env.Mock.RoutingRules(); !sameJSON(got, []p0.RoutingRule{a, theirs}) {
+	if got := env.Mock.RoutingRules(); !framework.SameJSON(got, []p0.RoutingRule{a, theirs}) {
 		t.Fatalf("P0 holds %s after the refused save; want the change made meanwhile kept", jsonText(got))
 	}
 	state, err := cli.tf.Show(ctx, reattach)
@@ -285,7 +286,7 @@ func TestAccRoutingWorkflow_changedBetweenPlanAndApply(t *testing.T) {
 	if err := cli.tf.Apply(ctx, reattach); err != nil {
 		t.Fatalf("a new apply: %v", err)
 	}
-	if got := env.Mock.RoutingRules(); !sameJSON(got, []p0.RoutingRule{a, b}) {
+	if got := env.Mock.RoutingRules(); !framework.SameJSON(got, []p0.RoutingRule{a, b}) {
 		t.Fatalf("P0 holds %s after a new apply; want the configuration", jsonText(got))
 	}
 }

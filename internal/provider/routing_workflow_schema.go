@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
 // The rules of p0_routing_workflow are one list attribute, as HashiCorp
@@ -27,7 +28,7 @@ func (r *routingWorkflowResource) Schema(_ context.Context, _ resource.SchemaReq
 			"the resource saves an empty rule list. Never manage one organization with both " +
 			"`p0_routing_workflow` and `p0_routing_rule`.",
 		Attributes: map[string]schema.Attribute{
-			"id": idAttribute("The P0 organization id, which is also the import ID."),
+			"id": framework.IDAttribute("The P0 organization id, which is also the import ID."),
 			"rules": schema.ListNestedAttribute{
 				MarkdownDescription: "The routing rules, each with the attributes of `p0_routing_rule`, in the " +
 					"order P0 evaluates them; names must be unique. `[]` leaves the organization without rules.",
@@ -36,7 +37,7 @@ func (r *routingWorkflowResource) Schema(_ context.Context, _ resource.SchemaReq
 			},
 		},
 	}
-	resp.Schema = typed(resp.Schema)
+	resp.Schema = framework.Typed(resp.Schema)
 }
 
 // workflowRuleAttributes are a p0_routing_rule's attributes, validators and
@@ -57,5 +58,5 @@ func workflowRuleAttributes() map[string]schema.Attribute {
 }
 
 func (r *routingWorkflowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = orgIdentitySchema
+	resp.IdentitySchema = framework.OrgIdentitySchema
 }

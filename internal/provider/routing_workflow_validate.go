@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
 // ValidateConfig checks each rule as p0_routing_rule does, and that no two
@@ -21,8 +22,8 @@ func (r *routingWorkflowResource) ValidateConfig(ctx context.Context, req resour
 	for i := range rules.Elements() {
 		rule := path.Root("rules").AtListIndex(i)
 		validateRuleAt(ctx, req.Config, rule, &resp.Diagnostics)
-		name := stringAt(ctx, req.Config, rule.AtName("name"))
-		if !known(name) {
+		name := framework.StringAt(ctx, req.Config, rule.AtName("name"))
+		if !framework.Known(name) {
 			continue
 		}
 		if j, seen := first[name.ValueString()]; seen {

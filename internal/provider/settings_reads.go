@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -13,14 +14,14 @@ import (
 // setting never set. readable is false when P0 has no such read (the
 // state is then kept, and the fact logged); ok is false after op reported
 // a failed read.
-func readSetting[T any](ctx context.Context, op operation, read string, get func(context.Context) (*T, error)) (value *T, readable, ok bool) {
+func readSetting[T any](ctx context.Context, op framework.Operation, read string, get func(context.Context) (*T, error)) (value *T, readable, ok bool) {
 	got, err := get(ctx)
 	if p0.IsUnsupportedRead(err) {
 		noteDriftUndetectable(ctx, read, err)
 		return nil, false, true
 	}
 	if err != nil {
-		op.apiError("reading "+read, err)
+		op.APIError("reading "+read, err)
 		return nil, false, false
 	}
 	return got, true, true

@@ -1,19 +1,19 @@
-package provider
+package framework
 
 import "github.com/hashicorp/terraform-plugin-framework/types"
 
-// optionalString maps an API string that is omitted when empty to a null
+// OptionalString maps an API string that is omitted when empty to a null
 // value, matching an attribute left out of the configuration.
-func optionalString(s string) types.String {
+func OptionalString(s string) types.String {
 	if s == "" {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
 }
 
-// stringsFromValues converts a list attribute to the API's slice; a null
+// StringsFromValues converts a list attribute to the API's slice; a null
 // list becomes nil so that the field is omitted.
-func stringsFromValues(values []types.String) []string {
+func StringsFromValues(values []types.String) []string {
 	if values == nil {
 		return nil
 	}
@@ -24,9 +24,9 @@ func stringsFromValues(values []types.String) []string {
 	return out
 }
 
-// valuesFromStrings is the reverse of stringsFromValues: an empty API list
+// ValuesFromStrings is the reverse of stringsFromValues: an empty API list
 // is a null attribute.
-func valuesFromStrings(values []string) []types.String {
+func ValuesFromStrings(values []string) []types.String {
 	if len(values) == 0 {
 		return nil
 	}
@@ -37,8 +37,8 @@ func valuesFromStrings(values []string) []types.String {
 	return out
 }
 
-// valueOrZero is what p points to, or T's zero value for nil.
-func valueOrZero[T any](p *T) T {
+// ValueOrZero is what p points to, or T's zero value for nil.
+func ValueOrZero[T any](p *T) T {
 	if p == nil {
 		var zero T
 		return zero

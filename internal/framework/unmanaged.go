@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"context"
@@ -25,44 +25,44 @@ type holdsUnmanaged interface {
 	HasUnmanaged() bool
 }
 
-// rememberUnmanaged keeps read in private state when it holds fields the
+// RememberUnmanaged keeps read in private state when it holds fields the
 // provider does not model, and forgets what was kept otherwise.
-func rememberUnmanaged[T holdsUnmanaged](ctx context.Context, private privateWriter, read T, diags *diag.Diagnostics) {
+func RememberUnmanaged[T holdsUnmanaged](ctx context.Context, private PrivateWriter, read T, diags *diag.Diagnostics) {
 	if !read.HasUnmanaged() {
 		diags.Append(private.SetKey(ctx, unmanagedKey, nil)...)
 		return
 	}
-	diags.Append(setPrivate(ctx, private, unmanagedKey, read)...)
+	diags.Append(SetPrivate(ctx, private, unmanagedKey, read)...)
 }
 
-// heldUnmanaged is what rememberUnmanaged kept, or nil.
-func heldUnmanaged[T any](ctx context.Context, private privateReader, diags *diag.Diagnostics) *T {
-	held, d := getPrivate[*T](ctx, private, unmanagedKey)
+// HeldUnmanaged is what rememberUnmanaged kept, or nil.
+func HeldUnmanaged[T any](ctx context.Context, private PrivateReader, diags *diag.Diagnostics) *T {
+	held, d := GetPrivate[*T](ctx, private, unmanagedKey)
 	diags.Append(d...)
 	return held
 }
 
-// keptInPlan is what a plan's write keeps of what P0 holds beyond the
+// KeptInPlan is what a plan's write keeps of what P0 holds beyond the
 // model, and what it leaves out: fields of objects whose type the plan
 // changes (p0.KeptFields.Dropped), and fields of objects the plan
 // replaces or removes (Replaced), with why they go (for example "This plan
 // replaces it").
-type keptInPlan struct {
+type KeptInPlan struct {
 	p0.KeptFields
 	Replaced []string
 	// Gone says why the Replaced fields go: a sentence.
 	Gone string
 }
 
-func (k keptInPlan) empty() bool { return k.KeptFields.Empty() && len(k.Replaced) == 0 }
+func (k KeptInPlan) empty() bool { return k.KeptFields.Empty() && len(k.Replaced) == 0 }
 
-// replacedBy is what a plan that replaces an object keeps of held's
+// ReplacedBy is what a plan that replaces an object keeps of held's
 // fields: none.
-func replacedBy(fields []string) keptInPlan {
-	return keptInPlan{Replaced: fields, Gone: "This plan replaces it, and what replaces it holds only what the configuration says."}
+func ReplacedBy(fields []string) KeptInPlan {
+	return KeptInPlan{Replaced: fields, Gone: "This plan replaces it, and what replaces it holds only what the configuration says."}
 }
 
-// warnKeptInPlan is the ModifyPlan of a resource whose objects hold what
+// WarnKeptInPlan is the ModifyPlan of a resource whose objects hold what
 // P0 holds beyond the model (H, kept by rememberUnmanaged): for a plan that
 // changes an object that exists, whose apply writes what the last read
 // kept, it adds warnKept's warning, with what kept says of the plan (a
@@ -70,16 +70,16 @@ func replacedBy(fields []string) keptInPlan {
 // plan replaces the object when an attribute of replacing changes (the
 // framework tells a resource's ModifyPlan nothing of its attributes'
 // RequiresReplace).
-func warnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, replacing []path.Path,
-	kept func(plan M, held H, replaced bool) (object string, fields keptInPlan)) {
+func WarnKeptInPlan[H, M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, replacing []path.Path,
+	kept func(plan M, held H, replaced bool) (object string, fields KeptInPlan)) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
 		return
 	}
-	held := heldUnmanaged[H](ctx, req.Private, &resp.Diagnostics)
+	held := HeldUnmanaged[H](ctx, req.Private, &resp.Diagnostics)
 	if held == nil {
 		return
 	}
-	plan := decode[M](ctx, req.Plan, &resp.Diagnostics)
+	plan := Decode[M](ctx, req.Plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -102,7 +102,7 @@ const maxFieldsNamed = 12
 // the fields the apply sends back, and those it leaves out: because the
 // type of the object holding them changes, or the plan replaces or removes
 // the object holding them.
-func warnKept(diags *diag.Diagnostics, object string, kept keptInPlan) {
+func warnKept(diags *diag.Diagnostics, object string, kept KeptInPlan) {
 	if kept.empty() {
 		return
 	}
@@ -130,11 +130,11 @@ func listFields(fields []string) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(fields[:maxFieldsNamed], ", "), len(fields)-maxFieldsNamed)
 }
 
-// warnUnreadable warns that P0 holds values in object (for example
+// WarnUnreadable warns that P0 holds values in object (for example
 // `routing rule "Production"`) that are not of the type the provider reads
 // for their attribute: the state shows the attribute unset, and every
 // write sends them back as P0 holds them (see p0.UnreadableField).
-func warnUnreadable(diags *diag.Diagnostics, object string, fields []p0.UnreadableField) {
+func WarnUnreadable(diags *diag.Diagnostics, object string, fields []p0.UnreadableField) {
 	if len(fields) == 0 {
 		return
 	}
@@ -147,40 +147,4 @@ func warnUnreadable(diags *diag.Diagnostics, object string, fields []p0.Unreadab
 			"these attributes unset, and the values stay as P0 holds them: every write of the rule by this provider "+
 			"sends them back unchanged, unless the configuration sets the attribute, whose value then replaces P0's. "+
 			"Correct them in P0, or set the attributes in the configuration, to manage them.", object, listFields(described)))
-}
-
-// warnUnreadableRules is warnUnreadable for each rule of a workflow that
-// holds such values, named by where it stands.
-func warnUnreadableRules(diags *diag.Diagnostics, where string, rules []p0.RoutingRule) {
-	for _, rule := range rules {
-		warnUnreadable(diags, fmt.Sprintf("rule %q of %s", rule.Name, where), rule.UnreadableFields())
-	}
-}
-
-// keepAll gives each rule, matched by name, what held keeps of it; it also
-// says what, with each field's path prefixed by its rule.
-func keepAll(rules []p0.RoutingRule, held map[string]p0.RoutingRule) ([]p0.RoutingRule, p0.KeptFields) {
-	var all p0.KeptFields
-	out := make([]p0.RoutingRule, len(rules))
-	for i, rule := range rules {
-		previous, ok := held[rule.Name]
-		if !ok {
-			out[i] = rule
-			continue
-		}
-		var kept p0.KeptFields
-		out[i], kept = p0.KeepUnmanaged(rule, previous)
-		prefix := fmt.Sprintf("rule %q ", rule.Name)
-		all.Kept = append(all.Kept, prefixed(prefix, kept.Kept)...)
-		all.Dropped = append(all.Dropped, prefixed(prefix, kept.Dropped)...)
-	}
-	return out, all
-}
-
-func prefixed(prefix string, paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = prefix + p
-	}
-	return out
 }

@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"context"
@@ -17,9 +17,9 @@ import (
 // provider may map the same answer to another state, so it builds the
 // state again once.
 
-// readDigest is the digest of P0's answer, given as parts, that b's
+// ReadDigest is the digest of P0's answer, given as parts, that b's
 // version maps to a state.
-func (b base) readDigest(parts ...[]byte) string {
+func (b Base) ReadDigest(parts ...[]byte) string {
 	h := sha256.New()
 	for _, part := range append([][]byte{[]byte(b.version)}, parts...) {
 		h.Write(part)
@@ -28,14 +28,14 @@ func (b base) readDigest(parts ...[]byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// sameAsStored reports whether digest is the one recorded with the state.
-func sameAsStored(ctx context.Context, private privateReader, digest string, diags *diag.Diagnostics) bool {
-	stored, d := getPrivate[string](ctx, private, readDigestKey)
+// SameAsStored reports whether digest is the one recorded with the state.
+func SameAsStored(ctx context.Context, private PrivateReader, digest string, diags *diag.Diagnostics) bool {
+	stored, d := GetPrivate[string](ctx, private, readDigestKey)
 	diags.Append(d...)
 	return stored == digest
 }
 
-// recordDigest records the digest of the answer the state was built from.
-func recordDigest(ctx context.Context, private privateWriter, digest string, diags *diag.Diagnostics) {
-	diags.Append(setPrivate(ctx, private, readDigestKey, digest)...)
+// RecordDigest records the digest of the answer the state was built from.
+func RecordDigest(ctx context.Context, private PrivateWriter, digest string, diags *diag.Diagnostics) {
+	diags.Append(SetPrivate(ctx, private, readDigestKey, digest)...)
 }

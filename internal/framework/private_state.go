@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"context"
@@ -13,16 +13,7 @@ const (
 	// importedKey marks a resource just imported, until its first read:
 	// p0_jit_settings then takes every setting from P0, and
 	// p0_aws_component refuses an item that is not installed.
-	importedKey = "imported"
-	// stagedHereKey records whether a p0_aws_component staged its item
-	// itself, which decides what destroying it leaves: an item it staged is
-	// deleted, and an item someone else staged (a p0_aws_component_staged,
-	// which stays) is put back in stage. P0 does not say who staged an item.
-	stagedHereKey = "staged_here"
-	// workflowVersionKey holds the version of the routing workflow that
-	// p0_routing_workflow's state shows; its next save names it, so that P0
-	// refuses the save (409) when the workflow changed since.
-	workflowVersionKey = "workflow_version"
+	ImportedKey = "imported"
 	// unmanagedKey holds what P0 held at the last read, or answered at the
 	// last write, that the provider does not model, for the next write to
 	// send back (see unmanaged.go).
@@ -33,18 +24,18 @@ const (
 	readDigestKey = "read_digest"
 )
 
-// privateReader and privateWriter are the framework's private state as a
+// PrivateReader and privateWriter are the framework's private state as a
 // request and a response give it.
-type privateReader interface {
+type PrivateReader interface {
 	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
 }
 
-type privateWriter interface {
+type PrivateWriter interface {
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
 }
 
-// setPrivate stores value under key.
-func setPrivate[T any](ctx context.Context, private privateWriter, key string, value T) diag.Diagnostics {
+// SetPrivate stores value under key.
+func SetPrivate[T any](ctx context.Context, private PrivateWriter, key string, value T) diag.Diagnostics {
 	encoded, err := json.Marshal(value)
 	if err != nil {
 		var diags diag.Diagnostics
@@ -54,9 +45,9 @@ func setPrivate[T any](ctx context.Context, private privateWriter, key string, v
 	return private.SetKey(ctx, key, encoded)
 }
 
-// getPrivate reads the value under key: T's zero value where there is
+// GetPrivate reads the value under key: T's zero value where there is
 // none, or none that reads as a T.
-func getPrivate[T any](ctx context.Context, private privateReader, key string) (value T, diags diag.Diagnostics) {
+func GetPrivate[T any](ctx context.Context, private PrivateReader, key string) (value T, diags diag.Diagnostics) {
 	encoded, diags := private.GetKey(ctx, key)
 	if diags.HasError() || len(encoded) == 0 {
 		return value, diags
@@ -68,15 +59,15 @@ func getPrivate[T any](ctx context.Context, private privateReader, key string) (
 	return value, diags
 }
 
-// justImported reports whether the resource was imported and not read
+// JustImported reports whether the resource was imported and not read
 // since (see importedKey).
-func justImported(ctx context.Context, private privateReader, diags *diag.Diagnostics) bool {
-	imported, d := getPrivate[bool](ctx, private, importedKey)
+func JustImported(ctx context.Context, private PrivateReader, diags *diag.Diagnostics) bool {
+	imported, d := GetPrivate[bool](ctx, private, ImportedKey)
 	diags.Append(d...)
 	return imported
 }
 
-// readSinceImport clears the mark of a resource just imported, once read.
-func readSinceImport(ctx context.Context, private privateWriter, diags *diag.Diagnostics) {
-	diags.Append(private.SetKey(ctx, importedKey, nil)...)
+// ReadSinceImport clears the mark of a resource just imported, once read.
+func ReadSinceImport(ctx context.Context, private PrivateWriter, diags *diag.Diagnostics) {
+	diags.Append(private.SetKey(ctx, ImportedKey, nil)...)
 }

@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -6,9 +6,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// typed is s with every nested attribute and block typed once (see
+// Typed is s with every nested attribute and block typed once (see
 // typedAttributes).
-func typed(s schema.Schema) schema.Schema {
+func Typed(s schema.Schema) schema.Schema {
 	s.Attributes = typedAttributes(s.Attributes)
 	s.Blocks = typedBlocks(s.Blocks)
 	return s

@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"fmt"
@@ -7,12 +7,12 @@ import (
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
-// computedAttributes turns resource attributes into read-only data source
+// ComputedAttributes turns resource attributes into read-only data source
 // attributes with the same names, types and descriptions, so that an object
 // described once for its resource is described the same way when read. It
 // panics on an attribute kind it does not know: that is a programming error
 // caught by every test that builds the schema.
-func computedAttributes(attrs map[string]rschema.Attribute) map[string]dschema.Attribute {
+func ComputedAttributes(attrs map[string]rschema.Attribute) map[string]dschema.Attribute {
 	out := make(map[string]dschema.Attribute, len(attrs))
 	for name, a := range attrs {
 		out[name] = computedAttribute(a)
@@ -34,14 +34,14 @@ func computedAttribute(a rschema.Attribute) dschema.Attribute {
 	// The types the resource's nested attributes carry (see
 	// typedAttributes) are the data source's too.
 	case rschema.SingleNestedAttribute:
-		return dschema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: computedAttributes(a.Attributes),
+		return dschema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: ComputedAttributes(a.Attributes),
 			CustomType: a.CustomType}
 	case rschema.ListNestedAttribute:
 		return dschema.ListNestedAttribute{MarkdownDescription: desc, Computed: true, CustomType: a.CustomType,
-			NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes), CustomType: a.NestedObject.CustomType}}
+			NestedObject: dschema.NestedAttributeObject{Attributes: ComputedAttributes(a.NestedObject.Attributes), CustomType: a.NestedObject.CustomType}}
 	case rschema.MapNestedAttribute:
 		return dschema.MapNestedAttribute{MarkdownDescription: desc, Computed: true, CustomType: a.CustomType,
-			NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes), CustomType: a.NestedObject.CustomType}}
+			NestedObject: dschema.NestedAttributeObject{Attributes: ComputedAttributes(a.NestedObject.Attributes), CustomType: a.NestedObject.CustomType}}
 	}
 	panic(fmt.Sprintf("computedAttribute: unsupported attribute type %T", a))
 }

@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"errors"
@@ -17,15 +17,15 @@ import (
 // action says, in lower case, what the provider was doing ("creating routing
 // rule \"x\""). The detail adds P0's status and message and what to do next.
 func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
-	diags.AddError(summary, apiErrorDetail(action, err))
+	diags.AddError(summary, APIErrorDetail(action, err))
 }
 
-// apiErrorDetail is the body of addAPIError's diagnostic, for callers that
+// APIErrorDetail is the body of addAPIError's diagnostic, for callers that
 // need to add their own advice.
-func apiErrorDetail(action string, err error) string {
+func APIErrorDetail(action string, err error) string {
 	var apiErr *p0.APIError
 	if errors.As(err, &apiErr) {
-		return fmt.Sprintf("While %s, P0 answered %s.\n\n%s", action, answered(apiErr), nextStep(apiErr))
+		return fmt.Sprintf("While %s, P0 answered %s.\n\n%s", action, Answered(apiErr), nextStep(apiErr))
 	}
 	var refused *p0.CredentialsRefusedError
 	if errors.As(err, &refused) {
@@ -41,20 +41,20 @@ func apiErrorDetail(action string, err error) string {
 		"Check that the host setting is right and that P0 can be reached from here, then run Terraform again.", action, err)
 }
 
-// answerDetail is apiErrorDetail without the next step, for callers whose
+// AnswerDetail is apiErrorDetail without the next step, for callers whose
 // own advice replaces it: what the provider was doing and P0's answer.
 // Errors that are not P0's answers keep apiErrorDetail's advice.
-func answerDetail(action string, err error) string {
+func AnswerDetail(action string, err error) string {
 	var apiErr *p0.APIError
 	if errors.As(err, &apiErr) {
-		return fmt.Sprintf("While %s, P0 answered %s.", action, answered(apiErr))
+		return fmt.Sprintf("While %s, P0 answered %s.", action, Answered(apiErr))
 	}
-	return apiErrorDetail(action, err)
+	return APIErrorDetail(action, err)
 }
 
-// answered is P0's error answer in words: the status, P0's message and
+// Answered is P0's error answer in words: the status, P0's message and
 // how many attempts it took, as in "409 Conflict: option 2h already exists".
-func answered(apiErr *p0.APIError) string {
+func Answered(apiErr *p0.APIError) string {
 	text := fmt.Sprintf("%d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
 	if apiErr.Message != "" {
 		text += ": " + apiErr.Message
@@ -71,9 +71,9 @@ func nextStep(err *p0.APIError) string {
 	case err.StatusCode == http.StatusBadRequest:
 		return "P0 rejected the request as invalid. Correct the configuration according to P0's message and apply again."
 	case err.StatusCode == http.StatusUnauthorized:
-		return refusedKeyFix(orgIn(err.Path))
+		return RefusedKeyFix(orgIn(err.Path))
 	case err.StatusCode == http.StatusForbidden:
-		return refusedOrgFix + " Check too that the API key may manage this object."
+		return RefusedOrgFix + " Check too that the API key may manage this object."
 	case err.StatusCode == http.StatusNotFound:
 		return "The object does not exist in P0. If it was removed outside Terraform, run terraform apply again to recreate it."
 	case err.StatusCode == http.StatusConflict:
@@ -85,9 +85,9 @@ func nextStep(err *p0.APIError) string {
 	return "Check the configuration and try again; contact P0 support if the problem persists."
 }
 
-// refusedKeyFix says how to fix an API key that P0 refused (401) for org,
+// RefusedKeyFix says how to fix an API key that P0 refused (401) for org,
 // or for an organization not known when org is "".
-func refusedKeyFix(org string) string {
+func RefusedKeyFix(org string) string {
 	of := "the organization"
 	if org != "" {
 		of = fmt.Sprintf("organization %q", org)
@@ -97,8 +97,8 @@ func refusedKeyFix(org string) string {
 		"app; the key is shown once, when it is created.", of)
 }
 
-// refusedOrgFix says how to fix an organization P0 refused the key (403).
-const refusedOrgFix = "If org (or P0_ORG) is not the organization's id, correct it: it is the id in the address " +
+// RefusedOrgFix says how to fix an organization P0 refused the key (403).
+const RefusedOrgFix = "If org (or P0_ORG) is not the organization's id, correct it: it is the id in the address " +
 	"of P0's web app, https://p0.app/o/<org>/."
 
 // orgIn is the organization of an API path, /o/{org}/..., or "".
@@ -114,19 +114,19 @@ func orgIn(apiPath string) string {
 	return org
 }
 
-// alreadyExists is the diagnostic for a create that P0 refused because the
+// AlreadyExists is the diagnostic for a create that P0 refused because the
 // object exists: what was being created, P0's answer, why it may exist,
 // and how to bring it under Terraform, as commands that can be pasted as
 // they are (the import ID quoted) once <name> is the resource's name.
-func alreadyExists(diags *diag.Diagnostics, summary, object, resourceType, importID string, conflict *p0.APIError, causes string) {
+func AlreadyExists(diags *diag.Diagnostics, summary, object, resourceType, importID string, conflict *p0.APIError, causes string) {
 	diags.AddError(summary, fmt.Sprintf("While creating %s, P0 answered %s: %s\n\nTo manage it with Terraform, %s",
-		object, answered(conflict), causes, importCommands(resourceType, importID)))
+		object, Answered(conflict), causes, ImportCommands(resourceType, importID)))
 }
 
-// importCommands says how to import an object as resourceType: the
+// ImportCommands says how to import an object as resourceType: the
 // command, then the import block, each ready to paste once <name> is the
 // resource's name.
-func importCommands(resourceType, importID string) string {
+func ImportCommands(resourceType, importID string) string {
 	return fmt.Sprintf("import it:\n\n"+
 		"  terraform import %s.<name> %q\n\n"+
 		"or add an import block to the configuration:\n\n"+

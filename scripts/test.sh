@@ -11,13 +11,14 @@
 #                    and TERRAFORM_LATEST_VERSION its version
 #   TFPLUGINDOCS     tfplugindocs
 #   UNIT_PACKAGES    the packages whose tests need no Terraform
+#   ACC_PACKAGES     the packages whose tests drive Terraform
 #   ACC_PARALLEL     acceptance tests run at once
 #   TEST_TIMEOUT     the acceptance tests' time limit
 #   BUILD_DIR        where results go (test reports under BUILD_DIR/test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-: "${GOTESTSUM:?}" "${TFPLUGINDOCS:?}" "${TERRAFORM_LATEST:?}" "${TERRAFORM_LATEST_VERSION:?}" "${UNIT_PACKAGES:?}" "${BUILD_DIR:?}"
+: "${GOTESTSUM:?}" "${TFPLUGINDOCS:?}" "${TERRAFORM_LATEST:?}" "${TERRAFORM_LATEST_VERSION:?}" "${UNIT_PACKAGES:?}" "${ACC_PACKAGES:?}" "${BUILD_DIR:?}"
 ACC_PARALLEL="${ACC_PARALLEL:-4}"
 TEST_TIMEOUT="${TEST_TIMEOUT:-20m}"
 reports="$BUILD_DIR/test"
@@ -77,8 +78,9 @@ run_phase "Docs: docs/ as make generate writes it, and tfplugindocs validate" "3
 # shellcheck disable=SC2086 # UNIT_PACKAGES is a list of package patterns
 run_phase "Unit tests, with the race detector" "40 s" \
 	tests unit pkgname-and-test-fails -race -count=1 $UNIT_PACKAGES
-run_phase "Acceptance tests: $(TF_CLI_CONFIG_FILE=/dev/null terraform version 2>/dev/null | head -1) against the mock P0 API, $ACC_PARALLEL at a time" "5 to 6 min" \
-	env TF_ACC=1 "$GOTESTSUM" --format dots --jsonfile "$reports/acceptance.json" -- ./internal/provider/... -count=1 \
+# shellcheck disable=SC2086 # ACC_PACKAGES is a list of package patterns
+run_phase "Acceptance tests: $(TF_CLI_CONFIG_FILE=/dev/null terraform version 2>/dev/null | head -1) against the mock P0 API, $ACC_PARALLEL at a time" "2 to 3 min" \
+	env TF_ACC=1 "$GOTESTSUM" --format dots --jsonfile "$reports/acceptance.json" -- $ACC_PACKAGES -count=1 -p 1 \
 	-parallel "$ACC_PARALLEL" -timeout "$TEST_TIMEOUT"
 run_phase "Go benchmarks, once each, so that one that no longer works fails here" "30 s" \
 	env TF_ACC_TERRAFORM_PATH="$TERRAFORM_LATEST" go test -run '^$' -bench . -benchtime 1x ./internal/...

@@ -1,7 +1,6 @@
-package provider
+package provider_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
@@ -10,31 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 // Resource identity needs Terraform 1.12; OpenTofu has none.
 var identityVersions = []tfversion.TerraformVersionCheck{
-	tfversion.SkipBelow(tfversion.Version1_12_0),
-	skipOnOpenTofu("OpenTofu does not support resource identity"),
-}
-
-// skipOnOpenTofu skips a test when the CLI under test is OpenTofu, which
-// reports a Terraform-like version but lacks the feature reason names.
-func skipOnOpenTofu(reason string) tfversion.TerraformVersionCheck {
-	return openTofuCheck(reason)
-}
-
-type openTofuCheck string
-
-func (reason openTofuCheck) CheckTerraformVersion(_ context.Context, _ tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
-	openTofu, err := cliIsOpenTofu()
-	switch {
-	case err != nil:
-		resp.Error = err
-	case openTofu:
-		resp.Skip = string(reason)
-	}
+	tfversion.SkipBelow(tfversion.Version1_12_0), acctest.SkipOnOpenTofu("OpenTofu does not support resource identity"),
 }
 
 // identityCase is one resource of TestAccIdentity: where it is, and the
@@ -52,16 +33,14 @@ type identityCase struct {
 func TestAccIdentity(t *testing.T) {
 	const account = "616161616161"
 	t.Run("resources", func(t *testing.T) {
-		testIdentities(t, fullRuleConfig("identity rule", false, 1)+
-			stagedHCL("staged", p0.ComponentInventory, account)+
-			awsComponentHCL("installed", p0.ComponentFunctionCaller, testLambdaARN, p0.AWSItem{}, "")+
-			expiryOptionConfig(2, "h")+
-			fullJITSettings(true, false, "1h", "8h"),
+		testIdentities(t, acctest.FullRuleConfig("identity rule", false, 1)+acctest.StagedHCL("staged", p0.ComponentInventory, account)+acctest.AWSComponentHCL("installed", p0.ComponentFunctionCaller, acctest.TestLambdaARN, p0.AWSItem{}, "")+
+			acctest.ExpiryOptionConfig(2, "h")+
+			acctest.FullJITSettings(true, false, "1h", "8h"),
 			identityCase{"p0_routing_rule.test", map[string]string{"name": "identity rule"}},
 			identityCase{"p0_aws_component_staged.staged", map[string]string{"component": p0.ComponentInventory, "id": account}},
-			identityCase{"p0_aws_component.installed", map[string]string{"component": p0.ComponentFunctionCaller, "id": testLambdaARN}},
+			identityCase{"p0_aws_component.installed", map[string]string{"component": p0.ComponentFunctionCaller, "id": acctest.TestLambdaARN}},
 			identityCase{"p0_expiry_option.test", map[string]string{"key": "2h"}},
-			identityCase{"p0_jit_settings.test", map[string]string{"org": testOrg}},
+			identityCase{"p0_jit_settings.test", map[string]string{"org": acctest.TestOrg}},
 		)
 	})
 	t.Run("workflow", func(t *testing.T) {
@@ -74,14 +53,14 @@ resource "p0_routing_workflow" "test" {
     approval  = [{ type = "auto" }]
   }]
 }
-`, identityCase{"p0_routing_workflow.test", map[string]string{"org": testOrg}})
+`, identityCase{"p0_routing_workflow.test", map[string]string{"org": acctest.TestOrg}})
 	})
 }
 
 // testIdentities applies hcl in an organization of its own, checks each
 // case's identity, and imports each by identity.
 func testIdentities(t *testing.T, hcl string, cases ...identityCase) {
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	config := env.Config(hcl)
 	checks := []statecheck.StateCheck{}
 	steps := []resource.TestStep{{Config: config}}
@@ -110,7 +89,7 @@ func testIdentities(t *testing.T, hcl string, cases ...identityCase) {
 // P0 has, or another organization: each is refused with the message
 // import by ID gives.
 func TestAccIdentity_invalidImport(t *testing.T) {
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	importBlock := func(address, identity, body string) string {
 		return env.Config(fmt.Sprintf("import {\n  to = %s\n  identity = %s\n}\n", address, identity) + body)
 	}
@@ -119,21 +98,20 @@ func TestAccIdentity_invalidImport(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
-				Config:      importBlock("p0_jit_settings.test", `{ org = "another-org" }`, jitSettingsConfig("")),
-				ExpectError: expectError("must be the provider's organization", `Got "another-org"`),
+				Config:      importBlock("p0_jit_settings.test", `{ org = "another-org" }`, acctest.JitSettingsConfig("")),
+				ExpectError: acctest.ExpectError("must be the provider's organization", `Got "another-org"`),
 			},
 			{
-				Config: importBlock("p0_aws_component_staged.staged", `{ component = "iam-write", id = "12345" }`,
-					stagedHCL("staged", p0.ComponentIAMWrite, "123456789012")),
-				ExpectError: expectError(`Cannot import "iam-write/12345"`, "12-digit AWS account ID"),
+				Config:      importBlock("p0_aws_component_staged.staged", `{ component = "iam-write", id = "12345" }`, acctest.StagedHCL("staged", p0.ComponentIAMWrite, "123456789012")),
+				ExpectError: acctest.ExpectError(`Cannot import "iam-write/12345"`, "12-digit AWS account ID"),
 			},
 			{
-				Config:      importBlock("p0_expiry_option.test", `{ key = "2 hours" }`, expiryOptionConfig(2, "h")),
-				ExpectError: expectError("import an expiry option by its key"),
+				Config:      importBlock("p0_expiry_option.test", `{ key = "2 hours" }`, acctest.ExpiryOptionConfig(2, "h")),
+				ExpectError: acctest.ExpectError("import an expiry option by its key"),
 			},
 			{
-				Config:      importBlock("p0_routing_rule.test", `{ name = "no such rule" }`, fullRuleConfig("no such rule", false, 1)),
-				ExpectError: expectError("Cannot import non-existent remote object"),
+				Config:      importBlock("p0_routing_rule.test", `{ name = "no such rule" }`, acctest.FullRuleConfig("no such rule", false, 1)),
+				ExpectError: acctest.ExpectError("Cannot import non-existent remote object"),
 			},
 		},
 	})

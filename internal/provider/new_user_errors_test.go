@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-exec/tfexec"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -24,18 +25,18 @@ import (
 // item that P0 has only staged: the error says so, and how to import it as
 // what it is, instead of "non-existent remote object".
 func TestAccAWSComponent_importStagedOnly(t *testing.T) {
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	const account = "444444444444"
 	env.Mock.SetAWSItem(p0.ComponentIAMWrite, account, p0.AWSItem{State: p0.StateStage})
 	login := &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			Config:        env.Config(awsComponentHCL("test", p0.ComponentIAMWrite, account, p0.AWSItem{Login: login}, "")),
-			ResourceName:  componentAddress,
+			Config:        env.Config(acctest.AWSComponentHCL("test", p0.ComponentIAMWrite, account, p0.AWSItem{Login: login}, "")),
+			ResourceName:  acctest.ComponentAddress,
 			ImportState:   true,
 			ImportStateId: "iam-write/" + account,
-			ExpectError: expectError("Unable to Import AWS Component",
+			ExpectError: acctest.ExpectError("Unable to Import AWS Component",
 				`P0 has AWS component "iam-write" in account `+account+`, but it is not installed: its state is "stage"`,
 				`terraform import p0_aws_component_staged.<name> "iam-write/`+account+`"`,
 				"import {", "to = p0_aws_component_staged.<name>", `id = "iam-write/`+account+`"`,
@@ -47,7 +48,7 @@ func TestAccAWSComponent_importStagedOnly(t *testing.T) {
 // TestAccAWSComponentStaged_label sets label where it is read-only: the
 // error says where it belongs.
 func TestAccAWSComponentStaged_label(t *testing.T) {
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
@@ -59,16 +60,16 @@ resource "p0_aws_component_staged" "test" {
 }
 `),
 			PlanOnly:    true,
-			ExpectError: expectError("Label Belongs on p0_aws_component", "Set label on the p0_aws_component that installs the item"),
+			ExpectError: acctest.ExpectError("Label Belongs on p0_aws_component", "Set label on the p0_aws_component that installs the item"),
 		}},
 	})
-	env.checkNoRequests(t)
+	env.CheckNoRequests(t)
 }
 
 // TestAccProvider_hostWithoutScheme writes the host as a bare name: the
 // error says what to write.
 func TestAccProvider_hostWithoutScheme(t *testing.T) {
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
@@ -80,8 +81,8 @@ provider "p0" {
 }
 
 data "p0_routing_workflow" "current" {}
-`, testOrg, testToken),
-			ExpectError: expectError(`host "api.p0.app" lacks the scheme: write it as "https://api.p0.app"`),
+`, acctest.TestOrg, acctest.TestToken),
+			ExpectError: acctest.ExpectError(`host "api.p0.app" lacks the scheme: write it as "https://api.p0.app"`),
 		}},
 	})
 }
@@ -96,23 +97,23 @@ func TestAccProvider_credentialsRefusedOnce(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	env := newTestEnv(t)
-	f := fleet{Rules: 18}
+	env := acctest.NewTestEnv(t)
+	f := acctest.Fleet{Rules: 18}
 	ctx := context.Background()
-	cli := newTerraformCLI(t, env.Config(f.hcl()))
-	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach)); err != nil {
+	cli := acctest.NewTerraformCLI(t, env.Config(f.Hcl()))
+	if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach)); err != nil {
 		t.Fatalf("terraform apply: %v", err)
 	}
-	revoked := strings.Replace(env.Config(f.hcl()), testToken, "revoked-key-0000", 1)
+	revoked := strings.Replace(env.Config(f.Hcl()), acctest.TestToken, "revoked-key-0000", 1)
 
-	cli.write(t, revoked)
+	cli.Write(t, revoked)
 	env.Mock.ResetRequests()
-	_, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach))
+	_, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach))
 	if err == nil {
 		t.Fatal("the plan with a revoked key succeeded")
 	}
 	text := err.Error()
-	if n := strings.Count(text, "Error: "); n != 1 || !expectError("P0 Refused the API Key", "with provider", "api_token",
+	if n := strings.Count(text, "Error: "); n != 1 || !acctest.ExpectError("P0 Refused the API Key", "with provider", "api_token",
 		"P0 answered 401 Unauthorized", "Set api_token in the provider block, or the P0_API_TOKEN environment variable",
 		"skip_credentials_validation = true").MatchString(text) {
 		t.Fatalf("%d errors, want the one that names api_token:\n%s", n, text)
@@ -121,9 +122,9 @@ func TestAccProvider_credentialsRefusedOnce(t *testing.T) {
 		t.Fatalf("%d requests reached P0, want the one that checks the key", sent)
 	}
 
-	cli.write(t, strings.Replace(revoked, "provider \"p0\" {", "provider \"p0\" {\n  skip_credentials_validation = true", 1))
+	cli.Write(t, strings.Replace(revoked, "provider \"p0\" {", "provider \"p0\" {\n  skip_credentials_validation = true", 1))
 	env.Mock.ResetRequests()
-	_, err = cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach))
+	_, err = cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach))
 	if err == nil {
 		t.Fatal("the plan with a revoked key succeeded")
 	}
@@ -156,7 +157,7 @@ func TestAccProvider_credentialsCheck(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	rule := `
 resource "p0_routing_rule" "new" {
   name      = "new"
@@ -168,35 +169,35 @@ resource "p0_routing_rule" "new" {
 	provider := func(org, token string) string {
 		return fmt.Sprintf("provider \"p0\" {\n  host = %q\n  org = %q\n  api_token = %q\n}\n", env.URL, org, token)
 	}
-	cli := newTerraformCLI(t, provider(testOrg, "wrong-key")+rule)
+	cli := acctest.NewTerraformCLI(t, provider(acctest.TestOrg, "wrong-key")+rule)
 	ctx := context.Background()
-	_, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach))
-	if err == nil || !expectError("P0 Refused the API Key", "api_token").MatchString(err.Error()) {
+	_, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach))
+	if err == nil || !acctest.ExpectError("P0 Refused the API Key", "api_token").MatchString(err.Error()) {
 		t.Fatalf("the plan with a wrong key: %v; want the error that names api_token", err)
 	}
 
-	cli.write(t, provider("another-org", testToken)+rule)
-	diagnostics := cli.planDiagnostics(t)
-	expectOneWarning(t, diagnostics, "P0 Refused Access to the Organization", "403 Forbidden",
+	cli.Write(t, provider("another-org", acctest.TestToken)+rule)
+	diagnostics := cli.PlanDiagnostics(t)
+	acctest.ExpectOneWarning(t, diagnostics, "P0 Refused Access to the Organization", "403 Forbidden",
 		"it is the id in the address of P0's web app", "skip_credentials_validation")
 
 	env.Mock.ResetRequests()
-	t.Setenv(envSkipCheck, "true")
-	cli.write(t, provider(testOrg, "wrong-key")+rule)
-	if changes, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach)); err != nil || !changes {
+	t.Setenv("P0_SKIP_CREDENTIALS_VALIDATION", "true")
+	cli.Write(t, provider(acctest.TestOrg, "wrong-key")+rule)
+	if changes, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach)); err != nil || !changes {
 		t.Fatalf("the plan without the check: changes %t, %v", changes, err)
 	}
 	if n := len(env.Mock.Requests()); n != 0 {
 		t.Fatalf("the plan without the check sent %d requests", n)
 	}
-	t.Setenv(envSkipCheck, "")
+	t.Setenv("P0_SKIP_CREDENTIALS_VALIDATION", "")
 
-	cli.write(t, provider(testOrg, testToken)+rule)
-	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach)); err != nil {
+	cli.Write(t, provider(acctest.TestOrg, acctest.TestToken)+rule)
+	if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach)); err != nil {
 		t.Fatal(err)
 	}
 	env.Mock.ResetRequests()
-	if changes, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach)); err != nil || changes {
+	if changes, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach)); err != nil || changes {
 		t.Fatalf("the plan after the apply: changes %t, %v", changes, err)
 	}
 	if counts := env.Mock.Counts(); len(env.Mock.Requests()) != 1 || counts["GET /o/{org}/routing"] != 1 {
@@ -212,19 +213,19 @@ func TestAccProvider_credentialsCheckBounded(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	env.Mock.SetFaults(p0mock.Faults{Latency: time.Minute})
-	cli := newTerraformCLI(t, env.Config(`
+	cli := acctest.NewTerraformCLI(t, env.Config(`
 resource "p0_expiry_option" "new" {
   time = 2
   unit = "h"
 }
 `))
 	start := time.Now()
-	diagnostics := cli.planDiagnostics(t)
-	expectOneWarning(t, diagnostics, "Unable to Check the P0 Credentials", "P0 did not answer in time",
+	diagnostics := cli.PlanDiagnostics(t)
+	acctest.ExpectOneWarning(t, diagnostics, "Unable to Check the P0 Credentials", "P0 did not answer in time",
 		"The run goes on", "skip_credentials_validation = true")
-	if took := time.Since(start); took > testCheckTimeout+15*time.Second {
-		t.Errorf("the plan took %s against a P0 that does not answer; the check is bounded by %s", took.Round(time.Second), testCheckTimeout)
+	if took := time.Since(start); took > acctest.TestCheckTimeout+15*time.Second {
+		t.Errorf("the plan took %s against a P0 that does not answer; the check is bounded by %s", took.Round(time.Second), acctest.TestCheckTimeout)
 	}
 }

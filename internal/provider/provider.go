@@ -6,13 +6,8 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/action"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
-	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -47,6 +42,12 @@ func New(version, commit string, opts ...Option) func() provider.Provider {
 		}
 		return p
 	}
+}
+
+// Tuned is the provider of tests, its client's configuration changed by
+// tune after the provider has built it (see WithClientConfig).
+func Tuned(tune func(*p0.Config)) func() provider.Provider {
+	return New("test", "test", WithClientConfig(tune))
 }
 
 // WithClientConfig lets a caller adjust the API client's configuration after
@@ -100,49 +101,5 @@ func (p *p0Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 				Optional: true,
 			},
 		},
-	}
-}
-
-func (p *p0Provider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		NewRoutingRuleResource,
-		NewAWSComponentStagedResource,
-		NewAWSComponentResource,
-		NewExpiryOptionResource,
-		NewJITSettingsResource,
-		NewRoutingWorkflowResource,
-	}
-}
-
-func (p *p0Provider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		NewRoutingWorkflowDataSource,
-		NewAWSIntegrationDataSource,
-	}
-}
-
-func (p *p0Provider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{
-		NewAccessRequestEphemeralResource,
-	}
-}
-
-// ListResources are the list resources of terraform query (Terraform
-// 1.14+), one for each resource that an organization may hold many of.
-func (p *p0Provider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{
-		NewRoutingRuleListResource,
-		NewAWSComponentStagedListResource,
-		NewAWSComponentListResource,
-		NewExpiryOptionListResource,
-	}
-}
-
-// Actions are what a configuration can invoke or trigger (Terraform 1.14+).
-func (p *p0Provider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{
-		NewExpiryOptionsResetAction,
-		NewAccessRequestAction,
-		NewAWSComponentVerifyAction,
 	}
 }

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -8,14 +8,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	p0provider "github.com/p0-security/terraform-provider-p0/internal/provider"
 )
 
 // TestProviderSchemaIsValid builds the provider's schema and those of every
 // resource and data source, which panics or errors on a malformed one.
 func TestProviderSchemaIsValid(t *testing.T) {
 	ctx := context.Background()
-	p := New("test", "test")()
+	p := p0provider.New("test", "test")()
 	var resp provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &resp)
 	if resp.Diagnostics.HasError() {
@@ -41,11 +43,11 @@ resource "p0_routing_rule" "test" {
 `
 
 func TestAccProvider_configurationErrors(t *testing.T) {
-	env := newTestEnv(t)
-	t.Setenv(envOrg, "")
-	t.Setenv(envAPIToken, "")
-	t.Setenv(envHost, "")
-	t.Setenv(envMaxRetries, "")
+	env := acctest.NewTestEnv(t)
+	t.Setenv("P0_ORG", "")
+	t.Setenv("P0_API_TOKEN", "")
+	t.Setenv("P0_HOST", "")
+	t.Setenv("P0_MAX_RETRIES", "")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
@@ -78,24 +80,24 @@ func TestAccProvider_configurationErrors(t *testing.T) {
 }
 
 func TestAccProvider_environment(t *testing.T) {
-	env := newTestEnv(t)
-	t.Setenv(envOrg, testOrg)
-	t.Setenv(envAPIToken, testToken)
-	t.Setenv(envHost, env.URL+"/")
-	t.Setenv(envMaxRetries, "2")
+	env := acctest.NewTestEnv(t)
+	t.Setenv("P0_ORG", acctest.TestOrg)
+	t.Setenv("P0_API_TOKEN", acctest.TestToken)
+	t.Setenv("P0_HOST", env.URL+"/")
+	t.Setenv("P0_MAX_RETRIES", "2")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.checkNoRoutingRules,
+		CheckDestroy:             acctest.CheckNoRoutingRules(env),
 		Steps: []resource.TestStep{{
 			Config: `provider "p0" {}` + minimalRule,
-			Check:  env.checkRuleInMock("r", func(p0.RoutingRule) error { return nil }),
+			Check:  acctest.CheckRuleInMock(env, "r", func(p0.RoutingRule) error { return nil }),
 		}},
 	})
 }
 
 func TestAccProvider_invalidMaxRetriesEnv(t *testing.T) {
-	env := newTestEnv(t)
-	t.Setenv(envMaxRetries, "many")
+	env := acctest.NewTestEnv(t)
+	t.Setenv("P0_MAX_RETRIES", "many")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
@@ -109,23 +111,23 @@ func TestAccProvider_invalidMaxRetriesEnv(t *testing.T) {
 // only known after apply. The plan must work; the apply configures the
 // provider with the known value.
 func TestAccProvider_unknownConfiguration(t *testing.T) {
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.checkNoRoutingRules,
+		CheckDestroy:             acctest.CheckNoRoutingRules(env),
 		Steps: []resource.TestStep{{
 			Config: `
 resource "terraform_data" "org" {
-  input = "` + testOrg + `"
+  input = "` + acctest.TestOrg + `"
 }
 
 provider "p0" {
   host      = "` + env.URL + `"
   org       = terraform_data.org.output
-  api_token = "` + testToken + `"
+  api_token = "` + acctest.TestToken + `"
 }
 ` + minimalRule,
-			Check: env.checkRuleInMock("r", func(p0.RoutingRule) error { return nil }),
+			Check: acctest.CheckRuleInMock(env, "r", func(p0.RoutingRule) error { return nil }),
 		}},
 	})
 }

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -10,8 +10,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
+	p0provider "github.com/p0-security/terraform-provider-p0/internal/provider"
 )
 
 // invalidInput is one configuration that must be refused at plan time.
@@ -228,11 +232,11 @@ var invalidInputs = []invalidInput{
 // TestAccReliability_badInput plans every invalid configuration: each must
 // fail with an error naming the attribute, and none may reach P0.
 func TestAccReliability_badInput(t *testing.T) {
-	env := newReliabilityEnv(t)
-	t.Setenv(envOrg, "")
-	t.Setenv(envAPIToken, "")
-	t.Setenv(envHost, "")
-	t.Setenv(envMaxRetries, "")
+	env := acctest.NewReliabilityEnv(t)
+	t.Setenv("P0_ORG", "")
+	t.Setenv("P0_API_TOKEN", "")
+	t.Setenv("P0_HOST", "")
+	t.Setenv("P0_MAX_RETRIES", "")
 	resources := map[string]bool{}
 	steps := make([]resource.TestStep, 0, len(invalidInputs))
 	for _, tc := range invalidInputs {
@@ -245,7 +249,7 @@ func TestAccReliability_badInput(t *testing.T) {
 			PreConfig:   func() { t.Logf("invalid input: %s", tc.name) },
 			Config:      provider + tc.hcl,
 			PlanOnly:    true,
-			ExpectError: expectError(tc.want...),
+			ExpectError: acctest.ExpectError(tc.want...),
 		})
 	}
 	resource.Test(t, resource.TestCase{
@@ -267,9 +271,9 @@ func TestAccReliability_badInput(t *testing.T) {
 // each must end in a diagnostic that says P0's answer could not be read,
 // never in a panic or a zero-valued object in state.
 func TestAccReliability_malformedResponses(t *testing.T) {
-	env := newReliabilityEnv(t)
-	f := fleet{Rules: 1}
-	path := "/o/" + testOrg + "/routing/name/" + f.rule(0).Name + "$"
+	env := acctest.NewReliabilityEnv(t)
+	f := acctest.Fleet{Rules: 1}
+	path := "/o/" + acctest.TestOrg + "/routing/name/" + f.Rule(0).Name + "$"
 	cases := []struct {
 		name        string
 		method      string
@@ -292,16 +296,16 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 			[]string{"Unable to Create Routing Rule", "P0's answer could not be read", "body exceeds 8388608 bytes"}},
 		{"HTML error page", http.MethodPost, http.StatusForbidden, "text/html", "<html>\n<h1>403 Forbidden</h1>\n<p>Request blocked by policy</p></html>",
 			[]string{"Unable to Create Routing Rule", "P0 answered 403 Forbidden", `non-JSON response: "<html> <h1>403 Forbidden</h1>`}},
-		// Rules are refreshed from the whole workflow.
+		// Rules are acctest.Refreshed from the whole workflow.
 		{"wrong types on read", http.MethodGet, 200, "application/json", `{"id":"wf-1","rules":[{"name":"fleet rule 00","approval":"auto"}]}`,
 			[]string{"Unable to Read Routing Rule", "P0's answer could not be read", "cannot unmarshal string", "approval"}},
 	}
-	workflowPath := "/o/" + testOrg + "/routing$"
+	workflowPath := "/o/" + acctest.TestOrg + "/routing$"
 	var steps []resource.TestStep
 	for _, tc := range cases {
 		if tc.method == http.MethodGet {
 			// A read needs the rule in state first.
-			steps = append(steps, resource.TestStep{Config: env.Config(f.hcl()), Check: f.checkMatches(env.Mock)})
+			steps = append(steps, resource.TestStep{Config: env.Config(f.Hcl()), Check: f.CheckMatches(env.Mock)})
 		}
 		steps = append(steps, resource.TestStep{
 			PreConfig: func() {
@@ -312,13 +316,13 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 				}
 				env.Traffic.AnswerNext(tc.method, answered, 0, tc.status, tc.contentType, []byte(tc.body))
 			},
-			Config:      env.Config(f.hcl()),
-			ExpectError: expectError(tc.want...),
+			Config:      env.Config(f.Hcl()),
+			ExpectError: acctest.ExpectError(tc.want...),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             f.checkEmpty(env.Mock),
+		CheckDestroy:             f.CheckEmpty(env.Mock),
 		Steps:                    steps,
 	})
 	t.Logf("malformed responses: %d kinds of body, each a clear error", len(cases))
@@ -329,9 +333,9 @@ func TestAccReliability_malformedResponses(t *testing.T) {
 // a new one cannot be left out.
 func TestInvalidInputsCoverEveryType(t *testing.T) {
 	ctx := context.Background()
-	p, ok := New("test", "test")().(*p0Provider)
+	p, ok := p0provider.New("test", "test")().(provider.ProviderWithEphemeralResources)
 	if !ok {
-		t.Fatal("New does not build a *p0Provider")
+		t.Fatal("the provider serves no ephemeral resources")
 	}
 	var blocks []string
 	for _, newResource := range p.Resources(ctx) {

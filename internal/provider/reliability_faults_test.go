@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/faultproxy"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -29,18 +30,18 @@ const (
 // then holding exactly the configuration; every fault must be retried, after
 // the wait Retry-After asks for and no longer than the backoff allows.
 func TestAccReliability_faults(t *testing.T) {
-	env := newReliabilityEnv(t)
-	f := fleet{Rules: 30, Accounts: 3, Functions: 1, Unstaged: 1, ExpiryOptions: 8, JITSettings: true, Reads: true}
-	config := env.faultConfig(f.hcl())
+	env := acctest.NewReliabilityEnv(t)
+	f := acctest.Fleet{Rules: 30, Accounts: 3, Functions: 1, Unstaged: 1, ExpiryOptions: 8, JITSettings: true, Reads: true}
+	config := env.FaultConfig(f.Hcl())
 	// 10% throttled, then 1/9 of the rest (10% of all) unavailable: 20%.
 	faults := p0mock.Faults{ThrottleRate: 0.1, UnavailableRate: 1.0 / 9, RetryAfter: faultRetryAfter, Seed: 20}
 
 	var applied faultproxy.Report
 	start := time.Now()
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{ephemeralResourcesSupported}, // the fleet opens an access request
-		ProtoV6ProviderFactories: env.withEcho(),
-		CheckDestroy:             f.checkEmpty(env.Mock),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.EphemeralResourcesSupported}, // the fleet opens an access request
+		ProtoV6ProviderFactories: acctest.WithEcho(env.TestEnv),
+		CheckDestroy:             f.CheckEmpty(env.Mock),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -49,12 +50,12 @@ func TestAccReliability_faults(t *testing.T) {
 					env.Traffic.Reset()
 				},
 				Config:            config,
-				ConfigStateChecks: f.readsChecks(),
+				ConfigStateChecks: f.ReadsChecks(),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					f.checkMatches(env.Mock),
+					f.CheckMatches(env.Mock),
 					func(*terraform.State) error {
 						applied = env.Traffic.Report()
-						return checkRetriedWithinBounds(applied, mockFaults(env.Mock))
+						return checkRetriedWithinBounds(applied, acctest.MockFaults(env.Mock))
 					},
 				),
 			},
@@ -72,7 +73,7 @@ func TestAccReliability_faults(t *testing.T) {
 		t.Errorf("over the whole test, including plan and destroy: %v", err)
 	}
 	t.Logf("faults suite: %d objects; first apply: %s; whole test (apply, re-plan, destroy): %s; %v",
-		f.objects(), applied, all, time.Since(start).Round(time.Second))
+		f.Objects(), applied, all, time.Since(start).Round(time.Second))
 }
 
 // checkRetriedWithinBounds checks a traffic report of a run that succeeded
@@ -93,7 +94,7 @@ func checkRetriedWithinBounds(r faultproxy.Report, mockCounts map[string]int) er
 	if r.Unretried > 0 {
 		return fmt.Errorf("%d faulted requests were never retried (%s)", r.Unretried, r)
 	}
-	if maxAttempts := faultRetries + 1; r.LongestRun >= maxAttempts {
+	if maxAttempts := acctest.FaultRetries + 1; r.LongestRun >= maxAttempts {
 		return fmt.Errorf("one call faulted %d times in a row, but it may only be tried %d times", r.LongestRun, maxAttempts)
 	}
 	var bound time.Duration

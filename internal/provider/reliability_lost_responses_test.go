@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/faultproxy"
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -26,8 +27,8 @@ import (
 // of writes after committing them. Each apply must succeed and leave P0
 // holding exactly the configuration.
 func TestAccReliability_lostResponses(t *testing.T) {
-	env := newReliabilityEnv(t)
-	created := fleet{Rules: 30, Accounts: 2, Functions: 1, Unstaged: 1, ExpiryOptions: 10, JITSettings: true}
+	env := acctest.NewReliabilityEnv(t)
+	created := acctest.Fleet{Rules: 30, Accounts: 2, Functions: 1, Unstaged: 1, ExpiryOptions: 10, JITSettings: true}
 	updated := created
 	updated.Variant = 1
 	reports := map[string]faultproxy.Report{}
@@ -44,7 +45,7 @@ func TestAccReliability_lostResponses(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			created.checkEmpty(env.Mock),
+			created.CheckEmpty(env.Mock),
 			countLost("destroy"),
 		),
 		Steps: []resource.TestStep{
@@ -53,9 +54,9 @@ func TestAccReliability_lostResponses(t *testing.T) {
 					env.Mock.SetFaults(p0mock.Faults{LoseResponseRate: 0.05, Seed: 7})
 					env.Traffic.Reset()
 				},
-				Config: env.faultConfig(created.hcl()),
+				Config: env.FaultConfig(created.Hcl()),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					created.checkMatches(env.Mock),
+					created.CheckMatches(env.Mock),
 					// The assertion that matters: without answers lost
 					// during the creates, this step would prove nothing.
 					func(*terraform.State) error {
@@ -76,26 +77,26 @@ func TestAccReliability_lostResponses(t *testing.T) {
 			{
 				// Every rule and the JIT settings change in place; every
 				// expiry option is replaced.
-				Config: env.faultConfig(updated.hcl()),
+				Config: env.FaultConfig(updated.Hcl()),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					updated.checkMatches(env.Mock),
+					updated.CheckMatches(env.Mock),
 					countLost("update"),
 				),
 			},
 			{
-				Config: env.faultConfig(updated.hcl()),
+				Config: env.FaultConfig(updated.Hcl()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
 		},
 	})
-	lost := mockFaults(env.Mock)["lost"]
+	lost := acctest.MockFaults(env.Mock)["lost"]
 	if lost == 0 {
 		t.Fatal("the mock lost no answer at all")
 	}
 	t.Logf("lost responses suite: %d objects; create: %s; update and replace: %s; destroy: %s",
-		created.objects(), reports["create"], reports["update"], reports["destroy"])
+		created.Objects(), reports["create"], reports["update"], reports["destroy"])
 }
 
 // TestAccReliability_lostAnswerToEveryWrite loses, once each, the answer
@@ -108,13 +109,13 @@ func TestAccReliability_lostResponses(t *testing.T) {
 func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 	for _, variant := range []string{"documented", "expiry-key-display", "expiry-key-display-404"} {
 		t.Run(variant, func(t *testing.T) {
-			env := newReliabilityEnv(t)
+			env := acctest.NewReliabilityEnv(t)
 			behavior, err := p0mock.ParseVariants(variant)
 			if err != nil {
 				t.Fatal(err)
 			}
 			env.Mock.SetBehavior(behavior)
-			created := fleet{Rules: 1, Accounts: 1, Unstaged: 1, ExpiryOptions: 1, JITSettings: true}
+			created := acctest.Fleet{Rules: 1, Accounts: 1, Unstaged: 1, ExpiryOptions: 1, JITSettings: true}
 			updated := created
 			updated.Variant = 1
 			const (
@@ -134,7 +135,7 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 					env.Traffic.Reset()
 					for _, w := range writes {
 						method, path, _ := strings.Cut(w, " ")
-						env.Traffic.LoseNext(method, "/o/"+testOrg+path)
+						env.Traffic.LoseNext(method, "/o/"+acctest.TestOrg+path)
 					}
 				}
 			}
@@ -171,29 +172,29 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 			}
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.Factories(),
-				CheckDestroy:             resource.ComposeAggregateTestCheckFunc(created.checkEmpty(env.Mock), checkAllLost(len(deletes))),
+				CheckDestroy:             resource.ComposeAggregateTestCheckFunc(created.CheckEmpty(env.Mock), checkAllLost(len(deletes))),
 				Steps: []resource.TestStep{
 					{
 						// The integration root exists, so that every stage commits;
 						// TestAccReliability_lostIntegrationRoot loses the root's.
 						PreConfig: func() {
-							env.createAWSRoot(t)
+							env.CreateAWSRoot(t)
 							lose(creates...)()
 						},
-						Config: env.Config(created.hcl()),
-						Check:  resource.ComposeAggregateTestCheckFunc(created.checkMatches(env.Mock), checkAllLost(len(creates))),
+						Config: env.Config(created.Hcl()),
+						Check:  resource.ComposeAggregateTestCheckFunc(created.CheckMatches(env.Mock), checkAllLost(len(creates))),
 					},
 					{
 						// Rules, components and settings are updated in place, the
 						// option replaced.
 						PreConfig: lose(updates...),
-						Config:    env.Config(updated.hcl()),
-						Check:     resource.ComposeAggregateTestCheckFunc(updated.checkMatches(env.Mock), checkAllLost(len(updates))),
+						Config:    env.Config(updated.Hcl()),
+						Check:     resource.ComposeAggregateTestCheckFunc(updated.CheckMatches(env.Mock), checkAllLost(len(updates))),
 					},
 					{
 						// Nothing to do; the planned losses wait for the destroy.
 						PreConfig: lose(deletes...),
-						Config:    env.Config(updated.hcl()),
+						Config:    env.Config(updated.Hcl()),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},
@@ -207,13 +208,13 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 // TestAccReliability_lostIntegrationRoot loses the answer to the POST that
 // creates the AWS integration root, which staging sends when P0 has none.
 func TestAccReliability_lostIntegrationRoot(t *testing.T) {
-	env := newReliabilityEnv(t)
+	env := acctest.NewReliabilityEnv(t)
 	const account = "400000000055"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
-			PreConfig: func() { env.Traffic.LoseNext(http.MethodPost, "/o/"+testOrg+"/integrations/aws/config$") },
-			Config:    env.Config(stagedHCL("test", p0.ComponentIAMWrite, account)),
+			PreConfig: func() { env.Traffic.LoseNext(http.MethodPost, "/o/"+acctest.TestOrg+"/integrations/aws/config$") },
+			Config:    env.Config(acctest.StagedHCL("test", p0.ComponentIAMWrite, account)),
 			Check: func(*terraform.State) error {
 				if n := env.Traffic.Pending(); n > 0 {
 					return fmt.Errorf("the root was never created")
@@ -232,19 +233,19 @@ func TestAccReliability_lostIntegrationRoot(t *testing.T) {
 // create cannot look before it posts: the 409 that follows the retry must
 // still be taken as its own.
 func TestAccReliability_lostExpiryCreateWithoutReads(t *testing.T) {
-	env := newReliabilityEnv(t)
-	f := fleet{ExpiryOptions: 1}
+	env := acctest.NewReliabilityEnv(t)
+	f := acctest.Fleet{ExpiryOptions: 1}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             f.checkEmpty(env.Mock),
+		CheckDestroy:             f.CheckEmpty(env.Mock),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				env.Mock.SetSettingsReads(false)
-				env.Traffic.LoseNext(http.MethodPost, "/o/"+testOrg+"/settings/expiry-options")
+				env.Traffic.LoseNext(http.MethodPost, "/o/"+acctest.TestOrg+"/settings/expiry-options")
 			},
-			Config: env.Config(f.hcl()),
+			Config: env.Config(f.Hcl()),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				f.checkMatches(env.Mock),
+				f.CheckMatches(env.Mock),
 				func(*terraform.State) error {
 					if n := env.Traffic.Pending(); n > 0 {
 						return fmt.Errorf("the create was never sent")
@@ -261,17 +262,17 @@ func TestAccReliability_lostExpiryCreateWithoutReads(t *testing.T) {
 // differs from the configuration or was there before the apply, fails
 // with advice and leaves that object alone.
 func TestAccReliability_conflictWithAnotherObject(t *testing.T) {
-	env := newReliabilityEnv(t)
-	f := fleet{Rules: 1}
-	theirs := f.rule(0)
+	env := acctest.NewReliabilityEnv(t)
+	f := acctest.Fleet{Rules: 1}
+	theirs := f.Rule(0)
 	theirs.Approval = []p0.Approval{{Type: "deny"}}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() { env.Mock.PutRoutingRule(theirs) },
-				Config:    env.Config(f.hcl()),
-				ExpectError: expectError("Routing Rule Already Exists", "P0 answered 409 Conflict",
+				Config:    env.Config(f.Hcl()),
+				ExpectError: acctest.ExpectError("Routing Rule Already Exists", "P0 answered 409 Conflict",
 					"a different rule with that name already exists in P0",
 					fmt.Sprintf(`terraform import p0_routing_rule.<name> %q`, theirs.Name),
 					"import {", "to = p0_routing_rule.<name>", fmt.Sprintf(`id = %q`, theirs.Name)),
@@ -281,22 +282,22 @@ func TestAccReliability_conflictWithAnotherObject(t *testing.T) {
 				// adopted: adopting it changes nothing in P0.
 				PreConfig: func() {
 					if got, _ := env.Mock.RoutingRule(theirs.Name); !framework.SameJSON(got, theirs) {
-						t.Fatalf("the failed create changed the existing rule: %s", jsonText(got))
+						t.Fatalf("the failed create changed the existing rule: %s", acctest.JSONText(got))
 					}
-					env.Mock.PutRoutingRule(f.rule(0))
+					env.Mock.PutRoutingRule(f.Rule(0))
 				},
-				Config: env.Config(f.hcl()),
-				Check:  f.checkMatches(env.Mock),
+				Config: env.Config(f.Hcl()),
+				Check:  f.CheckMatches(env.Mock),
 			},
 			{
 				// One of P0's default expiry options is not taken over.
-				Config: env.Config(f.hcl() + `
+				Config: env.Config(f.Hcl() + `
 resource "p0_expiry_option" "default" {
   time = 1
   unit = "h"
 }
 `),
-				ExpectError: expectError("Expiry Option Already Exists", "terraform import"),
+				ExpectError: acctest.ExpectError("Expiry Option Already Exists", "terraform import"),
 			},
 		},
 	})

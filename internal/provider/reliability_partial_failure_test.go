@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -25,7 +26,7 @@ type partialCreate struct {
 	item      p0.AWSItem
 	staged    bool   // only staged: p0_aws_component_staged
 	extra     string // added to the resource's body
-	fail      func(env *reliabilityEnv)
+	fail      func(env *acctest.ReliabilityEnv)
 	error     string // what the failed apply reports; "" when it only warns
 	// notResent are the requests (method and path suffix of the item) the
 	// next apply must not send again, because the failed one did them.
@@ -41,15 +42,15 @@ type partialCreate struct {
 // it, so that nothing is left that no resource made: it stages it anew),
 // and the one after must find nothing to do.
 func TestAccReliability_partialFailure(t *testing.T) {
-	env := newReliabilityEnv(t)
-	const base = "/o/" + testOrg + "/integrations/aws/config/"
+	env := acctest.NewReliabilityEnv(t)
+	const base = "/o/" + acctest.TestOrg + "/integrations/aws/config/"
 	itemPath := func(component, id string) string { return base + component + "/" + id }
-	injectedStatus := func(status int, method, component, id, suffix string, skip int) func(*reliabilityEnv) {
-		return func(env *reliabilityEnv) {
+	injectedStatus := func(status int, method, component, id, suffix string, skip int) func(*acctest.ReliabilityEnv) {
+		return func(env *acctest.ReliabilityEnv) {
 			env.Traffic.FailNext(method, itemPath(component, id)+suffix+"$", skip, status, "injected failure")
 		}
 	}
-	injected := func(method, component, id, suffix string, skip int) func(*reliabilityEnv) {
+	injected := func(method, component, id, suffix string, skip int) func(*acctest.ReliabilityEnv) {
 		return injectedStatus(http.StatusBadRequest, method, component, id, suffix, skip)
 	}
 	login := &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "user"}}
@@ -72,7 +73,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 		{
 			name: "aws_side_not_ready", component: p0.ComponentIAMWrite, id: "400000000203", item: p0.AWSItem{Login: login},
 			extra: "  timeouts {\n    create = \"2s\"\n  }\n",
-			fail: func(env *reliabilityEnv) {
+			fail: func(env *acctest.ReliabilityEnv) {
 				env.Mock.FailVerification("400000000203", "cannot assume role P0RoleIamWrite")
 			},
 			error: `cannot assume role P0RoleIamWrite`,
@@ -103,13 +104,13 @@ func TestAccReliability_partialFailure(t *testing.T) {
 	var config strings.Builder
 	for _, o := range objects {
 		if o.staged {
-			config.WriteString(stagedHCL(o.name, o.component, o.id))
+			config.WriteString(acctest.StagedHCL(o.name, o.component, o.id))
 		} else {
-			config.WriteString(awsComponentHCL(o.name, o.component, o.id, o.item, o.extra))
+			config.WriteString(acctest.AWSComponentHCL(o.name, o.component, o.id, o.item, o.extra))
 		}
 	}
-	settings := fleet{JITSettings: true}
-	config.WriteString(settings.hcl())
+	settings := acctest.Fleet{JITSettings: true}
+	config.WriteString(settings.Hcl())
 	reported := []string{"Unable to Create JIT Settings", "setting the standing access duration"}
 	for _, o := range objects {
 		if o.error != "" {
@@ -127,7 +128,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 			failed = true
 			var missing []string
 			for _, phrase := range reported {
-				if !expectError(phrase).MatchString(err.Error()) {
+				if !acctest.ExpectError(phrase).MatchString(err.Error()) {
 					missing = append(missing, phrase)
 				}
 			}
@@ -141,11 +142,11 @@ func TestAccReliability_partialFailure(t *testing.T) {
 				// Every object fails at its step; the error is checked by
 				// ErrorCheck, which sees it whole.
 				PreConfig: func() {
-					env.createAWSRoot(t)
+					env.CreateAWSRoot(t)
 					for _, o := range objects {
 						o.fail(env)
 					}
-					env.Traffic.FailNext(http.MethodPut, "/o/"+testOrg+"/settings/standing-access-duration$", 0, http.StatusBadRequest, "injected failure")
+					env.Traffic.FailNext(http.MethodPut, "/o/"+acctest.TestOrg+"/settings/standing-access-duration$", 0, http.StatusBadRequest, "injected failure")
 				},
 				Config: env.Config(config.String()),
 			},
@@ -164,7 +165,7 @@ func TestAccReliability_partialFailure(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					func(*terraform.State) error { return checkPartialObjects(env, objects) },
 					func(*terraform.State) error {
-						if problems := settings.jitMismatches(env.Mock); len(problems) > 0 {
+						if problems := settings.JITMismatches(env.Mock); len(problems) > 0 {
 							return fmt.Errorf("%s", strings.Join(problems, "; "))
 						}
 						return nil
@@ -185,19 +186,19 @@ func TestAccReliability_partialFailure(t *testing.T) {
 // checkPartialObjects asserts that every object is now where its create
 // should have taken it, that the AWS integration holds nothing else, and
 // that the second apply resumed rather than redid the steps done before.
-func checkPartialObjects(env *reliabilityEnv, objects []partialCreate) error {
+func checkPartialObjects(env *acctest.ReliabilityEnv, objects []partialCreate) error {
 	want := map[string]bool{}
 	for _, o := range objects {
 		want[o.component+"/"+o.id] = true
 		got, ok := env.Mock.AWSItem(o.component, o.id)
-		expected := installed(o.item)
+		expected := acctest.Installed(o.item)
 		if o.staged {
 			expected = p0.AWSItem{State: p0.StateStage}
 		}
 		if !ok || !framework.SameJSON(got, expected) {
-			return fmt.Errorf("%s: P0 has %s (found: %t), want %s", o.name, jsonText(got), ok, jsonText(expected))
+			return fmt.Errorf("%s: P0 has %s (found: %t), want %s", o.name, acctest.JSONText(got), ok, acctest.JSONText(expected))
 		}
-		path := "/o/" + testOrg + "/integrations/aws/config/" + o.component + "/" + o.id
+		path := "/o/" + acctest.TestOrg + "/integrations/aws/config/" + o.component + "/" + o.id
 		for _, ex := range env.Traffic.Exchanges() {
 			for _, request := range o.notResent {
 				method, suffix, _ := strings.Cut(request, " ")

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"archive/zip"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
@@ -25,7 +26,7 @@ import (
 // reaches the provider only through P0_API_TOKEN, so that no configuration
 // file holds it and any file that does is a leak.
 func TestAccReliability_secrets(t *testing.T) {
-	env := newReliabilityEnv(t)
+	env := acctest.NewReliabilityEnv(t)
 	dir := t.TempDir()
 	logPath := filepath.Join(dir, "terraform.log")
 	workDir := filepath.Join(dir, "work")
@@ -38,10 +39,10 @@ func TestAccReliability_secrets(t *testing.T) {
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	t.Setenv("TF_ACC_TEMP_DIR", workDir)
 	t.Setenv("TF_ACC_PERSIST_WORKING_DIR", "1")
-	t.Setenv(envOrg, testOrg)
-	t.Setenv(envAPIToken, testToken)
-	t.Setenv(envHost, env.URL)
-	t.Setenv(envMaxRetries, "")
+	t.Setenv("P0_ORG", acctest.TestOrg)
+	t.Setenv("P0_API_TOKEN", acctest.TestToken)
+	t.Setenv("P0_HOST", env.URL)
+	t.Setenv("P0_MAX_RETRIES", "")
 
 	// A proxy that answers with an error page quoting the request's
 	// Authorization header.
@@ -53,10 +54,10 @@ func TestAccReliability_secrets(t *testing.T) {
 	}))
 	t.Cleanup(echo.Close)
 
-	created := fleet{Rules: 4, Accounts: 1, ExpiryOptions: 2, JITSettings: true}
+	created := acctest.Fleet{Rules: 4, Accounts: 1, ExpiryOptions: 2, JITSettings: true}
 	updated := created
 	updated.Variant = 1
-	config := func(f fleet) string { return "provider \"p0\" {}\n" + f.hcl() }
+	config := func(f acctest.Fleet) string { return "provider \"p0\" {}\n" + f.Hcl() }
 
 	// Steps that are meant to fail are left without ExpectError so that
 	// ErrorCheck receives the whole error text.
@@ -67,14 +68,14 @@ func TestAccReliability_secrets(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             created.checkEmpty(env.Mock),
+		CheckDestroy:             created.CheckEmpty(env.Mock),
 		ErrorCheck: func(err error) error {
 			text := err.Error()
 			failures = append(failures, text)
-			if strings.Contains(text, testToken) {
+			if strings.Contains(text, acctest.TestToken) {
 				return fmt.Errorf("the error shows the API token")
 			}
-			if len(failures) > len(expected) || !expectError(expected[len(failures)-1]).MatchString(text) {
+			if len(failures) > len(expected) || !acctest.ExpectError(expected[len(failures)-1]).MatchString(text) {
 				return err
 			}
 			return nil
@@ -87,7 +88,7 @@ func TestAccReliability_secrets(t *testing.T) {
 					env.Mock.SetFaults(p0mock.Faults{ThrottleRate: 0.15, LoseResponseRate: 0.1, Seed: 3})
 				},
 				Config: config(created),
-				Check:  created.checkMatches(env.Mock),
+				Check:  created.CheckMatches(env.Mock),
 			},
 			{
 				// P0 refuses the key.
@@ -101,15 +102,15 @@ func TestAccReliability_secrets(t *testing.T) {
 			{
 				// A proxy echoes the request, token included, in its page.
 				PreConfig: func() {
-					t.Setenv(envHost, echo.URL)
+					t.Setenv("P0_HOST", echo.URL)
 					expectFailure("Authorization: Bearer [redacted]")()
 				},
 				Config: config(updated),
 			},
 			{
-				PreConfig: func() { t.Setenv(envHost, env.URL) },
+				PreConfig: func() { t.Setenv("P0_HOST", env.URL) },
 				Config:    config(updated),
-				Check:     updated.checkMatches(env.Mock),
+				Check:     updated.CheckMatches(env.Mock),
 			},
 		},
 	})
@@ -126,7 +127,7 @@ func TestAccReliability_secrets(t *testing.T) {
 			t.Errorf("the TRACE log (%d bytes) has no %q: it does not show what the provider did, so its lack of the token proves nothing", len(logged), want)
 		}
 	}
-	if i := bytes.Index(logged, []byte(testToken)); i >= 0 {
+	if i := bytes.Index(logged, []byte(acctest.TestToken)); i >= 0 {
 		t.Errorf("the TRACE log shows the API token: …%s…", logged[max(0, i-200):i])
 	}
 
@@ -154,7 +155,7 @@ func TestAccReliability_secrets(t *testing.T) {
 			}
 		}
 		for name, content := range unpacked(t, path, data) {
-			if bytes.Contains(content, []byte(testToken)) {
+			if bytes.Contains(content, []byte(acctest.TestToken)) {
 				t.Errorf("%s shows the API token", name)
 			}
 		}
@@ -205,12 +206,12 @@ func unpacked(t *testing.T, path string, data []byte) map[string][]byte {
 // no trusted authority signed: the provider must refuse to talk to it, at
 // once and without retrying, rather than send the token.
 func TestAccReliability_tlsVerified(t *testing.T) {
-	env := newReliabilityEnv(t)
+	env := acctest.NewReliabilityEnv(t)
 	untrusted := httptest.NewUnstartedServer(env.Traffic)
 	untrusted.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshakes
 	untrusted.StartTLS()
 	t.Cleanup(untrusted.Close)
-	f := fleet{Rules: 1}
+	f := acctest.Fleet{Rules: 1}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
@@ -220,8 +221,8 @@ provider "p0" {
   org       = %q
   api_token = %q
 }
-`, untrusted.URL, testOrg, testToken) + f.hcl(),
-			ExpectError: expectError("Unable to Create Routing Rule", "after 1 attempts", "x509: certificate signed by unknown authority"),
+`, untrusted.URL, acctest.TestOrg, acctest.TestToken) + f.Hcl(),
+			ExpectError: acctest.ExpectError("Unable to Create Routing Rule", "after 1 attempts", "x509: certificate signed by unknown authority"),
 		}},
 	})
 	if n := len(env.Traffic.Exchanges()); n > 0 {

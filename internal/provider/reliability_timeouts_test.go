@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -43,11 +44,11 @@ func (s *stopwatch) stop(what string) {
 // with a clear error, and that the next apply, with P0 answering again,
 // finishes the job.
 func TestAccReliability_timeouts(t *testing.T) {
-	env := newReliabilityEnv(t)
+	env := acctest.NewReliabilityEnv(t)
 	const account = "400000000301"
-	item := "/o/" + testOrg + "/integrations/aws/config/inventory/" + account
+	item := "/o/" + acctest.TestOrg + "/integrations/aws/config/inventory/" + account
 	component := func(label string) string {
-		return awsComponentHCL("slow", p0.ComponentInventory, account, p0.AWSItem{Label: label},
+		return acctest.AWSComponentHCL("slow", p0.ComponentInventory, account, p0.AWSItem{Label: label},
 			"  timeouts {\n    create = \"2s\"\n    update = \"2s\"\n    delete = \"2s\"\n  }\n")
 	}
 	watch := &stopwatch{t: t}
@@ -67,16 +68,16 @@ func TestAccReliability_timeouts(t *testing.T) {
 					env.Mock.SetFaults(p0mock.Faults{Latency: time.Minute})
 					watch.start()
 				},
-				Config:      env.hungConfig(p0.DefaultMaxRetries, component("v1")),
-				ExpectError: expectError("Unable to Install AWS Component", "P0 did not answer in time"),
+				Config:      env.HungConfig(p0.DefaultMaxRetries, component("v1")),
+				ExpectError: acctest.ExpectError("Unable to Install AWS Component", "P0 did not answer in time"),
 			},
 			{
 				PreConfig: func() {
 					watch.stop("the create")
 					env.Mock.SetFaults(p0mock.Faults{})
 				},
-				Config: env.hungConfig(p0.DefaultMaxRetries, component("v1")),
-				Check:  env.expectAWSItem(p0.ComponentInventory, account, installed(p0.AWSItem{Label: "v1"})),
+				Config: env.HungConfig(p0.DefaultMaxRetries, component("v1")),
+				Check:  acctest.ExpectAWSItem(env.TestEnv, p0.ComponentInventory, account, acctest.Installed(p0.AWSItem{Label: "v1"})),
 			},
 			{
 				// The refresh is answered; the configure that updates the
@@ -85,18 +86,18 @@ func TestAccReliability_timeouts(t *testing.T) {
 					env.Traffic.HangNext(http.MethodPost, item+"/configure$", 0)
 					watch.start()
 				},
-				Config:      env.hungConfig(p0.DefaultMaxRetries, component("v2")),
-				ExpectError: expectError("Unable to Update AWS Component", "P0 did not answer in time"),
+				Config:      env.HungConfig(p0.DefaultMaxRetries, component("v2")),
+				ExpectError: acctest.ExpectError("Unable to Update AWS Component", "P0 did not answer in time"),
 			},
 			{
 				// The failed update kept the old state, so the update is
 				// planned again and made.
 				PreConfig: func() { watch.stop("the update") },
-				Config:    env.hungConfig(p0.DefaultMaxRetries, component("v2")),
+				Config:    env.HungConfig(p0.DefaultMaxRetries, component("v2")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("p0_aws_component.slow", plancheck.ResourceActionUpdate)},
 				},
-				Check: env.expectAWSItem(p0.ComponentInventory, account, installed(p0.AWSItem{Label: "v2"})),
+				Check: acctest.ExpectAWSItem(env.TestEnv, p0.ComponentInventory, account, acctest.Installed(p0.AWSItem{Label: "v2"})),
 			},
 			{
 				// Removed from the configuration: the delete hangs.
@@ -104,13 +105,13 @@ func TestAccReliability_timeouts(t *testing.T) {
 					env.Traffic.HangNext(http.MethodDelete, item+"$", 0)
 					watch.start()
 				},
-				Config:      env.hungConfig(p0.DefaultMaxRetries, ""),
-				ExpectError: expectError("Unable to Delete AWS Component", "P0 did not answer in time"),
+				Config:      env.HungConfig(p0.DefaultMaxRetries, ""),
+				ExpectError: acctest.ExpectError("Unable to Delete AWS Component", "P0 did not answer in time"),
 			},
 			{
 				PreConfig: func() { watch.stop("the delete") },
-				Config:    env.hungConfig(p0.DefaultMaxRetries, ""),
-				Check:     env.expectNoAWSItem(p0.ComponentInventory, account),
+				Config:    env.HungConfig(p0.DefaultMaxRetries, ""),
+				Check:     acctest.ExpectNoAWSItem(env.TestEnv, p0.ComponentInventory, account),
 			},
 		},
 	})
@@ -122,19 +123,19 @@ func TestAccReliability_timeouts(t *testing.T) {
 // timeout, so the apply ends with a clear error after the configured
 // retries instead of hanging.
 func TestAccReliability_hungServerWithoutTimeouts(t *testing.T) {
-	env := newReliabilityEnv(t)
-	f := fleet{Rules: 1}
+	env := acctest.NewReliabilityEnv(t)
+	f := acctest.Fleet{Rules: 1}
 	watch := &stopwatch{t: t}
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.factoriesWith(func(c *p0.Config) { c.RequestTimeout = 500 * time.Millisecond }),
+		ProtoV6ProviderFactories: env.FactoriesWith(func(c *p0.Config) { c.RequestTimeout = 500 * time.Millisecond }),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
 					env.Mock.SetFaults(p0mock.Faults{Latency: time.Minute})
 					watch.start()
 				},
-				Config:      env.hungConfig(2, f.hcl()),
-				ExpectError: expectError("Unable to Create Routing Rule", "P0 did not answer in time (after 3 attempts)"),
+				Config:      env.HungConfig(2, f.Hcl()),
+				ExpectError: acctest.ExpectError("Unable to Create Routing Rule", "P0 did not answer in time (after 3 attempts)"),
 			},
 			{
 				PreConfig: func() {
@@ -144,8 +145,8 @@ func TestAccReliability_hungServerWithoutTimeouts(t *testing.T) {
 					}
 					env.Mock.SetFaults(p0mock.Faults{})
 				},
-				Config: env.hungConfig(2, f.hcl()),
-				Check:  f.checkMatches(env.Mock),
+				Config: env.HungConfig(2, f.Hcl()),
+				Check:  f.CheckMatches(env.Mock),
 			},
 		},
 	})

@@ -1,80 +1,18 @@
-package provider
+package provider_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-exec/tfexec"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// planDiagnostic is a diagnostic of `terraform plan -json`.
-type planDiagnostic struct {
-	Severity string `json:"severity"`
-	Summary  string `json:"summary"`
-	Detail   string `json:"detail"`
-	Address  string `json:"address"`
-}
-
-// planDiagnostics plans the working directory and returns the plan's
-// diagnostics, each once: Terraform validates the configuration in its
-// validate walk and again in its plan walk, so a validator's warning comes
-// twice in the -json output (its human output folds them into one). A plan
-// that fails fails the test.
-func (c *terraformCLI) planDiagnostics(t *testing.T) []planDiagnostic {
-	t.Helper()
-	var out bytes.Buffer
-	if _, err := c.tf.PlanJSON(context.Background(), &out, tfexec.Reattach(c.reattach)); err != nil {
-		t.Fatalf("terraform plan: %v\n%s", err, out.String())
-	}
-	var diagnostics []planDiagnostic
-	lines := bufio.NewScanner(&out)
-	lines.Buffer(make([]byte, 1<<20), 1<<20)
-	for lines.Scan() {
-		var message struct {
-			Type       string         `json:"type"`
-			Diagnostic planDiagnostic `json:"diagnostic"`
-		}
-		if json.Unmarshal(lines.Bytes(), &message) == nil && message.Type == "diagnostic" && !slices.Contains(diagnostics, message.Diagnostic) {
-			diagnostics = append(diagnostics, message.Diagnostic)
-		}
-	}
-	return diagnostics
-}
-
-// withSummary is the diagnostics with summary.
-func withSummary(diagnostics []planDiagnostic, summary string) []planDiagnostic {
-	var found []planDiagnostic
-	for _, d := range diagnostics {
-		if d.Summary == summary {
-			found = append(found, d)
-		}
-	}
-	return found
-}
-
-// expectOneWarning checks that diagnostics hold exactly one warning with
-// summary, whose detail has every phrase.
-func expectOneWarning(t *testing.T, diagnostics []planDiagnostic, summary string, phrases ...string) {
-	t.Helper()
-	found := withSummary(diagnostics, summary)
-	if len(found) != 1 || found[0].Severity != "warning" {
-		t.Fatalf("the plan gave %d diagnostics %q, want one warning; all: %+v", len(found), summary, diagnostics)
-	}
-	for _, phrase := range phrases {
-		if !strings.Contains(found[0].Detail, phrase) {
-			t.Errorf("the warning does not say %q:\n%s", phrase, found[0].Detail)
-		}
-	}
-}
 
 // TestAccUnmanagedFieldsWarning adopts a rule, a workflow and an AWS item
 // that hold fields the provider does not model, and plans changes to each:
@@ -86,17 +24,17 @@ func TestAccUnmanagedFieldsWarning(t *testing.T) {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
 	const summary = "Fields Not Managed by Terraform"
-	agents := heldRules[0]
+	agents := acctest.HeldRules[0]
 	t.Run("rule and AWS item", func(t *testing.T) {
 		t.Parallel()
-		env := newTestEnv(t)
-		seedHeldRules(env)
-		env.Mock.SetAWSItem("iam-write", writeAccount, installed(heldWriteItem()))
+		env := acctest.NewTestEnv(t)
+		acctest.SeedHeldRules(env)
+		env.Mock.SetAWSItem("iam-write", acctest.WriteAccount, acctest.Installed(acctest.HeldWriteItem()))
 		write := func(label string) string {
 			return `
 resource "p0_aws_component" "write" {
   component  = "iam-write"
-  account_id = "` + writeAccount + `"
+  account_id = "` + acctest.WriteAccount + `"
   label      = "` + label + `"
   login      = { type = "idc", identity = { type = "tag", tag_name = "p0-user" } }
 }
@@ -110,23 +48,23 @@ import {
 
 import {
   to = p0_aws_component.write
-  id = "iam-write/` + writeAccount + `"
+  id = "iam-write/` + acctest.WriteAccount + `"
 }
 `
-		cli := newTerraformCLI(t, env.Config(imports+agents.resourceHCL()+write("prod")))
-		if err := cli.tf.Apply(context.Background(), tfexec.Reattach(cli.reattach)); err != nil {
+		cli := acctest.NewTerraformCLI(t, env.Config(imports+agents.ResourceHCL()+write("prod")))
+		if err := cli.Tf.Apply(context.Background(), tfexec.Reattach(cli.Reattach)); err != nil {
 			t.Fatalf("adopting: %v", err)
 		}
-		if found := withSummary(cli.planDiagnostics(t), summary); len(found) != 0 {
+		if found := acctest.WithSummary(cli.PlanDiagnostics(t), summary); len(found) != 0 {
 			t.Errorf("a plan that changes nothing warned: %+v", found)
 		}
 
-		cli.write(t, env.Config(agents.resourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true")+write("staging")))
-		diagnostics := cli.planDiagnostics(t)
-		if n := len(withSummary(diagnostics, summary)); n != 2 {
+		cli.Write(t, env.Config(agents.ResourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true")+write("staging")))
+		diagnostics := cli.PlanDiagnostics(t)
+		if n := len(acctest.WithSummary(diagnostics, summary)); n != 2 {
 			t.Fatalf("%d warnings, want one for the rule and one for the AWS item: %+v", n, diagnostics)
 		}
-		for _, d := range withSummary(diagnostics, summary) {
+		for _, d := range acctest.WithSummary(diagnostics, summary) {
 			if strings.Contains(d.Detail, `routing rule "Agents"`) {
 				for _, field := range []string{"description", "requestor.agent", "requestor.user", "resource.region", "approval[0].tier",
 					"approval[0].groups[0].weight", "approval[0].options.ttl_hint", "approval[1].options.autoEscalate", "they are kept"} {
@@ -136,7 +74,7 @@ import {
 				}
 				continue
 			}
-			for _, field := range []string{`AWS component "iam-write" in account ` + writeAccount, "tier", "login.parent", "login.identity.caseSensitive"} {
+			for _, field := range []string{`AWS component "iam-write" in account ` + acctest.WriteAccount, "tier", "login.parent", "login.identity.caseSensitive"} {
 				if !strings.Contains(d.Detail, field) {
 					t.Errorf("the AWS item's warning does not name %s:\n%s", field, d.Detail)
 				}
@@ -144,95 +82,82 @@ import {
 		}
 
 		// The configure sends back what P0 holds in the item.
-		if err := cli.tf.Apply(context.Background(), tfexec.Reattach(cli.reattach)); err != nil {
+		if err := cli.Tf.Apply(context.Background(), tfexec.Reattach(cli.Reattach)); err != nil {
 			t.Fatalf("applying: %v", err)
 		}
-		item, _ := env.Mock.AWSItem("iam-write", writeAccount)
-		if held := heldWriteItem(); item.Label != "staging" || !reflect.DeepEqual(item.Unmanaged, held.Unmanaged) ||
+		item, _ := env.Mock.AWSItem("iam-write", acctest.WriteAccount)
+		if held := acctest.HeldWriteItem(); item.Label != "staging" || !reflect.DeepEqual(item.Unmanaged, held.Unmanaged) ||
 			!reflect.DeepEqual(item.Login.Unmanaged, held.Login.Unmanaged) || !reflect.DeepEqual(item.Login.Identity.Unmanaged, held.Login.Identity.Unmanaged) {
-			t.Errorf("after the configure P0 holds %s, want the label changed and every field it held kept", jsonText(item))
+			t.Errorf("after the configure P0 holds %s, want the label changed and every field it held kept", acctest.JSONText(item))
 		}
 
-		cli.write(t, env.Config(agents.resourceHCL(`type = "agentic"`, `type = "any"`)+write("staging")))
-		expectOneWarning(t, cli.planDiagnostics(t), summary, "they are kept", "Not kept: requestor.agent, requestor.user",
+		cli.Write(t, env.Config(agents.ResourceHCL(`type = "agentic"`, `type = "any"`)+write("staging")))
+		acctest.ExpectOneWarning(t, cli.PlanDiagnostics(t), summary, "they are kept", "Not kept: requestor.agent, requestor.user",
 			"an object whose type this plan changes")
 
 		// Another account replaces the item: nothing of the old one is
 		// kept, and the warning names the old one.
 		const otherAccount = "400000000499"
-		disabled := agents.resourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true")
-		cli.write(t, env.Config(disabled+strings.Replace(write("staging"), writeAccount, otherAccount, 1)))
-		diagnostics = cli.planDiagnostics(t)
-		expectOneWarning(t, diagnostics, summary, `AWS component "iam-write" in account `+writeAccount,
+		disabled := agents.ResourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true")
+		cli.Write(t, env.Config(disabled+strings.Replace(write("staging"), acctest.WriteAccount, otherAccount, 1)))
+		diagnostics = cli.PlanDiagnostics(t)
+		acctest.ExpectOneWarning(t, diagnostics, summary, `AWS component "iam-write" in account `+acctest.WriteAccount,
 			"Not kept: tier, login.parent", "This plan replaces it")
-		if d := withSummary(diagnostics, summary)[0]; strings.Contains(d.Detail, "they are kept") || strings.Contains(d.Detail, otherAccount) {
+		if d := acctest.WithSummary(diagnostics, summary)[0]; strings.Contains(d.Detail, "they are kept") || strings.Contains(d.Detail, otherAccount) {
 			t.Errorf("the warning of a replacement says something is kept, or names the new item:\n%s", d.Detail)
 		}
 
 		// So does another name for the rule.
-		renamed := agents.resourceHCL(`name      = "Agents"`, "name      = \"Agents renamed\"\n  disabled  = true")
-		cli.write(t, env.Config(renamed+write("staging")))
-		expectOneWarning(t, cli.planDiagnostics(t), summary, `routing rule "Agents"`, "Not kept: description",
+		renamed := agents.ResourceHCL(`name      = "Agents"`, "name      = \"Agents renamed\"\n  disabled  = true")
+		cli.Write(t, env.Config(renamed+write("staging")))
+		acctest.ExpectOneWarning(t, cli.PlanDiagnostics(t), summary, `routing rule "Agents"`, "Not kept: description",
 			"This plan replaces it")
 	})
 	t.Run("workflow", func(t *testing.T) {
 		t.Parallel()
-		env := newTestEnv(t)
-		seedHeldRules(env)
+		env := acctest.NewTestEnv(t)
+		acctest.SeedHeldRules(env)
 		env.Mock.SetWorkflowField("defaults", map[string]any{"expiry": "1h"})
 		workflow := func(extra string) string {
 			return `
 import {
   to = p0_routing_workflow.this
-  id = "` + testOrg + `"
+  id = "` + acctest.TestOrg + `"
 }
 
 resource "p0_routing_workflow" "this" {
-  rules = [{` + heldRules[0].hcl + `}, {` + heldRules[1].hcl + `}` + extra + `]
+  rules = [{` + acctest.HeldRules[0].Hcl + `}, {` + acctest.HeldRules[1].Hcl + `}` + extra + `]
 }
 `
 		}
-		cli := newTerraformCLI(t, env.Config(workflow("")))
-		if err := cli.tf.Apply(context.Background(), tfexec.Reattach(cli.reattach)); err != nil {
+		cli := acctest.NewTerraformCLI(t, env.Config(workflow("")))
+		if err := cli.Tf.Apply(context.Background(), tfexec.Reattach(cli.Reattach)); err != nil {
 			t.Fatalf("adopting: %v", err)
 		}
-		if found := withSummary(cli.planDiagnostics(t), summary); len(found) != 0 {
+		if found := acctest.WithSummary(cli.PlanDiagnostics(t), summary); len(found) != 0 {
 			t.Errorf("a plan that changes nothing warned: %+v", found)
 		}
-		cli.write(t, env.Config(workflow(`, {
+		cli.Write(t, env.Config(workflow(`, {
     name      = "Added"
     requestor = { type = "any" }
     resource  = { type = "any" }
     approval  = [{ type = "p0" }]
   }`)))
-		expectOneWarning(t, cli.planDiagnostics(t), summary, "the routing workflow", `rule "Agents" requestor.agent`,
+		acctest.ExpectOneWarning(t, cli.PlanDiagnostics(t), summary, "the routing workflow", `rule "Agents" requestor.agent`,
 			`rule "Break glass" approval[0].levels`, "workflow.defaults", "they are kept")
 
 		// A rule renamed in the workflow keeps nothing of what P0 holds in
 		// it, as a p0_routing_rule that another name replaces.
 		renamed := strings.Replace(workflow(""), `name      = "Break glass"`, `name      = "Break glass renamed"`, 1)
-		cli.write(t, env.Config(renamed))
-		diagnostics := cli.planDiagnostics(t)
-		expectOneWarning(t, diagnostics, summary, `rule "Agents" requestor.agent`, "they are kept",
+		cli.Write(t, env.Config(renamed))
+		diagnostics := cli.PlanDiagnostics(t)
+		acctest.ExpectOneWarning(t, diagnostics, summary, `rule "Agents" requestor.agent`, "they are kept",
 			`Not kept: rule "Break glass" resource.filters["prod"].caseSensitive, rule "Break glass" approval[0].levels`,
 			"removes or renames the rules that hold them")
-		if d := withSummary(diagnostics, summary)[0]; strings.Contains(d.Detail, "Break glass renamed") {
+		if d := acctest.WithSummary(diagnostics, summary)[0]; strings.Contains(d.Detail, "Break glass renamed") {
 			t.Errorf("the warning names the renamed rule as keeping fields:\n%s", d.Detail)
 		}
 	})
-}
-
-// newPlanningCLI starts a parallel acceptance test with a mock of its own
-// and a Terraform working directory whose configuration is the provider's
-// block and hcl.
-func newPlanningCLI(t *testing.T, hcl string) (*testEnv, *terraformCLI) {
-	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	t.Parallel()
-	env := newTestEnv(t)
-	return env, newTerraformCLI(t, env.Config(hcl))
 }
 
 // TestAccUnknownValuesWarn plans rules with values P0's documents do not
@@ -240,7 +165,7 @@ func newPlanningCLI(t *testing.T, hcl string) (*testEnv, *terraformCLI) {
 // an error, and a typo in requestor.type gets that one warning, not a
 // second, misleading error about uid.
 func TestAccUnknownValuesWarn(t *testing.T) {
-	env, cli := newPlanningCLI(t, `
+	env, cli := acctest.NewPlanningCLI(t, `
 resource "p0_routing_rule" "typo" {
   name      = "typo"
   requestor = { type = "gruop", uid = "eng" }
@@ -250,12 +175,12 @@ resource "p0_routing_rule" "typo" {
 
 resource "p0_aws_component" "write" {
   component  = "iam-write"
-  account_id = "`+writeAccount+`"
+  account_id = "`+acctest.WriteAccount+`"
   login      = { type = "sso", identity = { type = "badge", tag_name = "x" } }
 }
 `)
-	diagnostics := cli.planDiagnostics(t)
-	unknown := withSummary(diagnostics, "Value Not Known to the Provider")
+	diagnostics := cli.PlanDiagnostics(t)
+	unknown := acctest.WithSummary(diagnostics, "Value Not Known to the Provider")
 	want := map[string]string{
 		`requestor.type is "gruop"`:                "any, group, user",
 		`resource.filters["a"].effect is "keepIf"`: "keep, remove, removeAll",
@@ -290,7 +215,7 @@ resource "p0_aws_component" "write" {
 // such rules, so each is a warning naming the attribute, never an error,
 // and the rule can be imported and written as P0 holds it.
 func TestAccMeaninglessFieldsWarn(t *testing.T) {
-	env, cli := newPlanningCLI(t, `
+	env, cli := acctest.NewPlanningCLI(t, `
 resource "p0_routing_rule" "anyone" {
   name      = "anyone"
   requestor = { type = "any", uid = "u1", groups = [{ id = "g1" }], effect = "keep" }
@@ -305,7 +230,7 @@ resource "p0_routing_rule" "user" {
   approval  = [{ type = "auto" }]
 }
 `)
-	diagnostics := cli.planDiagnostics(t)
+	diagnostics := cli.PlanDiagnostics(t)
 	want := []string{
 		"requestor.uid has a meaning only when", "requestor.groups has a meaning only when",
 		"requestor.effect has a meaning only when", "resource.service has a meaning only when",
@@ -321,7 +246,7 @@ resource "p0_routing_rule" "user" {
 			t.Errorf("no warning says %q: %+v", phrase, diagnostics)
 		}
 	}
-	if n := len(withSummary(diagnostics, "Attribute Without a Documented Meaning")); n != 7 {
+	if n := len(acctest.WithSummary(diagnostics, "Attribute Without a Documented Meaning")); n != 7 {
 		t.Errorf("%d warnings about fields without a meaning, want 7 (6 on the first rule, effect on the second)", n)
 	}
 	for _, d := range diagnostics {
@@ -331,7 +256,7 @@ resource "p0_routing_rule" "user" {
 	}
 
 	// The workflow's rules are checked alike.
-	cli.write(t, env.Config(`
+	cli.Write(t, env.Config(`
 resource "p0_routing_workflow" "this" {
   rules = [{
     name      = "anyone"
@@ -341,9 +266,9 @@ resource "p0_routing_workflow" "this" {
   }]
 }
 `))
-	diagnostics = cli.planDiagnostics(t)
-	expectOneWarning(t, diagnostics, "Attribute Without a Documented Meaning", "requestor.uid has a meaning only when")
-	expectOneWarning(t, diagnostics, "Negative Count", "rules[0].approval[0].options.cooldown is -1")
+	diagnostics = cli.PlanDiagnostics(t)
+	acctest.ExpectOneWarning(t, diagnostics, "Attribute Without a Documented Meaning", "requestor.uid has a meaning only when")
+	acctest.ExpectOneWarning(t, diagnostics, "Negative Count", "rules[0].approval[0].options.cooldown is -1")
 }
 
 // TestAccReinstallOfAGoneItemKeepsNothing plans the reinstall of an item
@@ -355,24 +280,24 @@ func TestAccReinstallOfAGoneItemKeepsNothing(t *testing.T) {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
 	t.Parallel()
-	env := newTestEnv(t)
+	env := acctest.NewTestEnv(t)
 	const account = "575757575757"
 	ctx := context.Background()
-	cli := newTerraformCLI(t, env.Config(awsComponentHCL("test", p0.ComponentInventory, account, p0.AWSItem{Label: "inventory"}, "")))
-	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach)); err != nil {
+	cli := acctest.NewTerraformCLI(t, env.Config(acctest.AWSComponentHCL("test", p0.ComponentInventory, account, p0.AWSItem{Label: "inventory"}, "")))
+	if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach)); err != nil {
 		t.Fatalf("installing: %v", err)
 	}
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage, Label: "inventory",
 		Unmanaged: p0.Unmanaged{"tier": json.RawMessage(`"gold"`)}})
-	if changes, err := cli.tf.Plan(ctx, tfexec.Reattach(cli.reattach), tfexec.Out("reinstall.tfplan")); err != nil || !changes {
+	if changes, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach), tfexec.Out("reinstall.tfplan")); err != nil || !changes {
 		t.Fatalf("planning the reinstall: changes %t, %v", changes, err)
 	}
 	env.Mock.DeleteAWSItem(p0.ComponentInventory, account)
-	if err := cli.tf.Apply(ctx, tfexec.Reattach(cli.reattach), tfexec.DirOrPlan("reinstall.tfplan")); err != nil {
+	if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach), tfexec.DirOrPlan("reinstall.tfplan")); err != nil {
 		t.Fatalf("applying the reinstall: %v", err)
 	}
 	item, ok := env.Mock.AWSItem(p0.ComponentInventory, account)
 	if !ok || item.State != p0.StateInstalled || len(item.Unmanaged) > 0 {
-		t.Errorf("P0 holds %s; want the item installed anew, holding nothing of the one deleted", jsonText(item))
+		t.Errorf("P0 holds %s; want the item installed anew, holding nothing of the one deleted", acctest.JSONText(item))
 	}
 }

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -21,7 +22,7 @@ import (
 // metadata (unless installed is false: then only staged), an AWS component
 // that stages its item itself, the JIT settings and two expiry options.
 func variantsHCL(installed bool, label, standing, maximum string, expiryMinutes int) string {
-	write := onboardingHCL("write", p0.ComponentIAMWrite, variantsWriteAccount, `login = { type = "idc", identity = { type = "email" } }`)
+	write := acctest.OnboardingHCL("write", p0.ComponentIAMWrite, variantsWriteAccount, `login = { type = "idc", identity = { type = "email" } }`)
 	if !installed {
 		write = `
 resource "p0_aws_component_staged" "write" {
@@ -80,11 +81,11 @@ const (
 // nothing, so a variant that makes the provider guess wrong fails here.
 func TestAccVariants(t *testing.T) {
 	for _, variant := range p0mock.Variants() {
-		if slices.Contains(routingVariants[1:], variant.Name) {
+		if slices.Contains(acctest.RoutingVariants[1:], variant.Name) {
 			continue // they concern routing rules only: TestAccBeyondTheDocuments_* run them
 		}
 		t.Run(variant.Name, func(t *testing.T) {
-			env := newTestEnvBehaving(t, variant.Behavior)
+			env := acctest.NewTestEnvBehaving(t, variant.Behavior)
 			login := &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "email"}}
 			var stagedRole string
 			steps := []resource.TestStep{
@@ -96,10 +97,10 @@ func TestAccVariants(t *testing.T) {
 						statecheck.ExpectKnownValue("terraform_data.write_role", tfjsonpath.New("output").AtMapKey("name"), knownvalue.StringExact("P0RoleIamWrite")),
 					},
 					Check: resource.ComposeAggregateTestCheckFunc(
-						env.expectAWSItem(p0.ComponentIAMWrite, variantsWriteAccount, installed(p0.AWSItem{Login: login})),
-						env.expectAWSItem(p0.ComponentInventory, variantsInventoryAccount, installed(p0.AWSItem{Label: "inventory"})),
-						env.checkSettings(true, false, "2h", "7d"),
-						env.checkOnlyExpiryOptions("5m", "1h", "24h", "168h", "720h", "2h", "90m"),
+						acctest.ExpectAWSItem(env, p0.ComponentIAMWrite, variantsWriteAccount, acctest.Installed(p0.AWSItem{Login: login})),
+						acctest.ExpectAWSItem(env, p0.ComponentInventory, variantsInventoryAccount, acctest.Installed(p0.AWSItem{Label: "inventory"})),
+						acctest.CheckSettings(env, true, false, "2h", "7d"),
+						acctest.CheckOnlyExpiryOptions(env, "5m", "1h", "24h", "168h", "720h", "2h", "90m"),
 						func(s *terraform.State) error {
 							stagedRole = s.RootModule().Resources["p0_aws_component_staged.write"].Primary.Attributes["trust_policy"]
 							return nil
@@ -125,10 +126,10 @@ func TestAccVariants(t *testing.T) {
 						},
 					},
 					Check: resource.ComposeAggregateTestCheckFunc(
-						env.expectAWSItem(p0.ComponentIAMWrite, variantsWriteAccount, p0.AWSItem{State: p0.StateStage}),
-						env.expectAWSItem(p0.ComponentInventory, variantsInventoryAccount, installed(p0.AWSItem{Label: "inventory (all regions)"})),
-						env.checkSettings(true, false, "10d", "14d"),
-						env.checkOnlyExpiryOptions("5m", "1h", "24h", "168h", "720h", "2h", "45m"),
+						acctest.ExpectAWSItem(env, p0.ComponentIAMWrite, variantsWriteAccount, p0.AWSItem{State: p0.StateStage}),
+						acctest.ExpectAWSItem(env, p0.ComponentInventory, variantsInventoryAccount, acctest.Installed(p0.AWSItem{Label: "inventory (all regions)"})),
+						acctest.CheckSettings(env, true, false, "10d", "14d"),
+						acctest.CheckOnlyExpiryOptions(env, "5m", "1h", "24h", "168h", "720h", "2h", "45m"),
 					),
 				},
 				{
@@ -165,15 +166,15 @@ func TestAccVariants(t *testing.T) {
 				steps = append(steps, resource.TestStep{
 					ResourceName:      "p0_jit_settings.this",
 					ImportState:       true,
-					ImportStateId:     testOrg,
+					ImportStateId:     acctest.TestOrg,
 					ImportStateVerify: true,
 				})
 			}
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.Factories(),
 				CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-					env.checkOnlyBaseLeft,
-					env.checkOnlyExpiryOptions("5m", "1h", "24h", "168h", "720h"),
+					acctest.CheckOnlyBaseLeft(env),
+					acctest.CheckOnlyExpiryOptions(env, "5m", "1h", "24h", "168h", "720h"),
 				),
 				Steps: steps,
 			})

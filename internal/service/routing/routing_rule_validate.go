@@ -1,0 +1,70 @@
+package routing
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
+
+// ValidateConfig checks the rules that span attributes; single attributes
+// are checked by their schema validators. Unknown values are skipped: they
+// are checked again once known.
+func (r *RoutingRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	validateRuleAt(ctx, req.Config, path.Empty(), &resp.Diagnostics)
+}
+
+// validateRuleAt checks the rules that span a routing rule's attributes,
+// for the rule at the path rule: the root of p0_routing_rule, or one rule
+// of p0_routing_workflow. They go with the documents' types: a type P0
+// knows beyond them gets the known-values warning and nothing else, since
+// what its fields mean is P0's to say.
+func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, diags *diag.Diagnostics) {
+	requestor := rule.AtName("requestor")
+	if requestorType := framework.StringAt(ctx, config, requestor.AtName("type")); framework.IsKnownValue(requestorType, p0.RequestorTypes) {
+		validateRequestor(ctx, config, requestor, requestorType.ValueString(), diags)
+	}
+
+	resource := rule.AtName("resource")
+	if resourceType := framework.StringAt(ctx, config, resource.AtName("type")); framework.IsKnownValue(resourceType, p0.ResourceTypes) {
+		if resourceType.ValueString() == "integration" {
+			framework.RequireOrForbid(ctx, config, diags, resource.AtName("service"), true,
+				"resource.service is required when resource.type is \"integration\"", "")
+		} else {
+			for _, name := range []string{"service", "access_type", "filters"} {
+				framework.WarnMeaningless(ctx, config, diags, resource.AtName(name),
+					fmt.Sprintf("resource.%s has a meaning only when resource.type is \"integration\"", name))
+			}
+		}
+	}
+}
+
+// validateRequestor checks a requestor of one of the documents' types: a
+// user is named by uid, a group by uid or by groups, and anyone by
+// nothing. Fields that name no one of that type only warn (see
+// warnMeaningless).
+func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.Path, requestorType string, diags *diag.Diagnostics) {
+	uid, groups := requestor.AtName("uid"), requestor.AtName("groups")
+	switch requestorType {
+	case "user":
+		framework.RequireOrForbid(ctx, config, diags, uid, true, "requestor.uid is required when requestor.type is \"user\"", "")
+	case "group":
+		if framework.IsNull(ctx, config, uid) && framework.IsNull(ctx, config, groups) {
+			diags.AddAttributeError(uid, "Missing Required Attribute",
+				"A requestor of type \"group\" is named by requestor.uid or by requestor.groups: set one of them.")
+		}
+	default:
+		framework. // any
+				WarnMeaningless(ctx, config, diags, uid, "requestor.uid has a meaning only when requestor.type is \"group\" or \"user\"")
+	}
+	if requestorType != "group" {
+		framework.WarnMeaningless(ctx, config, diags, groups, "requestor.groups has a meaning only when requestor.type is \"group\"")
+		framework.WarnMeaningless(ctx, config, diags, requestor.AtName("effect"), "requestor.effect has a meaning only when requestor.type is \"group\"")
+	}
+}

@@ -21,7 +21,7 @@ import (
 // independently: OpenTofu 1.10 lacks features that Terraform 1.10 has. A
 // version check that gates a CLI feature therefore names a minimum for each.
 
-// ephemeralResourcesSupported skips a test on CLIs without ephemeral
+// EphemeralResourcesSupported skips a test on CLIs without ephemeral
 // resources: Terraform has them from 1.10, OpenTofu from 1.11.
 var EphemeralResourcesSupported = skipBelow(tfversion.Version1_10_0, tfversion.Version1_11_0)
 
@@ -66,7 +66,7 @@ var testCLI struct {
 	err      error
 }
 
-// cliIsOpenTofu tells whether the CLI that terraform-plugin-testing runs is
+// CLIIsOpenTofu tells whether the CLI that terraform-plugin-testing runs is
 // OpenTofu. It looks for the binary the way terraform-plugin-testing does
 // (TF_ACC_TERRAFORM_PATH, else a release download of Terraform when
 // TF_ACC_TERRAFORM_VERSION is set, else terraform on PATH) and reads the
@@ -98,7 +98,7 @@ func CLIIsOpenTofu() (bool, error) {
 	return testCLI.openTofu, testCLI.err
 }
 
-// skipUnlessQuery skips a test that runs terraform query where the CLI has
+// SkipUnlessQuery skips a test that runs terraform query where the CLI has
 // none: Terraform before 1.14, and OpenTofu.
 func (c *TerraformCLI) SkipUnlessQuery(t testing.TB) {
 	t.Helper()
@@ -130,20 +130,20 @@ var QueryVersions = []tfversion.TerraformVersionCheck{
 	SkipOnOpenTofu("OpenTofu has no terraform query"),
 }
 
-// listBlock is a list block of a query file; body is added inside it.
+// ListBlock is a list block of a query file; body is added inside it.
 func ListBlock(resourceType, name, body string) string {
 	return fmt.Sprintf("list %q %q {\n  provider = p0\n%s}\n", resourceType, name, body)
 }
 
-// skipOnOpenTofu skips a test when the CLI under test is OpenTofu, which
+// SkipOnOpenTofu skips a test when the CLI under test is OpenTofu, which
 // reports a Terraform-like version but lacks the feature reason names.
 func SkipOnOpenTofu(reason string) tfversion.TerraformVersionCheck {
-	return OpenTofuCheck(reason)
+	return openTofuCheck(reason)
 }
 
-type OpenTofuCheck string
+type openTofuCheck string
 
-func (reason OpenTofuCheck) CheckTerraformVersion(_ context.Context, _ tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+func (reason openTofuCheck) CheckTerraformVersion(_ context.Context, _ tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
 	openTofu, err := CLIIsOpenTofu()
 	switch {
 	case err != nil:

@@ -14,32 +14,32 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
-// planDiagnostic is a diagnostic of `terraform plan -json`.
-type planDiagnostic struct {
+// PlanDiagnostic is a diagnostic of `terraform plan -json`.
+type PlanDiagnostic struct {
 	Severity string `json:"severity"`
 	Summary  string `json:"summary"`
 	Detail   string `json:"detail"`
 	Address  string `json:"address"`
 }
 
-// planDiagnostics plans the working directory and returns the plan's
+// PlanDiagnostics plans the working directory and returns the plan's
 // diagnostics, each once: Terraform validates the configuration in its
 // validate walk and again in its plan walk, so a validator's warning comes
 // twice in the -json output (its human output folds them into one). A plan
 // that fails fails the test.
-func (c *TerraformCLI) PlanDiagnostics(t *testing.T) []planDiagnostic {
+func (c *TerraformCLI) PlanDiagnostics(t *testing.T) []PlanDiagnostic {
 	t.Helper()
 	var out bytes.Buffer
 	if _, err := c.Tf.PlanJSON(context.Background(), &out, tfexec.Reattach(c.Reattach)); err != nil {
 		t.Fatalf("terraform plan: %v\n%s", err, out.String())
 	}
-	var diagnostics []planDiagnostic
+	var diagnostics []PlanDiagnostic
 	lines := bufio.NewScanner(&out)
 	lines.Buffer(make([]byte, 1<<20), 1<<20)
 	for lines.Scan() {
 		var message struct {
 			Type       string         `json:"type"`
-			Diagnostic planDiagnostic `json:"diagnostic"`
+			Diagnostic PlanDiagnostic `json:"diagnostic"`
 		}
 		if json.Unmarshal(lines.Bytes(), &message) == nil && message.Type == "diagnostic" && !slices.Contains(diagnostics, message.Diagnostic) {
 			diagnostics = append(diagnostics, message.Diagnostic)
@@ -48,9 +48,9 @@ func (c *TerraformCLI) PlanDiagnostics(t *testing.T) []planDiagnostic {
 	return diagnostics
 }
 
-// withSummary is the diagnostics with summary.
-func WithSummary(diagnostics []planDiagnostic, summary string) []planDiagnostic {
-	var found []planDiagnostic
+// WithSummary is the diagnostics with summary.
+func WithSummary(diagnostics []PlanDiagnostic, summary string) []PlanDiagnostic {
+	var found []PlanDiagnostic
 	for _, d := range diagnostics {
 		if d.Summary == summary {
 			found = append(found, d)
@@ -59,9 +59,9 @@ func WithSummary(diagnostics []planDiagnostic, summary string) []planDiagnostic 
 	return found
 }
 
-// expectOneWarning checks that diagnostics hold exactly one warning with
+// ExpectOneWarning checks that diagnostics hold exactly one warning with
 // summary, whose detail has every phrase.
-func ExpectOneWarning(t *testing.T, diagnostics []planDiagnostic, summary string, phrases ...string) {
+func ExpectOneWarning(t *testing.T, diagnostics []PlanDiagnostic, summary string, phrases ...string) {
 	t.Helper()
 	found := WithSummary(diagnostics, summary)
 	if len(found) != 1 || found[0].Severity != "warning" {
@@ -74,7 +74,7 @@ func ExpectOneWarning(t *testing.T, diagnostics []planDiagnostic, summary string
 	}
 }
 
-// newPlanningCLI starts a parallel acceptance test with a mock of its own
+// NewPlanningCLI starts a parallel acceptance test with a mock of its own
 // and a Terraform working directory whose configuration is the provider's
 // block and hcl.
 func NewPlanningCLI(t *testing.T, hcl string) (*TestEnv, *TerraformCLI) {
@@ -87,7 +87,7 @@ func NewPlanningCLI(t *testing.T, hcl string) (*TestEnv, *TerraformCLI) {
 	return env, NewTerraformCLI(t, env.Config(hcl))
 }
 
-// warningsIn are the warnings of a CLI's JSON output.
+// WarningsIn are the warnings of a CLI's JSON output.
 func WarningsIn(t *testing.T, out []byte) []tfjson.Diagnostic {
 	t.Helper()
 	var warnings []tfjson.Diagnostic

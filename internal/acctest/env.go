@@ -99,14 +99,14 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// testEnv is one acceptance test's private P0: a mock API on loopback and a
+// TestEnv is one acceptance test's private P0: a mock API on loopback and a
 // provider factory pointed at it.
 type TestEnv struct {
 	Mock *p0mock.Server
 	URL  string
 }
 
-// newTestEnv starts a fresh mock for one test and stops it at the end.
+// NewTestEnv starts a fresh mock for one test and stops it at the end.
 func NewTestEnv(t testing.TB) *TestEnv {
 	t.Helper()
 	mock := p0mock.New(TestOrg, TestToken)
@@ -139,12 +139,12 @@ func fastRetries(cfg *p0.Config) {
 	cfg.WaitPollMax = 100 * time.Millisecond
 }
 
-// testCheckTimeout bounds the tests' credentials checks, where a release
+// TestCheckTimeout bounds the tests' credentials checks, where a release
 // waits 10 seconds: long enough for a busy machine, short enough for the
 // test of a check against a hung P0.
 const TestCheckTimeout = 3 * time.Second
 
-// expectError matches an error that contains the given phrases in order.
+// ExpectError matches an error that contains the given phrases in order.
 // Terraform wraps diagnostics at its terminal width, so the words of each
 // phrase may be separated by any whitespace, including line breaks.
 func ExpectError(phrases ...string) *regexp.Regexp {
@@ -180,13 +180,13 @@ func (e *TestEnv) Config(hcl string) string {
 	return e.ProviderBlock() + hcl
 }
 
-// reliabilityEnv is a testEnv whose mock is reached through a fault proxy.
+// ReliabilityEnv is a testEnv whose mock is reached through a fault proxy.
 type ReliabilityEnv struct {
 	*TestEnv
 	Traffic *faultproxy.Proxy
 }
 
-// newReliabilityEnv starts a fresh mock behind a recorder, on loopback, and
+// NewReliabilityEnv starts a fresh mock behind a recorder, on loopback, and
 // stops both at the end of the test.
 func NewReliabilityEnv(t *testing.T) *ReliabilityEnv {
 	t.Helper()
@@ -208,7 +208,7 @@ func NewReliabilityEnv(t *testing.T) *ReliabilityEnv {
 	}
 }
 
-// mockFaults counts the mock's request log by fault name.
+// MockFaults counts the mock's request log by fault name.
 func MockFaults(mock *p0mock.Server) map[string]int {
 	counts := map[string]int{}
 	for _, r := range mock.Requests() {
@@ -219,18 +219,18 @@ func MockFaults(mock *p0mock.Server) map[string]int {
 	return counts
 }
 
-// faultRetries is max_retries for suites that inject faults at random. At
+// FaultRetries is max_retries for suites that inject faults at random. At
 // 20% faults, the default of five retries would fail one call in about
 // 16,000 by chance (six faults in a row); ten make that one in 50 million.
 const FaultRetries = 10
 
-// faultConfig prefixes hcl with a provider block for the suites that inject
+// FaultConfig prefixes hcl with a provider block for the suites that inject
 // faults at random: max_retries = faultRetries.
 func (e *ReliabilityEnv) FaultConfig(hcl string) string {
 	return e.providerBlockWith(fmt.Sprintf("  max_retries = %d\n", FaultRetries)) + hcl
 }
 
-// hungConfig is the configuration of the suites that make P0 hang during an
+// HungConfig is the configuration of the suites that make P0 hang during an
 // operation: without the credentials check when the provider is configured,
 // which would meet the hang too (TestAccProvider_credentialsCheckBounded
 // tests that).
@@ -238,7 +238,7 @@ func (e *ReliabilityEnv) HungConfig(retries int, hcl string) string {
 	return e.providerBlockWith(fmt.Sprintf("  max_retries = %d\n  skip_credentials_validation = true\n", retries)) + hcl
 }
 
-// createAWSRoot creates the AWS integration root through the API, as an
+// CreateAWSRoot creates the AWS integration root through the API, as an
 // earlier apply would have.
 func (e *TestEnv) CreateAWSRoot(t *testing.T) {
 	t.Helper()
@@ -251,7 +251,7 @@ func (e *TestEnv) CreateAWSRoot(t *testing.T) {
 	}
 }
 
-// schemaOf builds a resource's schema, failing on a malformed one.
+// SchemaOf builds a resource's schema, failing on a malformed one.
 func SchemaOf(t *testing.T, r fwresource.Resource) rschema.Schema {
 	t.Helper()
 	var resp fwresource.SchemaResponse
@@ -262,7 +262,7 @@ func SchemaOf(t *testing.T, r fwresource.Resource) rschema.Schema {
 	return resp.Schema
 }
 
-// stateOf is a state of r's schema holding model.
+// StateOf is a state of r's schema holding model.
 func StateOf(t *testing.T, r fwresource.Resource, model any) tfsdk.State {
 	t.Helper()
 	state := tfsdk.State{Schema: SchemaOf(t, r)}
@@ -272,7 +272,7 @@ func StateOf(t *testing.T, r fwresource.Resource, model any) tfsdk.State {
 	return state
 }
 
-// client is an API client for this environment's mock, for tests that call
+// Client is an API client for this environment's mock, for tests that call
 // a resource's methods directly.
 func (e *TestEnv) Client(t *testing.T) *p0.Client {
 	t.Helper()
@@ -285,7 +285,7 @@ func (e *TestEnv) Client(t *testing.T) *p0.Client {
 	return c
 }
 
-// logEntries decodes what a tflogtest logger wrote.
+// LogEntries decodes what a tflogtest logger wrote.
 func LogEntries(t *testing.T, out *bytes.Buffer) []map[string]any {
 	t.Helper()
 	entries, err := tflogtest.MultilineJSONDecode(out)
@@ -295,7 +295,7 @@ func LogEntries(t *testing.T, out *bytes.Buffer) []map[string]any {
 	return entries
 }
 
-// loggedMessage reports whether any entry's message contains text.
+// LoggedMessage reports whether any entry's message contains text.
 func LoggedMessage(entries []map[string]any, text string) bool {
 	for _, e := range entries {
 		if strings.Contains(fmt.Sprint(e["@message"]), text) {
@@ -305,7 +305,7 @@ func LoggedMessage(entries []map[string]any, text string) bool {
 	return false
 }
 
-// countCalls checks that call occurs n times in calls.
+// CountCalls checks that call occurs n times in calls.
 func CountCalls(calls []string, call string, n int) error {
 	got := 0
 	for _, c := range calls {
@@ -319,13 +319,13 @@ func CountCalls(calls []string, call string, n int) error {
 	return nil
 }
 
-// markRequests returns a PreConfig that remembers how many requests the
+// MarkRequests returns a PreConfig that remembers how many requests the
 // mock has seen, so that a later check can look at the step's own.
 func (e *TestEnv) MarkRequests(mark *int) func() {
 	return func() { *mark = len(e.Mock.Requests()) }
 }
 
-// checkCount asserts how many requests reached an endpoint since the log
+// CheckCount asserts how many requests reached an endpoint since the log
 // was last reset.
 func (e *TestEnv) CheckCount(endpoint string, want int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
@@ -336,7 +336,7 @@ func (e *TestEnv) CheckCount(endpoint string, want int) resource.TestCheckFunc {
 	}
 }
 
-// checkNoFailedRequests asserts that P0 answered every logged request with
+// CheckNoFailedRequests asserts that P0 answered every logged request with
 // success: no conflict, no refusal.
 func (e *TestEnv) CheckNoFailedRequests(*terraform.State) error {
 	for _, r := range e.Mock.Requests() {
@@ -347,7 +347,7 @@ func (e *TestEnv) CheckNoFailedRequests(*terraform.State) error {
 	return nil
 }
 
-// checkNoRequests asserts that nothing reached P0.
+// CheckNoRequests asserts that nothing reached P0.
 func (e *TestEnv) CheckNoRequests(t *testing.T) {
 	t.Helper()
 	if reqs := e.Mock.Requests(); len(reqs) != 0 {
@@ -359,7 +359,7 @@ func (e *TestEnv) CheckNoRequests(t *testing.T) {
 	}
 }
 
-// newTestEnvBehaving is newTestEnv with a mock that answers as behavior
+// NewTestEnvBehaving is newTestEnv with a mock that answers as behavior
 // says where P0's documents are silent.
 func NewTestEnvBehaving(t *testing.T, behavior p0mock.Behavior) *TestEnv {
 	t.Helper()
@@ -368,7 +368,7 @@ func NewTestEnvBehaving(t *testing.T, behavior p0mock.Behavior) *TestEnv {
 	return env
 }
 
-// factoriesWith serves the provider with fastRetries and further changes
+// FactoriesWith serves the provider with fastRetries and further changes
 // to the client's configuration.
 func (e *TestEnv) FactoriesWith(tune func(*p0.Config)) map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){

@@ -22,7 +22,7 @@ import (
 // The fleet generator of the reliability suites: a large configuration of
 // every resource type that knows what P0 must hold once it is applied.
 
-// fleet is a configuration of many objects, and what P0 must hold once it
+// Fleet is a configuration of many objects, and what P0 must hold once it
 // is applied. Variant changes every object's settings, for update tests.
 type Fleet struct {
 	Rules         int  // p0_routing_rule
@@ -39,7 +39,7 @@ type Fleet struct {
 	Variant int
 }
 
-// objects is how many resources the configuration declares, the echo
+// Objects is how many resources the configuration declares, the echo
 // resource of Reads not included.
 func (f Fleet) Objects() int {
 	n := f.Rules + 2*len(f.awsItems()) - f.Unstaged + f.ExpiryOptions
@@ -184,7 +184,7 @@ func (f Fleet) Rule(i int) p0.RoutingRule {
 	}
 }
 
-// hcl renders the configuration, without the provider block.
+// Hcl renders the configuration, without the provider block.
 func (f Fleet) Hcl() string {
 	var b strings.Builder
 	for i := range f.Rules {
@@ -262,7 +262,7 @@ resource "echo" "fleet" {}
 `, strings.Join(rules, ", "), strings.Join(components, ", "))
 }
 
-// readsChecks expect the outputs of readsHCL to count the whole fleet.
+// ReadsChecks expect the outputs of readsHCL to count the whole fleet.
 func (f Fleet) ReadsChecks() []statecheck.StateCheck {
 	return []statecheck.StateCheck{
 		statecheck.ExpectKnownOutputValue("rules", knownvalue.Int64Exact(int64(f.Rules))),
@@ -278,7 +278,7 @@ func writeRuleHCL(b *strings.Builder, label string, rule p0.RoutingRule) {
 	b.WriteString("}\n\n")
 }
 
-// writeRuleAttributes writes the attributes of a rule that sends exactly
+// WriteRuleAttributes writes the attributes of a rule that sends exactly
 // rule, one per line: the body of a p0_routing_rule block, or an object of
 // p0_routing_workflow's rules.
 func WriteRuleAttributes(b *strings.Builder, rule p0.RoutingRule) {
@@ -373,7 +373,7 @@ func quotedList(values []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-// mismatches compares P0's state with the configuration and lists every
+// Mismatches compares P0's state with the configuration and lists every
 // difference: objects missing, objects that should not be there (a
 // duplicate or an orphan) and objects with other settings.
 func (f Fleet) Mismatches(mock *p0mock.Server) []string {
@@ -496,7 +496,7 @@ func (f Fleet) JITMismatches(mock *p0mock.Server) []string {
 	return problems
 }
 
-// checkMatches is a TestCheckFunc asserting that P0 holds exactly the
+// CheckMatches is a TestCheckFunc asserting that P0 holds exactly the
 // fleet.
 func (f Fleet) CheckMatches(mock *p0mock.Server) resource.TestCheckFunc {
 	return func(*terraform.State) error {
@@ -507,7 +507,7 @@ func (f Fleet) CheckMatches(mock *p0mock.Server) resource.TestCheckFunc {
 	}
 }
 
-// checkEmpty is CheckDestroy for a fleet: nothing of it is left in P0.
+// CheckEmpty is CheckDestroy for a fleet: nothing of it is left in P0.
 func (f Fleet) CheckEmpty(mock *p0mock.Server) resource.TestCheckFunc {
 	return Fleet{}.CheckMatches(mock)
 }
@@ -520,7 +520,7 @@ func JSONText(v any) string {
 	return string(data)
 }
 
-// awsComponentHCL is a p0_aws_component named name that installs item id
+// AWSComponentHCL is a p0_aws_component named name that installs item id
 // of component with the settings of item; extra is added to the body.
 func AWSComponentHCL(name, component, id string, item p0.AWSItem, extra string) string {
 	var b strings.Builder
@@ -551,7 +551,7 @@ func AWSComponentHCL(name, component, id string, item p0.AWSItem, extra string) 
 	return b.String()
 }
 
-// stagedHCL is a p0_aws_component_staged named name for item id of
+// StagedHCL is a p0_aws_component_staged named name for item id of
 // component.
 func StagedHCL(name, component, id string) string {
 	attribute := "account_id"
@@ -561,5 +561,5 @@ func StagedHCL(name, component, id string) string {
 	return fmt.Sprintf("resource \"p0_aws_component_staged\" %q {\n  component = %q\n  %s = %q\n}\n", name, component, attribute, id)
 }
 
-// defaultExpiryKeys are the presets every organization starts with.
+// DefaultExpiryKeys are the presets every organization starts with.
 var DefaultExpiryKeys = []string{"5m", "1h", "24h", "168h", "720h"}

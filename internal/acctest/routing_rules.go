@@ -14,11 +14,11 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
-// routingVariants are the mock's answers to how P0 spells and routes
+// RoutingVariants are the mock's answers to how P0 spells and routes
 // routing rules, the documented one first.
 var RoutingVariants = []string{"documented", "routing-camel", "routing-camel-silent", "routing-either", "routing-policy-routes"}
 
-// newVariantEnv is newTestEnv whose mock behaves as the named variants.
+// NewVariantEnv is newTestEnv whose mock behaves as the named variants.
 func NewVariantEnv(t *testing.T, variants string) *TestEnv {
 	t.Helper()
 	env := NewTestEnv(t)
@@ -30,7 +30,7 @@ func NewVariantEnv(t *testing.T, variants string) *TestEnv {
 	return env
 }
 
-// heldRule is a rule a P0 beyond the documents holds, as P0 stores it
+// HeldRule is a rule a P0 beyond the documents holds, as P0 stores it
 // (seed), and the configuration that manages it (hcl, the attributes of a
 // p0_routing_rule or of a workflow's rule), under which it is imported
 // with nothing to change.
@@ -43,7 +43,7 @@ type HeldRule struct {
 	Unmanaged map[string]string
 }
 
-// heldRules are an agentic requestor's rule, with fields beyond the
+// HeldRules are an agentic requestor's rule, with fields beyond the
 // documents at every depth, and a rule in the form P0's own client writes
 // (a group named by groups and effect, camelCase options), with types the
 // documents do not list.
@@ -126,7 +126,7 @@ func (h HeldRule) edited(edit ...string) string {
 	return strings.NewReplacer(edit...).Replace(h.Hcl)
 }
 
-// checkKept checks, in the JSON P0 stores for the rule named name, that
+// CheckKept checks, in the JSON P0 stores for the rule named name, that
 // each field at a path of kept holds exactly its JSON (numbers as written),
 // and that no field at a path of gone is there.
 func (e *TestEnv) CheckKept(name string, kept map[string]string, gone ...string) resource.TestCheckFunc {
@@ -153,7 +153,7 @@ func (e *TestEnv) CheckKept(name string, kept map[string]string, gone ...string)
 	}
 }
 
-// checkSpelling checks that P0 stores the rule's two-spelling fields as
+// CheckSpelling checks that P0 stores the rule's two-spelling fields as
 // the variant takes them: the field at path, spelt snake or camel.
 func (e *TestEnv) CheckSpelling(name, variant, at, snake, camel string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
@@ -175,7 +175,7 @@ func (e *TestEnv) CheckSpelling(name, variant, at, snake, camel string) resource
 	}
 }
 
-// jsonAt finds the value at path, names and list indexes joined by dots,
+// JSONAt finds the value at path, names and list indexes joined by dots,
 // in a JSON value decoded with numbers as json.Number.
 func JSONAt(value any, path string) (any, bool) {
 	for _, step := range strings.Split(path, ".") {
@@ -199,7 +199,7 @@ func JSONAt(value any, path string) (any, bool) {
 	return value, true
 }
 
-// compactJSON is v as compact JSON, keys sorted, numbers as written.
+// CompactJSON is v as compact JSON, keys sorted, numbers as written.
 func CompactJSON(v any) string {
 	if raw, ok := v.(json.RawMessage); ok {
 		decoder := json.NewDecoder(strings.NewReader(string(raw)))
@@ -217,7 +217,7 @@ func CompactJSON(v any) string {
 	return string(text)
 }
 
-// without is kept less the paths given.
+// Without is kept less the paths given.
 func Without(kept map[string]string, paths ...string) map[string]string {
 	out := map[string]string{}
 	for path, value := range kept {
@@ -229,14 +229,14 @@ func Without(kept map[string]string, paths ...string) map[string]string {
 	return out
 }
 
-// workflowDataSource reads the workflow p0_routing_workflow.this saved.
+// WorkflowDataSource reads the workflow p0_routing_workflow.this saved.
 const WorkflowDataSource = `
 data "p0_routing_workflow" "current" {
   depends_on = [p0_routing_workflow.this]
 }
 `
 
-// checkWorkflowNames checks that P0 holds the rules named, in order.
+// CheckWorkflowNames checks that P0 holds the rules named, in order.
 func (e *TestEnv) CheckWorkflowNames(names ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		var got []string
@@ -250,7 +250,7 @@ func (e *TestEnv) CheckWorkflowNames(names ...string) resource.TestCheckFunc {
 	}
 }
 
-// checkWorkflowField checks a field of the workflow's own.
+// CheckWorkflowField checks a field of the workflow's own.
 func (e *TestEnv) CheckWorkflowField(name, want string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		if got := string(e.Mock.WorkflowFields()[name]); got != want {
@@ -260,7 +260,7 @@ func (e *TestEnv) CheckWorkflowField(name, want string) resource.TestCheckFunc {
 	}
 }
 
-// oddRuleSeed is a rule whose values P0 returns with other JSON types than
+// OddRuleSeed is a rule whose values P0 returns with other JSON types than
 // the provider reads: numbers and booleans spelled as strings (read as
 // what they spell), and values that cannot be read as their attribute's
 // type (kept as P0 holds them). The mock stores the two-spelling fields
@@ -280,7 +280,7 @@ var oddUnreadable = map[string]string{
 	"approval.0.options.duration":        `"soon"`,
 }
 
-// oddUnreadableIn is oddUnreadable as the mock of variant stores the odd
+// OddUnreadableIn is oddUnreadable as the mock of variant stores the odd
 // rule: camelCase where the variant takes camelCase only.
 func OddUnreadableIn(variant string) map[string]string {
 	if !strings.HasPrefix(variant, "routing-camel") {
@@ -293,10 +293,10 @@ func OddUnreadableIn(variant string) map[string]string {
 	return unreadable
 }
 
-// plainRuleSeed is a rule beside the odd one, which no warning names.
+// PlainRuleSeed is a rule beside the odd one, which no warning names.
 const PlainRuleSeed = `{"name": "Plain", "requestor": {"type": "any"}, "resource": {"type": "any"}, "approval": [{"type": "auto"}]}`
 
-// checkKeptNow is checkKept, at once.
+// CheckKeptNow is checkKept, at once.
 func (e *TestEnv) CheckKeptNow(t *testing.T, name string, kept map[string]string) {
 	t.Helper()
 	if err := e.CheckKept(name, kept)(nil); err != nil {

@@ -23,7 +23,7 @@ const (
 	FunctionARN       = "arn:aws:lambda:us-east-1:" + WriteAccount + ":function:p0-notify"
 )
 
-// seedOrganization sets up env's organization as if made outside Terraform,
+// SeedOrganization sets up env's organization as if made outside Terraform,
 // with what P0 stores but the provider never writes itself: approval
 // options of 0, rules with filters and several approvals, rules beyond the
 // documents (heldRules), a rule with values of other JSON types than the
@@ -84,7 +84,7 @@ func SeedOrganization(env *TestEnv) map[string]string {
 	}
 }
 
-// applyAdoption applies the generated configuration text, which must send
+// ApplyAdoption applies the generated configuration text, which must send
 // P0 nothing but reads, and then plan no change.
 func ApplyAdoption(t *testing.T, env *TestEnv, cli *TerraformCLI, text []byte) {
 	t.Helper()
@@ -104,7 +104,7 @@ func ApplyAdoption(t *testing.T, env *TestEnv, cli *TerraformCLI, text []byte) {
 	}
 }
 
-// heldWriteItem is the iam-write item of seedOrganization, with fields the
+// HeldWriteItem is the iam-write item of seedOrganization, with fields the
 // provider does not model in the item, its login and its identity.
 func HeldWriteItem() p0.AWSItem {
 	return p0.AWSItem{Label: "prod", Unmanaged: p0.Unmanaged{"tier": json.RawMessage(`"gold"`)},
@@ -112,7 +112,7 @@ func HeldWriteItem() p0.AWSItem {
 			Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user", Unmanaged: p0.Unmanaged{"caseSensitive": json.RawMessage(`false`)}}}}
 }
 
-// installed is item as P0 holds it once configured.
+// Installed is item as P0 holds it once configured.
 func Installed(item p0.AWSItem) p0.AWSItem {
 	item.State = p0.StateInstalled
 	return item

@@ -32,7 +32,7 @@ func providerAddress() string {
 	return host + "/p0-security/p0"
 }
 
-// terraformCLI runs Terraform in its own working directory against the
+// TerraformCLI runs Terraform in its own working directory against the
 // provider served in-process. It exists for what terraform-plugin-testing
 // cannot do: terraform-exec always passes -parallelism=10 to plan, apply and
 // destroy, which overrides TF_CLI_ARGS_*, so other parallelism needs
@@ -42,7 +42,7 @@ type TerraformCLI struct {
 	Reattach tfexec.ReattachInfo
 }
 
-// newTerraformCLI serves the provider until the test ends and initialises
+// NewTerraformCLI serves the provider until the test ends and initialises
 // a working directory holding config.
 func NewTerraformCLI(t testing.TB, config string) *TerraformCLI {
 	t.Helper()
@@ -110,7 +110,7 @@ func (quietSink) Log(...any) {}
 
 func (quietSink) Logf(string, ...any) {}
 
-// write replaces the working directory's configuration, adding the
+// Write replaces the working directory's configuration, adding the
 // required_providers block that maps p0 to the served provider. The source
 // names its registry host, since OpenTofu would otherwise look for it on its
 // own.

@@ -16,19 +16,19 @@ import (
 
 // accessRequestAction submits a just-in-time access request through the
 // Command API when invoked or triggered, never during a plan.
-type AccessRequestAction struct{ framework.ActionBase }
+type accessRequestAction struct{ framework.ActionBase }
 
 // NewAccessRequestAction returns the p0_access_request action.
 func NewAccessRequestAction() action.Action {
-	return &AccessRequestAction{framework.ActionNamed("access_request")}
+	return &accessRequestAction{framework.ActionNamed("access_request")}
 }
 
 var (
-	_ action.ActionWithConfigure      = (*AccessRequestAction)(nil)
-	_ action.ActionWithValidateConfig = (*AccessRequestAction)(nil)
+	_ action.ActionWithConfigure      = (*accessRequestAction)(nil)
+	_ action.ActionWithValidateConfig = (*accessRequestAction)(nil)
 )
 
-func (a *AccessRequestAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+func (a *accessRequestAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Requests just-in-time access through P0's Command API when the action is " +
 			"invoked (`terraform apply -invoke=action.p0_access_request.<name>`) or triggered by a resource's " +
@@ -71,7 +71,7 @@ func (a *AccessRequestAction) Schema(_ context.Context, _ action.SchemaRequest, 
 
 // ValidateConfig checks the command line as the ephemeral resource does
 // (see validateAccessRequest), and that wait_timeout comes with wait.
-func (a *AccessRequestAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
+func (a *accessRequestAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
 	validateAccessRequest(ctx, req.Config, &resp.Diagnostics)
 	var wait types.Bool
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("wait"), &wait)...)
@@ -95,9 +95,9 @@ const defaultWaitTimeout = 10 * time.Minute
 
 // waitProgressEvery is how often the action says it is still waiting (a
 // variable for the test of the reports).
-var WaitProgressEvery = 30 * time.Second
+var waitProgressEvery = 30 * time.Second
 
-func (a *AccessRequestAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+func (a *accessRequestAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	args, op := framework.Begin[accessRequestActionArguments](ctx, a.Base, req.Config, &resp.Diagnostics, "Unable to Request Access")
 	if op.Failed() {
 		return

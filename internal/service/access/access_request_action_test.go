@@ -33,9 +33,9 @@ func TestAccessRequestProgress(t *testing.T) {
 func TestAccessRequestWaitProgress(t *testing.T) {
 	env := acctest.NewTestEnv(t)
 	env.Mock.SetBehavior(p0mock.Behavior{ApproveAfter: 400 * time.Millisecond})
-	every := WaitProgressEvery
-	WaitProgressEvery = 100 * time.Millisecond
-	t.Cleanup(func() { WaitProgressEvery = every })
+	every := waitProgressEvery
+	waitProgressEvery = 100 * time.Millisecond
+	t.Cleanup(func() { waitProgressEvery = every })
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	messages, diags := acctest.InvokeAction(t, acctest.Configured(NewAccessRequestAction(), env.Client(t)), map[string]tftypes.Value{
 		"argv":   tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("request"), str("ssh"), str("prod")}),

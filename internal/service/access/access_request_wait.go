@@ -16,7 +16,7 @@ import (
 // requestAndWait submits the request and waits for P0's decision (see
 // p0.Client.WaitForAccess), saying as it goes what it does: submitted,
 // still waiting (every 30 seconds), and the outcome.
-func (a *AccessRequestAction) requestAndWait(ctx context.Context, args accessRequestActionArguments, resp *action.InvokeResponse, op framework.Operation) {
+func (a *accessRequestAction) requestAndWait(ctx context.Context, args accessRequestActionArguments, resp *action.InvokeResponse, op framework.Operation) {
 	limit := defaultWaitTimeout
 	if !args.WaitTimeout.IsNull() {
 		parsed, err := time.ParseDuration(args.WaitTimeout.ValueString())
@@ -41,7 +41,7 @@ func (a *AccessRequestAction) requestAndWait(ctx context.Context, args accessReq
 		Waiting: func(waited time.Duration) {
 			framework.Progress(resp, "Still waiting for P0 to decide request %s (%s so far)", id, waited.Round(time.Second))
 		},
-		ProgressEvery: WaitProgressEvery,
+		ProgressEvery: waitProgressEvery,
 	})
 	var refused *p0.AccessRefusedError
 	var pending *p0.AccessPendingError

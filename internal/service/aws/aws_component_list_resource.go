@@ -11,32 +11,32 @@ import (
 
 // awsComponentListResource lists the installed items of P0's AWS
 // integration, for terraform query.
-type AWSComponentListResource struct{ framework.ResourceBase }
+type awsComponentListResource struct{ framework.ResourceBase }
 
 // NewAWSComponentListResource returns the p0_aws_component list resource.
 func NewAWSComponentListResource() list.ListResource {
-	return &AWSComponentListResource{framework.ResourceNamed("aws_component")}
+	return &awsComponentListResource{framework.ResourceNamed("aws_component")}
 }
 
 var (
-	_ list.ListResourceWithConfigure = (*AWSComponentListResource)(nil)
+	_ list.ListResourceWithConfigure = (*awsComponentListResource)(nil)
 )
 
-func (l *AWSComponentListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+func (l *awsComponentListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = awsListSchema("installed items")
 }
 
-func (l *AWSComponentListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+func (l *awsComponentListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	framework.ListObjects(ctx, l.Base, req, stream, "Unable to List AWS Components", l.installed)
 }
 
 // installed is every installed item the filter allows.
-func (l *AWSComponentListResource) installed(ctx context.Context, filter awsListFilter, op framework.Operation) []framework.Found {
+func (l *awsComponentListResource) installed(ctx context.Context, filter awsListFilter, op framework.Operation) []framework.Found {
 	var objects []framework.Found
 	isInstalled := func(item p0.AWSItem) bool { return item.State == p0.StateInstalled }
-	unset := NoTimeouts(ctx)
+	unset := noTimeouts(ctx)
 	for _, listed := range listAWSItems(ctx, l.Client, filter, op, isInstalled) {
-		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: ComponentModel(listed.target, listed.item, unset)})
+		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: componentModel(listed.target, listed.item, unset)})
 	}
 	return objects
 }

@@ -29,8 +29,8 @@ func TestAWSListsWithoutIntegration(t *testing.T) {
 		list     list.ListResource
 		resource fwresource.ResourceWithIdentity
 	}{
-		"p0_aws_component":        {&AWSComponentListResource{framework.ResourceBase{Base: framework.Base{Client: client}}}, &AWSComponentResource{}},
-		"p0_aws_component_staged": {&AWSComponentStagedListResource{framework.ResourceBase{Base: framework.Base{Client: client}}}, &AWSComponentStagedResource{}},
+		"p0_aws_component":        {&awsComponentListResource{framework.ResourceBase{Base: framework.Base{Client: client}}}, &awsComponentResource{}},
+		"p0_aws_component_staged": {&awsComponentStagedListResource{framework.ResourceBase{Base: framework.Base{Client: client}}}, &awsComponentStagedResource{}},
 	} {
 		if results := acctest.CollectList(t, c.list, c.resource, 0, false); len(results) != 0 {
 			t.Errorf("%s listed %d results without an integration: %+v", name, len(results), results)
@@ -64,14 +64,14 @@ func TestStagedListItemRemovedBetweenReads(t *testing.T) {
 				env.Mock.SetAWSItem(p0.ComponentInventory, id, p0.AWSItem{State: p0.StateStage})
 			}
 			env.Mock.FailNext(http.MethodGet, itemRead, c.status, "no such item")
-			l := &AWSComponentStagedListResource{framework.ResourceBase{Base: framework.Base{Client: env.Client(t)}}}
-			results := acctest.CollectList(t, l, &AWSComponentStagedResource{}, 0, true)
+			l := &awsComponentStagedListResource{framework.ResourceBase{Base: framework.Base{Client: env.Client(t)}}}
+			results := acctest.CollectList(t, l, &awsComponentStagedResource{}, 0, true)
 			var listed []string
 			var errs diag.Diagnostics
 			for _, result := range results {
 				errs.Append(result.Diagnostics.Errors()...)
 				if result.Identity != nil {
-					var model AWSComponentStagedModel
+					var model awsComponentStagedModel
 					result.Diagnostics.Append(result.Resource.Get(context.Background(), &model)...)
 					listed = append(listed, model.ID.ValueString())
 				}
@@ -99,7 +99,7 @@ func TestStagedListItemRemovedBetweenReads(t *testing.T) {
 func TestNoTimeoutsFitsTheSchema(t *testing.T) {
 	ctx := context.Background()
 	item := p0.AWSItem{State: p0.StateInstalled, Label: "listed"}
-	state := acctest.StateOf(t, &AWSComponentResource{}, ComponentModel(NewAWSItemTarget(p0.ComponentInventory, "123456789012"), item, NoTimeouts(ctx)))
+	state := acctest.StateOf(t, &awsComponentResource{}, componentModel(newAWSItemTarget(p0.ComponentInventory, "123456789012"), item, noTimeouts(ctx)))
 	var block timeouts.Value
 	if diags := state.GetAttribute(ctx, path.Root("timeouts"), &block); diags.HasError() || !block.IsNull() {
 		t.Fatalf("timeouts = %v (%v), want a null block", block, diags)

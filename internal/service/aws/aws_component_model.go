@@ -9,29 +9,29 @@ import (
 )
 
 // awsComponentModel is p0_aws_component's state.
-type AWSComponentModel struct {
-	AWSItemTarget
+type awsComponentModel struct {
+	awsItemTarget
 	Label             types.String   `tfsdk:"label"`
 	State             types.String   `tfsdk:"state"`
 	AccessAnalyzerARN types.String   `tfsdk:"access_analyzer_arn"`
 	CloudLakeARN      types.String   `tfsdk:"cloud_lake_arn"`
-	Login             *AWSLoginModel `tfsdk:"login"`
+	Login             *awsLoginModel `tfsdk:"login"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
-type AWSLoginModel struct {
+type awsLoginModel struct {
 	Type     types.String           `tfsdk:"type"`
-	Identity *AWSLoginIdentityModel `tfsdk:"identity"`
+	Identity *awsLoginIdentityModel `tfsdk:"identity"`
 }
 
-type AWSLoginIdentityModel struct {
+type awsLoginIdentityModel struct {
 	Type    types.String `tfsdk:"type"`
 	TagName types.String `tfsdk:"tag_name"`
 }
 
 // awsItemFromModel is the configuration to send for a planned item. A label
 // not known yet (left to P0) is not sent.
-func AWSItemFromModel(m AWSComponentModel) p0.AWSItem {
+func awsItemFromModel(m awsComponentModel) p0.AWSItem {
 	item := p0.AWSItem{
 		Label:             m.Label.ValueString(),
 		AccessAnalyzerArn: m.AccessAnalyzerARN.ValueString(),
@@ -48,9 +48,9 @@ func AWSItemFromModel(m AWSComponentModel) p0.AWSItem {
 
 // componentModel maps P0's item to the state of the resource that targets
 // it, keeping the timeouts, which P0 knows nothing of.
-func ComponentModel(target AWSItemTarget, item p0.AWSItem, t timeouts.Value) AWSComponentModel {
-	m := AWSComponentModel{
-		AWSItemTarget:     target,
+func componentModel(target awsItemTarget, item p0.AWSItem, t timeouts.Value) awsComponentModel {
+	m := awsComponentModel{
+		awsItemTarget:     target,
 		Label:             framework.OptionalString(item.Label),
 		State:             types.StringValue(item.State),
 		AccessAnalyzerARN: framework.OptionalString(item.AccessAnalyzerArn),
@@ -58,9 +58,9 @@ func ComponentModel(target AWSItemTarget, item p0.AWSItem, t timeouts.Value) AWS
 		Timeouts:          t,
 	}
 	if item.Login != nil {
-		m.Login = &AWSLoginModel{Type: types.StringValue(item.Login.Type)}
+		m.Login = &awsLoginModel{Type: types.StringValue(item.Login.Type)}
 		if identity := item.Login.Identity; identity != nil {
-			m.Login.Identity = &AWSLoginIdentityModel{Type: types.StringValue(identity.Type), TagName: framework.OptionalString(identity.TagName)}
+			m.Login.Identity = &awsLoginIdentityModel{Type: types.StringValue(identity.Type), TagName: framework.OptionalString(identity.TagName)}
 		}
 	}
 	return m

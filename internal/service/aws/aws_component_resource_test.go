@@ -397,17 +397,17 @@ func TestAccAWSComponent_interruptedCreate(t *testing.T) {
 }
 
 func TestAWSItemMapping(t *testing.T) {
-	plan := AWSComponentModel{
-		AWSItemTarget:     NewAWSItemTarget(p0.ComponentIAMWrite, "123456789012"),
+	plan := awsComponentModel{
+		awsItemTarget:     newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"),
 		Label:             types.StringUnknown(), // left to P0
 		AccessAnalyzerARN: types.StringNull(),
 		CloudLakeARN:      types.StringNull(),
-		Login: &AWSLoginModel{
+		Login: &awsLoginModel{
 			Type:     types.StringValue("idc"),
-			Identity: &AWSLoginIdentityModel{Type: types.StringValue("tag"), TagName: types.StringValue("p0-user")},
+			Identity: &awsLoginIdentityModel{Type: types.StringValue("tag"), TagName: types.StringValue("p0-user")},
 		},
 	}
-	item := AWSItemFromModel(plan)
+	item := awsItemFromModel(plan)
 	want := p0.AWSItem{Login: &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}}
 	if !framework.SameJSON(item, want) {
 		t.Fatalf("awsItemFromModel = %+v, want %+v", item, want)
@@ -415,7 +415,7 @@ func TestAWSItemMapping(t *testing.T) {
 
 	tm := timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})}
 	item.State = p0.StateInstalled
-	m := ComponentModel(plan.AWSItemTarget, item, tm)
+	m := componentModel(plan.awsItemTarget, item, tm)
 	if !m.Label.IsNull() || !m.AccessAnalyzerARN.IsNull() || !m.CloudLakeARN.IsNull() {
 		t.Errorf("empty fields should be null: %+v", m)
 	}
@@ -423,11 +423,11 @@ func TestAWSItemMapping(t *testing.T) {
 		t.Errorf("componentModel = %+v", m)
 	}
 	// And back: what was read is what would be sent.
-	if again := AWSItemFromModel(m); !framework.SameJSON(again, want) {
+	if again := awsItemFromModel(m); !framework.SameJSON(again, want) {
 		t.Errorf("round trip = %+v, want %+v", again, want)
 	}
 
-	email := ComponentModel(plan.AWSItemTarget, p0.AWSItem{Label: "x", Login: &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}}, tm)
+	email := componentModel(plan.awsItemTarget, p0.AWSItem{Label: "x", Login: &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}}, tm)
 	if !email.Login.Identity.TagName.IsNull() || email.Label.ValueString() != "x" {
 		t.Errorf("componentModel with email identity = %+v", email)
 	}
@@ -435,7 +435,7 @@ func TestAWSItemMapping(t *testing.T) {
 
 func TestVerificationErrorDetail(t *testing.T) {
 	refused := &p0.APIError{Method: "POST", Path: "/verify", StatusCode: http.StatusBadRequest, Message: "could not assume role P0RoleIamWrite"}
-	detail := VerificationErrorDetail(NewAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), 2*time.Minute, refused)
+	detail := verificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), 2*time.Minute, refused)
 	for _, part := range []string{
 		`verifying AWS component "iam-write" in account 123456789012`,
 		"400 Bad Request: could not assume role P0RoleIamWrite",
@@ -450,12 +450,12 @@ func TestVerificationErrorDetail(t *testing.T) {
 			t.Errorf("detail lacks %q:\n%s", part, detail)
 		}
 	}
-	if bounded := VerificationErrorDetail(NewAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), 0, refused); !strings.Contains(bounded, "until the limit of the timeouts block ran out") {
+	if bounded := verificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), 0, refused); !strings.Contains(bounded, "until the limit of the timeouts block ran out") {
 		t.Errorf("the detail under a timeouts block does not say so:\n%s", bounded)
 	}
 	// The advice is about the AWS side, not the generic one for a 400; so
 	// is the action's, which verifies an installed item again.
-	again := ReverificationErrorDetail(NewAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), time.Minute, refused)
+	again := reverificationErrorDetail(newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"), time.Minute, refused)
 	for _, d := range []string{detail, again} {
 		if strings.Contains(d, "Correct the configuration according to P0's message") {
 			t.Errorf("detail gives the generic advice for a 400 beside its own:\n%s", d)
@@ -465,7 +465,7 @@ func TestVerificationErrorDetail(t *testing.T) {
 		t.Errorf("the action's detail does not say how long P0 refused, or that the item stays installed:\n%s", again)
 	}
 
-	function := VerificationErrorDetail(NewAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN), time.Minute, refused)
+	function := verificationErrorDetail(newAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN), time.Minute, refused)
 	if !strings.Contains(function, "must exist in AWS account 222222222222") {
 		t.Errorf("function-caller detail should name the function's account:\n%s", function)
 	}
@@ -477,7 +477,7 @@ func TestVerificationErrorDetail(t *testing.T) {
 		fmt.Errorf("POST /verify: %w", context.DeadlineExceeded),
 		errors.New("connection refused"),
 	} {
-		if d := VerificationErrorDetail(NewAWSItemTarget(p0.ComponentInventory, "123456789012"), time.Minute, err); strings.Contains(d, "p0_aws_component_staged") {
+		if d := verificationErrorDetail(newAWSItemTarget(p0.ComponentInventory, "123456789012"), time.Minute, err); strings.Contains(d, "p0_aws_component_staged") {
 			t.Errorf("advice about the role for %v:\n%s", err, d)
 		}
 	}
@@ -497,10 +497,10 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &AWSComponentResource{}
+	r := &awsComponentResource{}
 	r.Client = client
 	const account = "123456789012"
-	target := NewAWSItemTarget(p0.ComponentInventory, account)
+	target := newAWSItemTarget(p0.ComponentInventory, account)
 	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
 		t.Fatal(err)
 	}
@@ -510,7 +510,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 
 	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
 	var diags diag.Diagnostics
-	if _, stagedHere, ok := r.VerifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
+	if _, stagedHere, ok := r.verifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
 		t.Fatalf("verifyUnlessDone refused an item verified meanwhile (or took it as staged here): %v", diags)
 	}
 
@@ -522,7 +522,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
 	diags = nil
 	start := time.Now()
-	if _, _, ok := r.VerifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); ok || !diags.HasError() {
+	if _, _, ok := r.verifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); ok || !diags.HasError() {
 		t.Fatal("verifyUnlessDone accepted a refused verification")
 	}
 	if n := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); n < 4 {

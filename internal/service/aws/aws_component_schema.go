@@ -23,8 +23,8 @@ import (
 // messages of their validators, which follow "Attribute <name> ". The
 // partition is open-ended (aws, aws-cn, aws-us-gov, ...).
 var (
-	AccessAnalyzerARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:[0-9]{12}:analyzer/[A-Za-z0-9_.-]+$`)
-	CloudTrailLakeARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:eventdatastore/[A-Za-z0-9_.-]+$`)
+	accessAnalyzerARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:[0-9]{12}:analyzer/[A-Za-z0-9_.-]+$`)
+	cloudTrailLakeARNPattern = regexp.MustCompile(`^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:[0-9]{12}:eventdatastore/[A-Za-z0-9_.-]+$`)
 )
 
 const (
@@ -55,14 +55,14 @@ func awsComponentSchema(ctx context.Context) schema.Schema {
 				"(`arn:aws:access-analyzer:<region>:<account_id>:analyzer/<name>`). Required for `iam-assessment`, " +
 				"and only allowed there.",
 			Optional:   true,
-			Validators: []validator.String{stringvalidator.RegexMatches(AccessAnalyzerARNPattern, accessAnalyzerARNForm)},
+			Validators: []validator.String{stringvalidator.RegexMatches(accessAnalyzerARNPattern, accessAnalyzerARNForm)},
 		},
 		"cloud_lake_arn": schema.StringAttribute{
 			MarkdownDescription: "ARN of the CloudTrail Lake event data store P0 reads access logs from " +
 				"(`arn:aws:cloudtrail:<region>:<account_id>:eventdatastore/<id>`). Required for `access-logs`, " +
 				"and only allowed there.",
 			Optional:   true,
-			Validators: []validator.String{stringvalidator.RegexMatches(CloudTrailLakeARNPattern, cloudTrailLakeARNForm)},
+			Validators: []validator.String{stringvalidator.RegexMatches(cloudTrailLakeARNPattern, cloudTrailLakeARNForm)},
 		},
 		"login": schema.SingleNestedAttribute{
 			MarkdownDescription: "How users sign in to the account, so that P0 can grant them access. " +
@@ -134,7 +134,7 @@ func awsComponentTimeoutsBlock(ctx context.Context) schema.Block {
 
 // noTimeouts is the value of a timeouts block left out, as an object found
 // by a query has it, of the block's own type.
-func NoTimeouts(ctx context.Context) timeouts.Value {
+func noTimeouts(ctx context.Context) timeouts.Value {
 	blockType, ok := awsComponentTimeoutsBlock(ctx).Type().(attr.TypeWithAttributeTypes)
 	if !ok {
 		panic("the timeouts block's type has no attribute types") // a programming error every query test catches
@@ -142,11 +142,11 @@ func NoTimeouts(ctx context.Context) timeouts.Value {
 	return timeouts.Value{Object: types.ObjectNull(blockType.AttributeTypes())}
 }
 
-func (r *AWSComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *awsComponentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = framework.Typed(awsComponentSchema(ctx))
 }
 
-func (r *AWSComponentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+func (r *awsComponentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = awsItemIdentitySchema
 }
 

@@ -13,24 +13,24 @@ import (
 
 // awsComponentStagedListResource lists the items of P0's AWS
 // integration that are not installed, for terraform query.
-type AWSComponentStagedListResource struct{ framework.ResourceBase }
+type awsComponentStagedListResource struct{ framework.ResourceBase }
 
 // NewAWSComponentStagedListResource returns the p0_aws_component_staged list resource.
 func NewAWSComponentStagedListResource() list.ListResource {
-	return &AWSComponentStagedListResource{framework.ResourceNamed("aws_component_staged")}
+	return &awsComponentStagedListResource{framework.ResourceNamed("aws_component_staged")}
 }
 
 var (
-	_ list.ListResourceWithConfigure = (*AWSComponentStagedListResource)(nil)
+	_ list.ListResourceWithConfigure = (*awsComponentStagedListResource)(nil)
 )
 
-func (l *AWSComponentStagedListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+func (l *awsComponentStagedListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = awsListSchema("items that are not installed (staged, or verified and not configured yet); " +
 		"their IAM role metadata, which P0 gives one item at a time, is read for each only when the query " +
 		"includes resource objects")
 }
 
-func (l *AWSComponentStagedListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+func (l *awsComponentStagedListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	notInstalled := func(ctx context.Context, filter awsListFilter, op framework.Operation) []framework.Found {
 		return l.notInstalled(ctx, filter, req.IncludeResource, op)
 	}
@@ -41,7 +41,7 @@ func (l *AWSComponentStagedListResource) List(ctx context.Context, req list.List
 // its role metadata when withResource. P0's list of the integration leaves
 // the metadata out, so each item is then read alone; one removed between
 // the two reads is no longer there to list, and is left out.
-func (l *AWSComponentStagedListResource) notInstalled(ctx context.Context, filter awsListFilter, withResource bool, op framework.Operation) []framework.Found {
+func (l *awsComponentStagedListResource) notInstalled(ctx context.Context, filter awsListFilter, withResource bool, op framework.Operation) []framework.Found {
 	var objects []framework.Found
 	isNotInstalled := func(item p0.AWSItem) bool { return item.State != p0.StateInstalled }
 	for _, listed := range listAWSItems(ctx, l.Client, filter, op, isNotInstalled) {
@@ -54,11 +54,11 @@ func (l *AWSComponentStagedListResource) notInstalled(ctx context.Context, filte
 				continue
 			}
 			if err != nil {
-				op.APIError("reading "+listed.target.Describe(), err)
+				op.APIError("reading "+listed.target.describe(), err)
 				return nil
 			}
 		}
-		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: StagedModel(listed.target, *got)})
+		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: stagedModel(listed.target, *got)})
 	}
 	return objects
 }

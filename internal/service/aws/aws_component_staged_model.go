@@ -8,8 +8,8 @@ import (
 )
 
 // awsComponentStagedModel is p0_aws_component_staged's state.
-type AWSComponentStagedModel struct {
-	AWSItemTarget
+type awsComponentStagedModel struct {
+	awsItemTarget
 	Label types.String `tfsdk:"label"`
 	State types.String `tfsdk:"state"`
 	awsMetadataModel
@@ -26,9 +26,9 @@ type awsMetadataModel struct {
 }
 
 // stagedModel maps P0's answer for the item named by target to the state.
-func StagedModel(target AWSItemTarget, got p0.AWSComponentItem) AWSComponentStagedModel {
-	return AWSComponentStagedModel{
-		AWSItemTarget:    target,
+func stagedModel(target awsItemTarget, got p0.AWSComponentItem) awsComponentStagedModel {
+	return awsComponentStagedModel{
+		awsItemTarget:    target,
 		Label:            framework.OptionalString(got.Item.Label),
 		State:            types.StringValue(got.Item.State),
 		awsMetadataModel: metadataModel(got.Metadata),

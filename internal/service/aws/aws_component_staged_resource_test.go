@@ -194,12 +194,12 @@ func TestAccAWSComponentStaged_lifecycle(t *testing.T) {
 }
 
 func TestStagedModel(t *testing.T) {
-	target := NewAWSItemTarget(p0.ComponentIAMWrite, "123456789012")
-	got := StagedModel(target, p0.AWSComponentItem{
+	target := newAWSItemTarget(p0.ComponentIAMWrite, "123456789012")
+	got := stagedModel(target, p0.AWSComponentItem{
 		Item:     p0.AWSItem{State: p0.StateStage},
 		Metadata: p0.AWSMetadata{RoleName: "P0RoleIamWrite", TrustPolicy: "{}", InlinePolicy: "{ }", InlinePolicyName: "P0Policy", ServiceAccountID: "1"},
 	})
-	if got.AWSItemTarget != target || got.State.ValueString() != p0.StateStage || !got.Label.IsNull() {
+	if got.awsItemTarget != target || got.State.ValueString() != p0.StateStage || !got.Label.IsNull() {
 		t.Errorf("stagedModel item fields = %+v", got)
 	}
 	for name, v := range map[string]string{
@@ -212,7 +212,7 @@ func TestStagedModel(t *testing.T) {
 	}
 
 	// Components without a role come without metadata: nulls, not "".
-	bare := StagedModel(NewAWSItemTarget(p0.ComponentInventory, "123456789012"), p0.AWSComponentItem{Item: p0.AWSItem{State: p0.StateInstalled, Label: "inv"}})
+	bare := stagedModel(newAWSItemTarget(p0.ComponentInventory, "123456789012"), p0.AWSComponentItem{Item: p0.AWSItem{State: p0.StateInstalled, Label: "inv"}})
 	for name, v := range map[string]bool{
 		"role_name": bare.RoleName.IsNull(), "trust_policy": bare.TrustPolicy.IsNull(), "inline_policy": bare.InlinePolicy.IsNull(),
 		"inline_policy_name": bare.InlinePolicyName.IsNull(), "service_account_id": bare.ServiceAccountID.IsNull(),

@@ -9,7 +9,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
-func (r *AWSComponentStagedResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *awsComponentStagedResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	const noMetadata = " `null` for components that need no role (`access-logs`, `inventory`), whose staged item comes without metadata."
 	attributes := awsItemAttributes("to stage", map[string]schema.Attribute{
 		"label": schema.StringAttribute{
@@ -57,6 +57,6 @@ func (r *AWSComponentStagedResource) Schema(_ context.Context, _ resource.Schema
 	resp.Schema = framework.Typed(resp.Schema)
 }
 
-func (r *AWSComponentStagedResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+func (r *awsComponentStagedResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = awsItemIdentitySchema
 }

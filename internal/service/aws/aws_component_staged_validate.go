@@ -12,7 +12,7 @@ import (
 
 // ValidateConfig checks the item's identifier, and points a label set
 // here, where it is read-only, to where it belongs.
-func (r *AWSComponentStagedResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *awsComponentStagedResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	validateAWSItemTarget(ctx, req.Config, &resp.Diagnostics)
 	if label := path.Root("label"); framework.IsSet[types.String](ctx, req.Config, label) {
 		resp.Diagnostics.AddAttributeError(label, "Label Belongs on p0_aws_component",

@@ -21,7 +21,7 @@ var awsComponentSettings = []struct{ attribute, component string }{
 
 // ValidateConfig checks the rules that span attributes: the identifier and
 // the settings each component takes. Unknown values are skipped.
-func (r *AWSComponentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *awsComponentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	if component, ok := validateAWSItemTarget(ctx, req.Config, &resp.Diagnostics); ok {
 		for _, s := range awsComponentSettings {
 			framework.RequireOrForbid(ctx, req.Config, &resp.Diagnostics, path.Root(s.attribute), component == s.component,

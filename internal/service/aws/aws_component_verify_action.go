@@ -17,16 +17,16 @@ import (
 
 // awsComponentVerifyAction has P0 verify an installed AWS component item
 // again.
-type AWSComponentVerifyAction struct{ framework.ActionBase }
+type awsComponentVerifyAction struct{ framework.ActionBase }
 
 // NewAWSComponentVerifyAction returns the p0_aws_component_verify action.
 func NewAWSComponentVerifyAction() action.Action {
-	return &AWSComponentVerifyAction{framework.ActionNamed("aws_component_verify")}
+	return &awsComponentVerifyAction{framework.ActionNamed("aws_component_verify")}
 }
 
 var (
-	_ action.ActionWithConfigure      = (*AWSComponentVerifyAction)(nil)
-	_ action.ActionWithValidateConfig = (*AWSComponentVerifyAction)(nil)
+	_ action.ActionWithConfigure      = (*awsComponentVerifyAction)(nil)
+	_ action.ActionWithValidateConfig = (*awsComponentVerifyAction)(nil)
 )
 
 // awsComponentVerifyArguments name the item to verify, as the AWS component
@@ -52,11 +52,11 @@ func (a awsComponentVerifyArguments) timeout() time.Duration {
 }
 
 // target is the item the arguments name.
-func (a awsComponentVerifyArguments) target() AWSItemTarget {
-	return AWSItemTarget{Component: a.Component, AccountID: a.AccountID, FunctionARN: a.FunctionARN}.WithID()
+func (a awsComponentVerifyArguments) target() awsItemTarget {
+	return awsItemTarget{Component: a.Component, AccountID: a.AccountID, FunctionARN: a.FunctionARN}.withID()
 }
 
-func (a *AWSComponentVerifyAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+func (a *awsComponentVerifyAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Has P0 verify an installed AWS component item again: the action sends the item's " +
 			"configuration again, unchanged, which P0 answers only after verifying the AWS side (the IAM role " +
@@ -93,49 +93,49 @@ func (a *AWSComponentVerifyAction) Schema(_ context.Context, _ action.SchemaRequ
 
 // ValidateConfig checks that the item is named as its component names it,
 // as the resources do.
-func (a *AWSComponentVerifyAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
+func (a *awsComponentVerifyAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
 	validateAWSItemTarget(ctx, req.Config, &resp.Diagnostics)
 }
 
-func (a *AWSComponentVerifyAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+func (a *awsComponentVerifyAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
 	args, op := framework.Begin[awsComponentVerifyArguments](ctx, a.Base, req.Config, &resp.Diagnostics, "Unable to Verify AWS Component")
 	if op.Failed() {
 		return
 	}
 	target := args.target()
-	framework.Progress(resp, "Reading %s", target.Describe())
+	framework.Progress(resp, "Reading %s", target.describe())
 	item := a.installed(ctx, target, op)
 	if item == nil {
 		return
 	}
-	framework.Progress(resp, "Sending the configuration of %s again; P0 answers once it has verified the AWS side", target.Describe())
+	framework.Progress(resp, "Sending the configuration of %s again; P0 answers once it has verified the AWS side", target.describe())
 	timeout := args.timeout()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	err := a.Client.ReconfigureAWSComponentWhenReady(ctx, target.Component.ValueString(), target.itemID(), item.Configuration())
 	if err != nil {
-		op.Fail(ReverificationErrorDetail(target, timeout, err))
+		op.Fail(reverificationErrorDetail(target, timeout, err))
 		return
 	}
-	framework.Progress(resp, "P0 verified %s", target.Describe())
+	framework.Progress(resp, "P0 verified %s", target.describe())
 }
 
 // installed reads the item, which must be installed; it returns nil after
 // op reported why it cannot be verified.
-func (a *AWSComponentVerifyAction) installed(ctx context.Context, target AWSItemTarget, op framework.Operation) *p0.AWSItem {
+func (a *awsComponentVerifyAction) installed(ctx context.Context, target awsItemTarget, op framework.Operation) *p0.AWSItem {
 	got, err := a.Client.GetAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	switch {
 	case errors.Is(err, p0.ErrNotFound):
 		op.Fail(fmt.Sprintf("P0 has no %s, so there is nothing to verify. Install it with p0_aws_component, "+
-			"and trigger this action after it.", target.Describe()))
+			"and trigger this action after it.", target.describe()))
 		return nil
 	case err != nil:
-		op.APIError("reading "+target.Describe(), err)
+		op.APIError("reading "+target.describe(), err)
 		return nil
 	case got.Item.State != p0.StateInstalled:
 		op.Fail(fmt.Sprintf("P0 has %s, but it is not installed (its state is %q), and only an installed item's "+
 			"configuration can be sent again. Install it with p0_aws_component, which verifies it on the way.",
-			target.Describe(), got.Item.State))
+			target.describe(), got.Item.State))
 		return nil
 	}
 	return &got.Item
@@ -144,11 +144,11 @@ func (a *AWSComponentVerifyAction) installed(ctx context.Context, target AWSItem
 // reverificationErrorDetail explains a verification that failed: when P0
 // kept refusing it for timeout, what the AWS side must hold. The item keeps
 // its configuration: a refused configure changes nothing.
-func ReverificationErrorDetail(target AWSItemTarget, timeout time.Duration, err error) string {
+func reverificationErrorDetail(target awsItemTarget, timeout time.Duration, err error) string {
 	if !p0.IsVerificationRefusal(err) {
-		return framework.APIErrorDetail("verifying "+target.Describe(), err)
+		return framework.APIErrorDetail("verifying "+target.describe(), err)
 	}
-	return framework.AnswerDetail("verifying "+target.Describe(), err) + fmt.Sprintf("\n\nP0 kept refusing the verification for %s: the AWS side is not set up as P0 needs. ", timeout) +
+	return framework.AnswerDetail("verifying "+target.describe(), err) + fmt.Sprintf("\n\nP0 kept refusing the verification for %s: the AWS side is not set up as P0 needs. ", timeout) +
 		roleRequirement(target) + " Correct the role and run the action again; to wait longer for AWS, raise timeout. " +
 		"The item stays installed with its configuration."
 }

@@ -30,10 +30,10 @@ var (
 // awsIntegrationModel is the data source's state: component → item id →
 // item.
 type awsIntegrationModel struct {
-	Components map[string]map[string]AWSIntegrationItemModel `tfsdk:"components"`
+	Components map[string]map[string]awsIntegrationItemModel `tfsdk:"components"`
 }
 
-type AWSIntegrationItemModel struct {
+type awsIntegrationItemModel struct {
 	Label types.String `tfsdk:"label"`
 	State types.String `tfsdk:"state"`
 }
@@ -47,17 +47,17 @@ var awsIntegrationItemType = types.ObjectType{AttrTypes: map[string]attr.Type{
 // awsIntegrationModelFrom maps the integration to the state. Every
 // component has a key, even one P0 left out, so that configurations can
 // index components without checking first.
-func AWSIntegrationModelFrom(integration p0.AWSIntegration) awsIntegrationModel {
-	m := awsIntegrationModel{Components: map[string]map[string]AWSIntegrationItemModel{}}
+func awsIntegrationModelFrom(integration p0.AWSIntegration) awsIntegrationModel {
+	m := awsIntegrationModel{Components: map[string]map[string]awsIntegrationItemModel{}}
 	for _, component := range p0.AllComponents {
-		m.Components[component] = map[string]AWSIntegrationItemModel{}
+		m.Components[component] = map[string]awsIntegrationItemModel{}
 	}
 	for component, items := range integration {
 		if m.Components[component] == nil {
-			m.Components[component] = map[string]AWSIntegrationItemModel{}
+			m.Components[component] = map[string]awsIntegrationItemModel{}
 		}
 		for id, item := range items {
-			m.Components[component][id] = AWSIntegrationItemModel{
+			m.Components[component][id] = awsIntegrationItemModel{
 				Label: framework.OptionalString(item.Label),
 				State: types.StringValue(item.State),
 			}
@@ -100,5 +100,5 @@ func (d *awsIntegrationDataSource) Read(ctx context.Context, _ datasource.ReadRe
 		op.APIError("reading the AWS integration", err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, AWSIntegrationModelFrom(integration))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, awsIntegrationModelFrom(integration))...)
 }

@@ -19,12 +19,12 @@ import (
 )
 
 func TestAWSIntegrationModelFrom(t *testing.T) {
-	got := AWSIntegrationModelFrom(p0.AWSIntegration{
+	got := awsIntegrationModelFrom(p0.AWSIntegration{
 		p0.ComponentBase:     {"123456789012": {State: p0.StateInstalled, ServiceAccountEmail: "p0@example.com"}},
 		p0.ComponentIAMWrite: {"123456789012": {State: p0.StateStage}, "210987654321": {Label: "prod", State: p0.StateInstalled}},
 		"future-component":   {"x": {State: p0.StateConfigure}},
 	})
-	want := map[string]map[string]AWSIntegrationItemModel{
+	want := map[string]map[string]awsIntegrationItemModel{
 		p0.ComponentBase: {"123456789012": {Label: types.StringNull(), State: types.StringValue(p0.StateInstalled)}},
 		p0.ComponentIAMWrite: {
 			"123456789012": {Label: types.StringNull(), State: types.StringValue(p0.StateStage)},
@@ -42,7 +42,7 @@ func TestAWSIntegrationModelFrom(t *testing.T) {
 	}
 
 	// Without an integration root every component is listed, empty.
-	empty := AWSIntegrationModelFrom(nil)
+	empty := awsIntegrationModelFrom(nil)
 	if len(empty.Components) != len(p0.AllComponents) {
 		t.Errorf("components without a root = %+v, want every component", empty.Components)
 	}

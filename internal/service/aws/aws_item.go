@@ -31,7 +31,7 @@ import (
 // awsItemTarget names one item: the attributes both AWS component resources
 // start with. The item's id in P0 is the account id, or for function-caller
 // the function's ARN.
-type AWSItemTarget struct {
+type awsItemTarget struct {
 	ID          types.String `tfsdk:"id"`
 	Component   types.String `tfsdk:"component"`
 	AccountID   types.String `tfsdk:"account_id"`
@@ -39,8 +39,8 @@ type AWSItemTarget struct {
 }
 
 // newAWSItemTarget is the target of an item of component with P0 id itemID.
-func NewAWSItemTarget(component, itemID string) AWSItemTarget {
-	t := AWSItemTarget{
+func newAWSItemTarget(component, itemID string) awsItemTarget {
+	t := awsItemTarget{
 		ID:          types.StringValue(component + "/" + itemID),
 		Component:   types.StringValue(component),
 		AccountID:   types.StringNull(),
@@ -55,12 +55,12 @@ func NewAWSItemTarget(component, itemID string) AWSItemTarget {
 }
 
 // withID returns the target of a plan, whose id is not known yet.
-func (t AWSItemTarget) WithID() AWSItemTarget {
-	return NewAWSItemTarget(t.Component.ValueString(), t.itemID())
+func (t awsItemTarget) withID() awsItemTarget {
+	return newAWSItemTarget(t.Component.ValueString(), t.itemID())
 }
 
 // itemID is the item's id in P0's paths.
-func (t AWSItemTarget) itemID() string {
+func (t awsItemTarget) itemID() string {
 	if t.Component.ValueString() == p0.ComponentFunctionCaller {
 		return t.FunctionARN.ValueString()
 	}
@@ -68,7 +68,7 @@ func (t AWSItemTarget) itemID() string {
 }
 
 // describe names the item in messages: its component and where it lives.
-func (t AWSItemTarget) Describe() string {
+func (t awsItemTarget) describe() string {
 	component, itemID := t.Component.ValueString(), t.itemID()
 	if component == p0.ComponentFunctionCaller {
 		return fmt.Sprintf("AWS component %q for Lambda function %s", component, itemID)
@@ -78,7 +78,7 @@ func (t AWSItemTarget) Describe() string {
 
 // account is the AWS account the item lives in; for function-caller, the
 // account in the function's ARN (arn:partition:lambda:region:account:...).
-func (t AWSItemTarget) Account() string {
+func (t awsItemTarget) account() string {
 	if t.Component.ValueString() != p0.ComponentFunctionCaller {
 		return t.AccountID.ValueString()
 	}
@@ -106,13 +106,13 @@ var awsItemIdentitySchema = framework.IdentitySchema(map[string]string{
 })
 
 // Identity is the identity of the item the target names.
-func (t AWSItemTarget) Identity() framework.Identity {
+func (t awsItemTarget) Identity() framework.Identity {
 	return awsItemIdentity{Component: t.Component, ID: types.StringValue(t.itemID())}
 }
 
 // parseAWSItemID reads an import ID, "<component>/<account_id>" or
 // "function-caller/<function_arn>", checking both parts as the schema does.
-func ParseAWSItemID(id string) (AWSItemTarget, error) {
+func parseAWSItemID(id string) (awsItemTarget, error) {
 	component, itemID, found := strings.Cut(id, "/")
 	var problem string
 	switch {
@@ -127,11 +127,11 @@ func ParseAWSItemID(id string) (AWSItemTarget, error) {
 		problem = fmt.Sprintf("%s items are identified by a 12-digit AWS account ID, and %q is not one", component, itemID)
 	}
 	if problem != "" {
-		return AWSItemTarget{}, fmt.Errorf("the import ID must be \"<component>/<account_id>\" (for example "+
+		return awsItemTarget{}, fmt.Errorf("the import ID must be \"<component>/<account_id>\" (for example "+
 			"\"iam-write/123456789012\"), or \"function-caller/<function_arn>\" (for example "+
 			"\"function-caller/arn:aws:lambda:us-east-1:123456789012:function:my-function\"), but %s", problem)
 	}
-	return NewAWSItemTarget(component, itemID), nil
+	return newAWSItemTarget(component, itemID), nil
 }
 
 // importAWSItem is ImportState for both resources: it fills in the
@@ -141,7 +141,7 @@ func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	target, err := ParseAWSItemID(id)
+	target, err := parseAWSItemID(id)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Cannot import %q: %s.", id, err))
 		return
@@ -160,14 +160,14 @@ func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *r
 // stageAWSItem stages the item. An item that is already there (staged by
 // an earlier attempt whose answer was lost, or by the other AWS component
 // resource) counts as staged: staging has no settings that could disagree.
-func stageAWSItem(ctx context.Context, client *p0.Client, target AWSItemTarget) error {
+func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
 	return client.StageAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 }
 
 // readAWSItem is the shared part of both resources' Read: it reads the
 // item with get, and removes the resource from state when P0 no longer has
 // it. It returns nil when there is nothing more to do.
-func readAWSItem[T any](ctx context.Context, target AWSItemTarget, get func(ctx context.Context, component, id string) (*T, error), resp *resource.ReadResponse, op framework.Operation) *T {
+func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx context.Context, component, id string) (*T, error), resp *resource.ReadResponse, op framework.Operation) *T {
 	got, err := get(ctx, target.Component.ValueString(), target.itemID())
 	if errors.Is(err, p0.ErrNotFound) {
 		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
@@ -175,22 +175,22 @@ func readAWSItem[T any](ctx context.Context, target AWSItemTarget, get func(ctx 
 		return nil
 	}
 	if err != nil {
-		op.APIError("reading "+target.Describe(), err)
+		op.APIError("reading "+target.describe(), err)
 		return nil
 	}
 	return got
 }
 
 // deleteAWSItem is Delete for both resources: it removes the item.
-func deleteAWSItem(ctx context.Context, client *p0.Client, target AWSItemTarget, op framework.Operation) {
+func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, op framework.Operation) {
 	if err := removeAWSItem(ctx, client, target); err != nil {
-		op.APIError("deleting "+target.Describe(), err)
+		op.APIError("deleting "+target.describe(), err)
 	}
 }
 
 // removeAWSItem deletes the item from P0. An item already gone counts as
 // deleted.
-func removeAWSItem(ctx context.Context, client *p0.Client, target AWSItemTarget) error {
+func removeAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
 	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
 	if errors.Is(err, p0.ErrNotFound) {
 		return nil

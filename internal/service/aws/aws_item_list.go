@@ -40,7 +40,7 @@ func awsListSchema(which string) schema.Schema {
 
 // awsListed is one item found by listAWSItems.
 type awsListed struct {
-	target AWSItemTarget
+	target awsItemTarget
 	item   p0.AWSItem
 }
 
@@ -75,7 +75,7 @@ func listAWSItems(ctx context.Context, client *p0.Client, filter awsListFilter, 
 		items := integration[component]
 		for _, id := range slices.Sorted(maps.Keys(items)) {
 			if item := items[id]; keep(item) {
-				listed = append(listed, awsListed{target: NewAWSItemTarget(component, id), item: item})
+				listed = append(listed, awsListed{target: newAWSItemTarget(component, id), item: item})
 			}
 		}
 	}

@@ -16,14 +16,14 @@ import (
 )
 
 func TestParseAWSItemID(t *testing.T) {
-	valid := map[string]AWSItemTarget{
-		"iam-write/123456789012":                             NewAWSItemTarget(p0.ComponentIAMWrite, "123456789012"),
-		"inventory/000000000001":                             NewAWSItemTarget(p0.ComponentInventory, "000000000001"),
-		"function-caller/" + acctest.TestLambdaARN:           NewAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN),
-		"function-caller/" + acctest.TestLambdaARN + ":live": NewAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN+":live"),
+	valid := map[string]awsItemTarget{
+		"iam-write/123456789012":                             newAWSItemTarget(p0.ComponentIAMWrite, "123456789012"),
+		"inventory/000000000001":                             newAWSItemTarget(p0.ComponentInventory, "000000000001"),
+		"function-caller/" + acctest.TestLambdaARN:           newAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN),
+		"function-caller/" + acctest.TestLambdaARN + ":live": newAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN+":live"),
 	}
 	for id, want := range valid {
-		got, err := ParseAWSItemID(id)
+		got, err := parseAWSItemID(id)
 		if err != nil {
 			t.Errorf("parseAWSItemID(%q): %v", id, err)
 			continue
@@ -45,7 +45,7 @@ func TestParseAWSItemID(t *testing.T) {
 		"function-caller/arn:aws:s3:::bucket": `Lambda function ARN`,
 	}
 	for id, want := range invalid {
-		_, err := ParseAWSItemID(id)
+		_, err := parseAWSItemID(id)
 		if err == nil {
 			t.Errorf("parseAWSItemID(%q) succeeded", id)
 			continue
@@ -71,9 +71,9 @@ func TestAWSIdentifierPatterns(t *testing.T) {
 		{"lambda", p0.LambdaARNPattern,
 			[]string{acctest.TestLambdaARN, acctest.TestLambdaARN + ":3", acctest.TestLambdaARN + ":$LATEST", "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f"},
 			[]string{"arn:aws:lambda:us-east-1:12345678901:function:f", "arn:aws:lambda:us-east-1:123456789012:layer:f", "arn:aws:iam::123456789012:role/r", "p0-notify"}},
-		{"access analyzer", AccessAnalyzerARNPattern, []string{acctest.TestAnalyzerA, acctest.TestAnalyzerB, "arn:aws-cn:access-analyzer:cn-north-1:123456789012:analyzer/a.b_c-d"},
+		{"access analyzer", accessAnalyzerARNPattern, []string{acctest.TestAnalyzerA, acctest.TestAnalyzerB, "arn:aws-cn:access-analyzer:cn-north-1:123456789012:analyzer/a.b_c-d"},
 			[]string{"arn:aws:access-analyzer:us-east-1:123456789012:analyzer/", "arn:aws:access-analyzer:us-east-1:123456789012:archive-rule/x", "arn:aws:iam::123456789012:role/r"}},
-		{"cloudtrail lake", CloudTrailLakeARNPattern, []string{acctest.TestCloudLakeA, acctest.TestCloudLakeB},
+		{"cloudtrail lake", cloudTrailLakeARNPattern, []string{acctest.TestCloudLakeA, acctest.TestCloudLakeB},
 			[]string{"arn:aws:cloudtrail:us-east-1:123456789012:trail/management", "arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/", acctest.TestAnalyzerA}},
 	}
 	for _, tc := range cases {
@@ -91,25 +91,25 @@ func TestAWSIdentifierPatterns(t *testing.T) {
 }
 
 func TestAWSItemTargetDescribesWhereTheItemLives(t *testing.T) {
-	account := NewAWSItemTarget(p0.ComponentIAMWrite, "123456789012")
-	if got := account.Describe(); got != `AWS component "iam-write" in account 123456789012` {
+	account := newAWSItemTarget(p0.ComponentIAMWrite, "123456789012")
+	if got := account.describe(); got != `AWS component "iam-write" in account 123456789012` {
 		t.Errorf("describe() = %q", got)
 	}
-	if got := account.Account(); got != "123456789012" {
+	if got := account.account(); got != "123456789012" {
 		t.Errorf("account() = %q", got)
 	}
-	function := NewAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN)
-	if got := function.Describe(); got != `AWS component "function-caller" for Lambda function `+acctest.TestLambdaARN {
+	function := newAWSItemTarget(p0.ComponentFunctionCaller, acctest.TestLambdaARN)
+	if got := function.describe(); got != `AWS component "function-caller" for Lambda function `+acctest.TestLambdaARN {
 		t.Errorf("describe() = %q", got)
 	}
-	if got := function.Account(); got != "222222222222" {
+	if got := function.account(); got != "222222222222" {
 		t.Errorf("account() of a function = %q, want the account in its ARN", got)
 	}
 	if !function.AccountID.IsNull() || function.FunctionARN.ValueString() != acctest.TestLambdaARN {
 		t.Errorf("function target = %+v, want only function_arn set", function)
 	}
-	planned := AWSItemTarget{ID: types.StringUnknown(), Component: types.StringValue("inventory"), AccountID: types.StringValue("123456789012"), FunctionARN: types.StringNull()}
-	if got := planned.WithID().ID.ValueString(); got != "inventory/123456789012" {
+	planned := awsItemTarget{ID: types.StringUnknown(), Component: types.StringValue("inventory"), AccountID: types.StringValue("123456789012"), FunctionARN: types.StringNull()}
+	if got := planned.withID().ID.ValueString(); got != "inventory/123456789012" {
 		t.Errorf("withID().ID = %q", got)
 	}
 }

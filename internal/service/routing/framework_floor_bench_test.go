@@ -23,7 +23,7 @@ func BenchmarkFrameworkFloorWorkflowPlan(b *testing.B) {
 		rules[i] = acctest.Fleet{}.Rule(i)
 	}
 	server := acctest.SchemaOnlyServer(b, NewRoutingWorkflowResource())
-	typ, state := acctest.ResourceValue(b, &RoutingWorkflowResource{}, WorkflowResourceModel(acctest.TestOrg, rules))
+	typ, state := acctest.ResourceValue(b, &routingWorkflowResource{}, workflowResourceModel(acctest.TestOrg, rules))
 	config := acctest.WithNullID(b, state)
 
 	b.ReportAllocs()
@@ -36,7 +36,7 @@ func BenchmarkFrameworkFloorWorkflowPlan(b *testing.B) {
 // with the schema alone.
 func BenchmarkFrameworkFloorRoutingRulePlan(b *testing.B) {
 	server := acctest.SchemaOnlyServer(b, NewRoutingRuleResource())
-	typ, state := acctest.ResourceValue(b, &RoutingRuleResource{}, ModelFromRule(acctest.Fleet{}.Rule(1)))
+	typ, state := acctest.ResourceValue(b, &routingRuleResource{}, modelFromRule(acctest.Fleet{}.Rule(1)))
 	config := acctest.WithNullID(b, state)
 
 	b.ReportAllocs()

@@ -20,7 +20,7 @@ import (
 // resource, so the read must supply the identity of what it removes.
 func TestReadOfGoneObjectWithoutIdentity(t *testing.T) {
 	env := acctest.NewTestEnv(t)
-	r := &RoutingRuleResource{framework.ResourceBase{Base: framework.Base{TypeName: "routing_rule", Client: env.Client(t)}}}
+	r := &routingRuleResource{framework.ResourceBase{Base: framework.Base{TypeName: "routing_rule", Client: env.Client(t)}}}
 	ctx := context.Background()
 	var identityResp fwresource.IdentitySchemaResponse
 	r.IdentitySchema(ctx, fwresource.IdentitySchemaRequest{}, &identityResp)
@@ -28,7 +28,7 @@ func TestReadOfGoneObjectWithoutIdentity(t *testing.T) {
 		Schema: identityResp.IdentitySchema,
 		Raw:    tftypes.NewValue(identityResp.IdentitySchema.Type().TerraformType(ctx), nil),
 	}
-	state := acctest.StateOf(t, r, RoutingRuleModel{ID: types.StringValue("gone"), RoutingRuleFields: RoutingRuleFields{
+	state := acctest.StateOf(t, r, routingRuleModel{ID: types.StringValue("gone"), routingRuleFields: routingRuleFields{
 		Name: types.StringValue("gone"), Disabled: types.BoolValue(false)}})
 	resp := fwresource.ReadResponse{State: state, Identity: noIdentity}
 	r.Read(ctx, fwresource.ReadRequest{State: state, Identity: noIdentity}, &resp)

@@ -28,7 +28,7 @@ func BenchmarkWorkflowPlan(b *testing.B) {
 		mock.PutRoutingRule(rule)
 	}
 	server := acctest.PlanServer(b, url)
-	typ, state := acctest.ResourceValue(b, &RoutingWorkflowResource{}, WorkflowResourceModel(acctest.TestOrg, rules))
+	typ, state := acctest.ResourceValue(b, &routingWorkflowResource{}, workflowResourceModel(acctest.TestOrg, rules))
 	config := acctest.WithNullID(b, state)
 	state, private := acctest.Refreshed(b, server, "p0_routing_workflow", typ, state)
 
@@ -46,7 +46,7 @@ func BenchmarkRoutingRulePlan(b *testing.B) {
 	rule := acctest.Fleet{}.Rule(1)
 	mock.PutRoutingRule(rule)
 	server := acctest.PlanServer(b, url)
-	typ, state := acctest.ResourceValue(b, &RoutingRuleResource{}, ModelFromRule(rule))
+	typ, state := acctest.ResourceValue(b, &routingRuleResource{}, modelFromRule(rule))
 	config := acctest.WithNullID(b, state)
 	state, private := acctest.Refreshed(b, server, "p0_routing_rule", typ, state)
 

@@ -29,7 +29,7 @@ func BenchmarkRoutingRuleRead(b *testing.B) {
 	rule := acctest.Fleet{}.Rule(1)
 	mock.PutRoutingRule(rule)
 	server := acctest.PlanServer(b, url)
-	typ, state := acctest.ResourceValue(b, &RoutingRuleResource{}, ModelFromRule(rule))
+	typ, state := acctest.ResourceValue(b, &routingRuleResource{}, modelFromRule(rule))
 	state, private := acctest.Refreshed(b, server, "p0_routing_rule", typ, state)
 	stateValue, err := tfprotov6.NewDynamicValue(typ, state)
 	if err != nil {

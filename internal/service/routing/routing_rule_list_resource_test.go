@@ -15,8 +15,8 @@ func TestListLimit(t *testing.T) {
 	for i := range 5 {
 		env.Mock.PutRoutingRule(acctest.Fleet{}.Rule(i))
 	}
-	l := &RoutingRuleListResource{framework.ResourceBase{Base: framework.Base{TypeName: "routing_rule", Client: env.Client(t)}}}
-	results := acctest.CollectList(t, l, &RoutingRuleResource{}, 2, false)
+	l := &routingRuleListResource{framework.ResourceBase{Base: framework.Base{TypeName: "routing_rule", Client: env.Client(t)}}}
+	results := acctest.CollectList(t, l, &routingRuleResource{}, 2, false)
 	rules := env.Mock.RoutingRules()
 	if len(results) != 2 {
 		t.Fatalf("got %d results, want 2", len(results))

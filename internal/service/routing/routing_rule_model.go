@@ -8,14 +8,14 @@ import (
 )
 
 // routingRuleModel is p0_routing_rule's state.
-type RoutingRuleModel struct {
+type routingRuleModel struct {
 	ID types.String `tfsdk:"id"`
-	RoutingRuleFields
+	routingRuleFields
 }
 
 // routingRuleFields are a rule's attributes, shared by the resource and the
 // rules of the p0_routing_workflow data source.
-type RoutingRuleFields struct {
+type routingRuleFields struct {
 	Name      types.String       `tfsdk:"name"`
 	Disabled  types.Bool         `tfsdk:"disabled"`
 	Requestor *requestorModel    `tfsdk:"requestor"`
@@ -73,7 +73,7 @@ type groupModel struct {
 
 // ruleFromFields builds the API's rule from known Terraform values. It
 // holds only what the provider models; see p0.KeepUnmanaged for the rest.
-func RuleFromFields(m RoutingRuleFields) p0.RoutingRule {
+func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 	rule := p0.RoutingRule{
 		Name:     m.Name.ValueString(),
 		Disabled: m.Disabled.ValueBool(),
@@ -146,8 +146,8 @@ func groupsFromModel(groups []groupModel) []p0.Group {
 // become null, as they are when left out of the configuration, and so do
 // approval options that hold nothing the provider models (P0 may hold
 // options of its own there, which are kept; see p0.KeepUnmanaged).
-func FieldsFromRule(rule p0.RoutingRule) RoutingRuleFields {
-	m := RoutingRuleFields{
+func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
+	m := routingRuleFields{
 		Name:     types.StringValue(rule.Name),
 		Disabled: types.BoolValue(rule.Disabled),
 		Requestor: &requestorModel{
@@ -220,8 +220,8 @@ func groupsModel(groups []p0.Group) []groupModel {
 }
 
 // modelFromRule is fieldsFromRule plus the resource's id, which is the name.
-func ModelFromRule(rule p0.RoutingRule) RoutingRuleModel {
-	return RoutingRuleModel{ID: types.StringValue(rule.Name), RoutingRuleFields: FieldsFromRule(rule)}
+func modelFromRule(rule p0.RoutingRule) routingRuleModel {
+	return routingRuleModel{ID: types.StringValue(rule.Name), routingRuleFields: fieldsFromRule(rule)}
 }
 
 // routingRuleIdentity is p0_routing_rule's identity: the rule's name.
@@ -231,4 +231,4 @@ type routingRuleIdentity struct {
 
 func (i routingRuleIdentity) ImportID() string { return i.Name.ValueString() }
 
-func (m RoutingRuleModel) Identity() framework.Identity { return routingRuleIdentity{Name: m.Name} }
+func (m routingRuleModel) Identity() framework.Identity { return routingRuleIdentity{Name: m.Name} }

@@ -31,7 +31,7 @@ func TestRuleRoundTrip(t *testing.T) {
 		}
 	}
 	for _, rule := range rules {
-		if got := RuleFromFields(FieldsFromRule(rule)); !reflect.DeepEqual(got, rule) {
+		if got := ruleFromFields(fieldsFromRule(rule)); !reflect.DeepEqual(got, rule) {
 			t.Errorf("%q came back as\n%+v\nwant\n%+v", rule.Name, got, rule)
 		}
 	}
@@ -43,7 +43,7 @@ func TestRuleRoundTrip(t *testing.T) {
 // plans no change (a write keeps P0's own options; see p0.KeepUnmanaged).
 func TestOptionsOfP0sOwnReadAsNull(t *testing.T) {
 	for _, options := range []*p0.ApprovalOptions{{}, {Unmanaged: p0.Unmanaged{"autoEscalate": json.RawMessage("true")}}} {
-		m := FieldsFromRule(p0.RoutingRule{Name: "r", Requestor: p0.RuleRequestor{Type: "any"}, Resource: p0.RuleResource{Type: "any"},
+		m := fieldsFromRule(p0.RoutingRule{Name: "r", Requestor: p0.RuleRequestor{Type: "any"}, Resource: p0.RuleResource{Type: "any"},
 			Approval: []p0.Approval{{Type: "p0", Options: options}}})
 		if m.Approval[0].Options != nil {
 			t.Errorf("options %+v read as %+v, want null", options, m.Approval[0].Options)
@@ -56,7 +56,7 @@ func TestOptionsOfP0sOwnReadAsNull(t *testing.T) {
 // configuration, while a false filter value and options of 0 are kept.
 func TestFieldsFromRuleLeavesOutWhatP0Omits(t *testing.T) {
 	no, zero := false, int64(0)
-	m := FieldsFromRule(p0.RoutingRule{
+	m := fieldsFromRule(p0.RoutingRule{
 		Name:      "sparse",
 		Requestor: p0.RuleRequestor{Type: "any"},
 		Resource: p0.RuleResource{Type: "integration", Service: "aws", Filters: map[string]p0.ResourceFilter{
@@ -96,14 +96,14 @@ func TestFieldsFromRuleLeavesOutWhatP0Omits(t *testing.T) {
 // as an empty list, never as null.
 func TestWorkflowModelOrder(t *testing.T) {
 	rules := []p0.RoutingRule{acctest.Fleet{}.Rule(3), acctest.Fleet{}.Rule(0), acctest.Fleet{}.Rule(2)}
-	m := WorkflowResourceModel(acctest.TestOrg, rules)
+	m := workflowResourceModel(acctest.TestOrg, rules)
 	if m.ID.ValueString() != acctest.TestOrg {
 		t.Errorf("id = %v, want the organization", m.ID)
 	}
-	if got := RulesFromWorkflowModel(m); !reflect.DeepEqual(got, rules) {
+	if got := rulesFromWorkflowModel(m); !reflect.DeepEqual(got, rules) {
 		t.Errorf("rules came back as %+v, want %+v", got, rules)
 	}
-	body, err := json.Marshal(RulesFromWorkflowModel(WorkflowResourceModel(acctest.TestOrg, nil)))
+	body, err := json.Marshal(rulesFromWorkflowModel(workflowResourceModel(acctest.TestOrg, nil)))
 	if err != nil || string(body) != "[]" {
 		t.Errorf("no rules encode as %s (%v), want []", body, err)
 	}

@@ -19,27 +19,27 @@ import (
 
 // routingRuleResource manages one routing rule through
 // /o/{org}/routing/name/{name}.
-type RoutingRuleResource struct{ framework.ResourceBase }
+type routingRuleResource struct{ framework.ResourceBase }
 
 // NewRoutingRuleResource returns the p0_routing_rule resource.
 func NewRoutingRuleResource() resource.Resource {
-	return &RoutingRuleResource{framework.ResourceNamed("routing_rule")}
+	return &routingRuleResource{framework.ResourceNamed("routing_rule")}
 }
 
 var (
-	_ resource.ResourceWithConfigure      = (*RoutingRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*RoutingRuleResource)(nil)
-	_ resource.ResourceWithIdentity       = (*RoutingRuleResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*RoutingRuleResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*RoutingRuleResource)(nil)
+	_ resource.ResourceWithConfigure      = (*routingRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingRuleResource)(nil)
+	_ resource.ResourceWithIdentity       = (*routingRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingRuleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*routingRuleResource)(nil)
 )
 
-func (r *RoutingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *routingRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	r.write(ctx, req.Plan, nil, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics,
 		"Unable to Create Routing Rule", "creating", r.createOrAdopt)
 }
 
-func (r *RoutingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *routingRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	held := framework.HeldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
 	r.write(ctx, req.Plan, held, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics,
 		"Unable to Update Routing Rule", "updating", r.update)
@@ -55,13 +55,13 @@ type ruleResponse struct {
 // write sends the planned rule through send, with the fields P0 held that
 // the provider does not model (held, from the last read), and stores P0's
 // answer, which carries the whole rule, so no read follows.
-func (r *RoutingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics,
+func (r *routingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics,
 	summary, verb string, send func(context.Context, p0.RoutingRule) (*p0.RoutingRule, error)) {
-	model, op := framework.Begin[RoutingRuleModel](ctx, r.Base, plan, diags, summary)
+	model, op := framework.Begin[routingRuleModel](ctx, r.Base, plan, diags, summary)
 	if op.Failed() {
 		return
 	}
-	want := RuleFromFields(model.RoutingRuleFields)
+	want := ruleFromFields(model.routingRuleFields)
 	if held != nil {
 		want, _ = p0.KeepUnmanaged(want, *held)
 	}
@@ -86,15 +86,15 @@ func (r *RoutingRuleResource) write(ctx context.Context, plan tfsdk.Plan, held *
 
 // storeRule stores the rule P0 answered, what it holds that the provider
 // does not model, and the digest of the answer.
-func (r *RoutingRuleResource) storeRule(ctx context.Context, got p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics) {
+func (r *routingRuleResource) storeRule(ctx context.Context, got p0.RoutingRule, resp ruleResponse, diags *diag.Diagnostics) {
 	framework.WarnUnreadable(diags, fmt.Sprintf("routing rule %q", got.Name), got.UnreadableFields())
-	framework.Store(ctx, resp.state, resp.identity, ModelFromRule(got), diags)
+	framework.Store(ctx, resp.state, resp.identity, modelFromRule(got), diags)
 	framework.RememberUnmanaged(ctx, resp.private, got, diags)
 	framework.RecordDigest(ctx, resp.private, r.ruleDigest(got), diags)
 }
 
 // ruleDigest is the digest of a rule as P0 answered it.
-func (r *RoutingRuleResource) ruleDigest(rule p0.RoutingRule) string {
+func (r *routingRuleResource) ruleDigest(rule p0.RoutingRule) string {
 	encoded, err := json.Marshal(rule)
 	if err != nil {
 		return "" // never the digest of a state: the state is built again
@@ -103,7 +103,7 @@ func (r *RoutingRuleResource) ruleDigest(rule p0.RoutingRule) string {
 }
 
 // update sends the rule's new settings.
-func (r *RoutingRuleResource) update(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
+func (r *routingRuleResource) update(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
 	return r.Client.UpdateRoutingRule(ctx, want)
 }
 
@@ -112,7 +112,7 @@ func (r *RoutingRuleResource) update(ctx context.Context, want p0.RoutingRule) (
 // p0.Client.CreateRoutingRule) is taken back, so that the next apply
 // creates the rule whole instead of meeting one it did not make; a failed
 // create leaves nothing in state.
-func (r *RoutingRuleResource) createOrAdopt(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
+func (r *routingRuleResource) createOrAdopt(ctx context.Context, want p0.RoutingRule) (*p0.RoutingRule, error) {
 	got, err := r.Client.CreateRoutingRule(ctx, want)
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
 		return r.adoptIdentical(ctx, want, apiErr)
@@ -141,19 +141,19 @@ func (e *ruleClashError) Error() string { return e.conflict.Error() }
 // the answer (a dropped connection, a retried request), so the rule is
 // adopted, with whatever else P0 holds in it. Anything else is a genuine
 // clash and stays an error.
-func (r *RoutingRuleResource) adoptIdentical(ctx context.Context, want p0.RoutingRule, conflict *p0.APIError) (*p0.RoutingRule, error) {
+func (r *routingRuleResource) adoptIdentical(ctx context.Context, want p0.RoutingRule, conflict *p0.APIError) (*p0.RoutingRule, error) {
 	existing, err := r.Client.GetRoutingRule(ctx, want.Name)
 	if err != nil {
 		return nil, err
 	}
-	if !framework.SameJSON(RuleFromFields(FieldsFromRule(*existing)), want) {
+	if !framework.SameJSON(ruleFromFields(fieldsFromRule(*existing)), want) {
 		return nil, &ruleClashError{conflict: conflict}
 	}
 	tflog.Info(ctx, "routing rule already exists exactly as configured; adopting it", map[string]any{"name": want.Name})
 	return existing, nil
 }
 
-func (r *RoutingRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	name, op := framework.Begin[types.String](ctx, r.Base, ruleName(req.State), &resp.Diagnostics, "Unable to Read Routing Rule")
 	if op.Failed() {
 		return
@@ -181,18 +181,18 @@ func (r *RoutingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 // holds in it that the provider does not model: what the update keeps,
 // and what it cannot, because the type of the object holding it changes
 // or the rule is replaced by one of another name.
-func (r *RoutingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	framework.WarnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan RoutingRuleModel, held p0.RoutingRule, replaced bool) (string, framework.KeptInPlan) {
+func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	framework.WarnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, framework.KeptInPlan) {
 		object := fmt.Sprintf("routing rule %q", held.Name)
 		if replaced {
 			return object, framework.ReplacedBy(held.UnmanagedFields())
 		}
-		_, kept := p0.KeepUnmanaged(RuleFromFields(plan.RoutingRuleFields), held)
+		_, kept := p0.KeepUnmanaged(ruleFromFields(plan.routingRuleFields), held)
 		return object, framework.KeptInPlan{KeptFields: kept}
 	})
 }
 
-func (r *RoutingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+func (r *routingRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	name, op := framework.Begin[types.String](ctx, r.Base, ruleName(req.State), &resp.Diagnostics, "Unable to Delete Routing Rule")
 	if op.Failed() {
 		return
@@ -211,7 +211,7 @@ func ruleName(state tfsdk.State) framework.Decodable {
 }
 
 // ImportState takes the rule's name; Read fills in the rest.
-func (r *RoutingRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *routingRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	name := framework.ImportedID[routingRuleIdentity](ctx, req, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return

@@ -21,7 +21,7 @@ import (
 // what configuring them does, and for the rules the p0_routing_workflow
 // data source reads.
 const (
-	RuleNameDescription     = "Human-readable name of the rule, unique in the organization."
+	ruleNameDescription     = "Human-readable name of the rule, unique in the organization."
 	ruleDisabledDescription = "Whether P0 skips this rule when evaluating requests."
 )
 
@@ -34,7 +34,7 @@ func routingRuleSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"id": framework.IDAttribute("The rule's name, which identifies it in P0."),
 			"name": schema.StringAttribute{
-				MarkdownDescription: RuleNameDescription + " Changing it replaces the rule.",
+				MarkdownDescription: ruleNameDescription + " Changing it replaces the rule.",
 				Required:            true,
 				Validators:          framework.NonEmpty,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
@@ -140,10 +140,10 @@ func groupsAttribute(description string) schema.ListNestedAttribute {
 	}
 }
 
-func (r *RoutingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = routingRuleSchema()
 }
 
-func (r *RoutingRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = framework.IdentitySchema(map[string]string{"name": RuleNameDescription})
+func (r *routingRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IdentitySchema(map[string]string{"name": ruleNameDescription})
 }

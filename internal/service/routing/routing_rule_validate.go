@@ -16,7 +16,7 @@ import (
 // ValidateConfig checks the rules that span attributes; single attributes
 // are checked by their schema validators. Unknown values are skipped: they
 // are checked again once known.
-func (r *RoutingRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *routingRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	validateRuleAt(ctx, req.Config, path.Empty(), &resp.Diagnostics)
 }
 

@@ -32,7 +32,7 @@ var (
 type routingWorkflowModel struct {
 	ID          types.String        `tfsdk:"id"`
 	CreatedDate types.String        `tfsdk:"created_date"`
-	Rules       []RoutingRuleFields `tfsdk:"rules"`
+	Rules       []routingRuleFields `tfsdk:"rules"`
 }
 
 func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -40,7 +40,7 @@ func (d *routingWorkflowDataSource) Schema(_ context.Context, _ datasource.Schem
 	delete(ruleAttributes, "id") // a rule's id is its name, already listed
 	rules := framework.ComputedAttributes(ruleAttributes)
 	// Read, not configured: what configuring them does is not for here.
-	rules["name"] = schema.StringAttribute{MarkdownDescription: RuleNameDescription, Computed: true}
+	rules["name"] = schema.StringAttribute{MarkdownDescription: ruleNameDescription, Computed: true}
 	rules["disabled"] = schema.BoolAttribute{MarkdownDescription: ruleDisabledDescription, Computed: true}
 
 	resp.Schema = schema.Schema{
@@ -96,10 +96,10 @@ func workflowModel(w p0.Workflow) routingWorkflowModel {
 	m := routingWorkflowModel{
 		ID:          types.StringValue(w.ID),
 		CreatedDate: framework.OptionalString(w.CreatedDate),
-		Rules:       make([]RoutingRuleFields, 0, len(w.Rules)),
+		Rules:       make([]routingRuleFields, 0, len(w.Rules)),
 	}
 	for _, rule := range w.Rules {
-		m.Rules = append(m.Rules, FieldsFromRule(rule))
+		m.Rules = append(m.Rules, fieldsFromRule(rule))
 	}
 	return m
 }

@@ -112,7 +112,7 @@ func TestRoutingWorkflowDataSourceDescribesReadRules(t *testing.T) {
 	if !ok {
 		t.Fatalf("rules is a %T", resp.Schema.Attributes["rules"])
 	}
-	if got := rules.NestedObject.Attributes["name"].GetMarkdownDescription(); got != RuleNameDescription {
+	if got := rules.NestedObject.Attributes["name"].GetMarkdownDescription(); got != ruleNameDescription {
 		t.Errorf("rules.name is described as %q", got)
 	}
 }

@@ -15,25 +15,25 @@ import (
 // routingWorkflowResourceModel is p0_routing_workflow's state.
 type routingWorkflowResourceModel struct {
 	ID    types.String        `tfsdk:"id"`
-	Rules []RoutingRuleFields `tfsdk:"rules"`
+	Rules []routingRuleFields `tfsdk:"rules"`
 }
 
 // rulesFromWorkflowModel is the rule list to save, in the configured order.
 // It is never nil, so that no rules encodes as [].
-func RulesFromWorkflowModel(m routingWorkflowResourceModel) []p0.RoutingRule {
+func rulesFromWorkflowModel(m routingWorkflowResourceModel) []p0.RoutingRule {
 	rules := make([]p0.RoutingRule, 0, len(m.Rules))
 	for _, fields := range m.Rules {
-		rules = append(rules, RuleFromFields(fields))
+		rules = append(rules, ruleFromFields(fields))
 	}
 	return rules
 }
 
 // workflowResourceModel is the state for org's workflow holding rules, in
 // P0's order; no rules is [], never null, as the configuration says it.
-func WorkflowResourceModel(org string, rules []p0.RoutingRule) routingWorkflowResourceModel {
-	m := routingWorkflowResourceModel{ID: types.StringValue(org), Rules: make([]RoutingRuleFields, 0, len(rules))}
+func workflowResourceModel(org string, rules []p0.RoutingRule) routingWorkflowResourceModel {
+	m := routingWorkflowResourceModel{ID: types.StringValue(org), Rules: make([]routingRuleFields, 0, len(rules))}
 	for _, rule := range rules {
-		m.Rules = append(m.Rules, FieldsFromRule(rule))
+		m.Rules = append(m.Rules, fieldsFromRule(rule))
 	}
 	return m
 }

@@ -17,7 +17,7 @@ import (
 
 // routingWorkflowResource manages the whole routing workflow, in order,
 // through GET and POST /o/{org}/routing.
-type RoutingWorkflowResource struct{ framework.ResourceBase }
+type routingWorkflowResource struct{ framework.ResourceBase }
 
 // NewRoutingWorkflowResource returns the p0_routing_workflow resource.
 // workflowVersionKey is the private state key that holds the version of
@@ -27,15 +27,15 @@ type RoutingWorkflowResource struct{ framework.ResourceBase }
 const workflowVersionKey = "workflow_version"
 
 func NewRoutingWorkflowResource() resource.Resource {
-	return &RoutingWorkflowResource{framework.ResourceNamed("routing_workflow")}
+	return &routingWorkflowResource{framework.ResourceNamed("routing_workflow")}
 }
 
 var (
-	_ resource.ResourceWithConfigure      = (*RoutingWorkflowResource)(nil)
-	_ resource.ResourceWithImportState    = (*RoutingWorkflowResource)(nil)
-	_ resource.ResourceWithIdentity       = (*RoutingWorkflowResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*RoutingWorkflowResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*RoutingWorkflowResource)(nil)
+	_ resource.ResourceWithConfigure      = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithImportState    = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithIdentity       = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*routingWorkflowResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*routingWorkflowResource)(nil)
 )
 
 // Create replaces whatever rules the organization has with the
@@ -43,7 +43,7 @@ var (
 // version first: the save is refused rather than overwriting a change made
 // between that read and the save. What P0 holds that the provider does not
 // model, in the workflow and in the rules the configuration names, is kept.
-func (r *RoutingWorkflowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *routingWorkflowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, op := framework.Begin[routingWorkflowResourceModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Create Routing Workflow")
 	if op.Failed() {
 		return
@@ -55,7 +55,7 @@ func (r *RoutingWorkflowResource) Create(ctx context.Context, req resource.Creat
 
 // current reads the workflow as P0 holds it now; it is nil after op
 // reported a failed read.
-func (r *RoutingWorkflowResource) current(ctx context.Context, op framework.Operation) *p0.Workflow {
+func (r *routingWorkflowResource) current(ctx context.Context, op framework.Operation) *p0.Workflow {
 	current, err := r.Client.GetWorkflow(ctx)
 	if err != nil {
 		op.APIError("reading the routing workflow", err)
@@ -64,7 +64,7 @@ func (r *RoutingWorkflowResource) current(ctx context.Context, op framework.Oper
 	return current
 }
 
-func (r *RoutingWorkflowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *routingWorkflowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	op := r.Start(&resp.Diagnostics, "Unable to Read Routing Workflow")
 	if op.Failed() {
 		return
@@ -85,9 +85,9 @@ func (r *RoutingWorkflowResource) Read(ctx context.Context, req resource.ReadReq
 // storeWorkflow stores the workflow P0 holds at version, what it holds that
 // the provider does not model, and the version, which the next save names
 // and whose digest tells the next refresh whether anything changed.
-func (r *RoutingWorkflowResource) storeWorkflow(ctx context.Context, workflow p0.Workflow, version string, resp workflowResponse, op framework.Operation) {
+func (r *routingWorkflowResource) storeWorkflow(ctx context.Context, workflow p0.Workflow, version string, resp workflowResponse, op framework.Operation) {
 	warnUnreadableRules(op.Diags, "the routing workflow", workflow.Rules)
-	framework.Store(ctx, resp.state, resp.identity, WorkflowResourceModel(r.Client.Org(), workflow.Rules), op.Diags)
+	framework.Store(ctx, resp.state, resp.identity, workflowResourceModel(r.Client.Org(), workflow.Rules), op.Diags)
 	op.Diags.Append(framework.SetPrivate(ctx, resp.private, workflowVersionKey, version)...)
 	framework.RememberUnmanaged(ctx, resp.private, heldIn(workflow), op.Diags)
 	framework.RecordDigest(ctx, resp.private, r.ReadDigest([]byte(version)), op.Diags)
@@ -95,7 +95,7 @@ func (r *RoutingWorkflowResource) storeWorkflow(ctx context.Context, workflow p0
 
 // Update saves the configured rules in place of the workflow version the
 // plan was made from. On a failure the state stays as it was.
-func (r *RoutingWorkflowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *routingWorkflowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan, op := framework.Begin[routingWorkflowResourceModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Update Routing Workflow")
 	if op.Failed() {
 		return
@@ -109,7 +109,7 @@ func (r *RoutingWorkflowResource) Update(ctx context.Context, req resource.Updat
 // Delete saves an empty rule list: P0 always has a workflow, and without
 // the resource the organization has no routing rules. The workflow's own
 // fields are kept.
-func (r *RoutingWorkflowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+func (r *routingWorkflowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	op := r.Start(&resp.Diagnostics, "Unable to Delete Routing Workflow")
 	if op.Failed() {
 		return
@@ -125,7 +125,7 @@ func (r *RoutingWorkflowResource) Delete(ctx context.Context, req resource.Delet
 
 // lastRead is what the last refresh (or save) left in private state: the
 // version it read, and what P0 held that the provider does not model.
-func (r *RoutingWorkflowResource) lastRead(ctx context.Context, private framework.PrivateReader, op framework.Operation) (string, heldWorkflow) {
+func (r *routingWorkflowResource) lastRead(ctx context.Context, private framework.PrivateReader, op framework.Operation) (string, heldWorkflow) {
 	version, diags := framework.GetPrivate[string](ctx, private, workflowVersionKey)
 	op.Diags.Append(diags...)
 	held := framework.HeldUnmanaged[heldWorkflow](ctx, private, op.Diags)
@@ -144,9 +144,9 @@ type workflowResponse struct {
 
 // save saves the planned rules, with what held keeps, in place of version,
 // and on success stores P0's answer and the new version.
-func (r *RoutingWorkflowResource) save(ctx context.Context, version string, held heldWorkflow, plan routingWorkflowResourceModel,
+func (r *routingWorkflowResource) save(ctx context.Context, version string, held heldWorkflow, plan routingWorkflowResourceModel,
 	resp workflowResponse, op framework.Operation) {
-	workflow := held.workflow(RulesFromWorkflowModel(plan))
+	workflow := held.workflow(rulesFromWorkflowModel(plan))
 	saved, err := r.saveRules(ctx, version, workflow)
 	if err != nil {
 		r.saveError(op, err)
@@ -163,7 +163,7 @@ func (r *RoutingWorkflowResource) save(ctx context.Context, version string, held
 // the workflow is read, and if it holds exactly these rules, the save is
 // done. A save whose answer carries no version is followed by a read for
 // it, as the next save must name it.
-func (r *RoutingWorkflowResource) saveRules(ctx context.Context, version string, workflow p0.Workflow) (*p0.SaveWorkflowResponse, error) {
+func (r *routingWorkflowResource) saveRules(ctx context.Context, version string, workflow p0.Workflow) (*p0.SaveWorkflowResponse, error) {
 	saved, err := r.Client.SaveWorkflow(ctx, version, workflow)
 	if err == nil && saved.Version != "" {
 		return saved, nil
@@ -189,7 +189,7 @@ func (r *RoutingWorkflowResource) saveRules(ctx context.Context, version string,
 // saveError reports a failed save. A 409 is a change made since the plan;
 // P0's message, which names workflow versions, is left out: they mean
 // nothing to the user.
-func (r *RoutingWorkflowResource) saveError(op framework.Operation, err error) {
+func (r *routingWorkflowResource) saveError(op framework.Operation, err error) {
 	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) {
 		op.Fail(fmt.Sprintf("P0 answered %d %s: the routing workflow changed after Terraform last read it, "+
 			"in P0 or by another run. Nothing was saved, and the state is as it was.\n\n"+
@@ -203,13 +203,13 @@ func (r *RoutingWorkflowResource) saveError(op framework.Operation, err error) {
 // ModifyPlan warns, in a plan that changes the workflow, about the fields
 // P0 holds in it and in its rules that the provider does not model: what
 // the save keeps, and what it cannot.
-func (r *RoutingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	framework.WarnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, framework.KeptInPlan) {
-		return "the routing workflow", held.kept(RulesFromWorkflowModel(plan))
+		return "the routing workflow", held.kept(rulesFromWorkflowModel(plan))
 	})
 }
 
 // ImportState takes the organization id, which must be the provider's.
-func (r *RoutingWorkflowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *routingWorkflowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	r.ImportByOrg(ctx, req, resp, "p0_routing_workflow", "The routing workflow is")
 }

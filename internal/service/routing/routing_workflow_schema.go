@@ -18,7 +18,7 @@ import (
 // (hashicorp/terraform-plugin-framework#775); a `for` expression builds
 // the list from a variable where `dynamic` blocks would have.
 
-func (r *RoutingWorkflowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *routingWorkflowResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "P0's whole routing (access request) workflow as one resource: every rule, in the " +
 			"order P0 evaluates them. The organization's routing is then exactly the configuration: rules added, " +
@@ -52,12 +52,12 @@ func workflowRuleAttributes() map[string]schema.Attribute {
 	if !ok {
 		panic(fmt.Sprintf("routing rule name is a %T, not a string attribute", attributes["name"])) // a programming error every test catches
 	}
-	name.MarkdownDescription = RuleNameDescription
+	name.MarkdownDescription = ruleNameDescription
 	name.PlanModifiers = nil
 	attributes["name"] = name
 	return attributes
 }
 
-func (r *RoutingWorkflowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+func (r *routingWorkflowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = framework.OrgIdentitySchema
 }

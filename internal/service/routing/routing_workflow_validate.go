@@ -14,7 +14,7 @@ import (
 // ValidateConfig checks each rule as p0_routing_rule does, and that no two
 // rules share a name: P0 addresses rules by name. Unknown names are
 // skipped; they are checked again once known.
-func (r *RoutingWorkflowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *routingWorkflowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var rules types.List
 	if diags := req.Config.GetAttribute(ctx, path.Root("rules"), &rules); diags.HasError() || rules.IsUnknown() {
 		return

@@ -24,21 +24,21 @@ import (
 var unitList = framework.CodeList(p0.DurationUnits)
 
 // durationModel is a { time, unit, value } object.
-type DurationModel struct {
+type durationModel struct {
 	Time  types.Int64  `tfsdk:"time"`
 	Unit  types.String `tfsdk:"unit"`
 	Value types.String `tfsdk:"value"`
 }
 
 // durationFromModel is the API's request body for a configured duration.
-func DurationFromModel(m DurationModel) p0.Duration {
+func durationFromModel(m durationModel) p0.Duration {
 	return p0.Duration{Time: m.Time.ValueInt64(), Unit: m.Unit.ValueString()}
 }
 
 // modelFromDuration maps a duration P0 returned; a missing display text is
 // null rather than "".
-func ModelFromDuration(d p0.Duration) *DurationModel {
-	return &DurationModel{
+func modelFromDuration(d p0.Duration) *durationModel {
+	return &durationModel{
 		Time:  types.Int64Value(d.Time),
 		Unit:  types.StringValue(d.Unit),
 		Value: framework.OptionalString(d.Value),
@@ -46,16 +46,16 @@ func ModelFromDuration(d p0.Duration) *DurationModel {
 }
 
 // modelFromDurationOrNil maps a duration P0 read, nil for one never set.
-func modelFromDurationOrNil(d *p0.Duration) *DurationModel {
+func modelFromDurationOrNil(d *p0.Duration) *durationModel {
 	if d == nil {
 		return nil
 	}
-	return ModelFromDuration(*d)
+	return modelFromDuration(*d)
 }
 
 // sameDuration reports whether two configured durations have the same time
 // and unit; the display text does not count. Both nil is the same.
-func SameDuration(a, b *DurationModel) bool {
+func sameDuration(a, b *durationModel) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
@@ -65,7 +65,7 @@ func SameDuration(a, b *DurationModel) bool {
 // durationSeconds is time × unit in seconds. It uses big integers because
 // time has no upper bound in the API, and 2^63 seconds of weeks overflow.
 // ok is false for an unknown unit.
-func DurationSeconds(time int64, unit string) (seconds *big.Int, ok bool) {
+func durationSeconds(time int64, unit string) (seconds *big.Int, ok bool) {
 	factor, ok := p0.UnitLength(unit)
 	if !ok {
 		return nil, false

@@ -27,12 +27,12 @@ func TestDurationSeconds(t *testing.T) {
 		{1 << 60, "w", "697286925986221051084800"},
 	}
 	for _, tc := range cases {
-		got, ok := DurationSeconds(tc.time, tc.unit)
+		got, ok := durationSeconds(tc.time, tc.unit)
 		if !ok || got.String() != tc.want {
 			t.Errorf("durationSeconds(%d, %q) = %v, %t; want %s", tc.time, tc.unit, got, ok, tc.want)
 		}
 	}
-	if _, ok := DurationSeconds(1, "y"); ok {
+	if _, ok := durationSeconds(1, "y"); ok {
 		t.Error("durationSeconds accepted the unit y")
 	}
 	for _, unit := range p0.DurationUnits {
@@ -43,36 +43,36 @@ func TestDurationSeconds(t *testing.T) {
 }
 
 func TestSameDuration(t *testing.T) {
-	twoHours := ModelFromDuration(p0.Duration{Time: 2, Unit: "h", Value: "2 hours"})
-	sameText := ModelFromDuration(p0.Duration{Time: 2, Unit: "h"})
+	twoHours := modelFromDuration(p0.Duration{Time: 2, Unit: "h", Value: "2 hours"})
+	sameText := modelFromDuration(p0.Duration{Time: 2, Unit: "h"})
 	cases := []struct {
 		name string
-		a, b *DurationModel
+		a, b *durationModel
 		want bool
 	}{
 		{"both missing", nil, nil, true},
 		{"one missing", twoHours, nil, false},
 		{"display text ignored", twoHours, sameText, true},
-		{"other time", twoHours, ModelFromDuration(p0.Duration{Time: 3, Unit: "h"}), false},
+		{"other time", twoHours, modelFromDuration(p0.Duration{Time: 3, Unit: "h"}), false},
 		// 120m is as long as 2h but is written differently, which P0 keeps.
-		{"other unit", twoHours, ModelFromDuration(p0.Duration{Time: 120, Unit: "m"}), false},
+		{"other unit", twoHours, modelFromDuration(p0.Duration{Time: 120, Unit: "m"}), false},
 	}
 	for _, tc := range cases {
-		if got := SameDuration(tc.a, tc.b); got != tc.want {
+		if got := sameDuration(tc.a, tc.b); got != tc.want {
 			t.Errorf("%s: sameDuration = %t, want %t", tc.name, got, tc.want)
 		}
 	}
 }
 
 func TestModelFromDuration(t *testing.T) {
-	m := ModelFromDuration(p0.Duration{Time: 2, Unit: "h", Value: "2 hours"})
+	m := modelFromDuration(p0.Duration{Time: 2, Unit: "h", Value: "2 hours"})
 	if m.Time.ValueInt64() != 2 || m.Unit.ValueString() != "h" || m.Value.ValueString() != "2 hours" {
 		t.Errorf("modelFromDuration = %+v", m)
 	}
-	if m := ModelFromDuration(p0.Duration{Time: 2, Unit: "h"}); !m.Value.IsNull() {
+	if m := modelFromDuration(p0.Duration{Time: 2, Unit: "h"}); !m.Value.IsNull() {
 		t.Errorf("a missing display text maps to %v, want null", m.Value)
 	}
-	if d := DurationFromModel(*m); d != (p0.Duration{Time: 2, Unit: "h"}) {
+	if d := durationFromModel(*m); d != (p0.Duration{Time: 2, Unit: "h"}) {
 		t.Errorf("durationFromModel = %+v; the display text must not be sent", d)
 	}
 }

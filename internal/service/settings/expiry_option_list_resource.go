@@ -12,31 +12,31 @@ import (
 
 // expiryOptionListResource lists the organization's expiry options, for
 // terraform query.
-type ExpiryOptionListResource struct{ framework.ResourceBase }
+type expiryOptionListResource struct{ framework.ResourceBase }
 
 // NewExpiryOptionListResource returns the p0_expiry_option list resource.
 func NewExpiryOptionListResource() list.ListResource {
-	return &ExpiryOptionListResource{framework.ResourceNamed("expiry_option")}
+	return &expiryOptionListResource{framework.ResourceNamed("expiry_option")}
 }
 
 var (
-	_ list.ListResourceWithConfigure = (*ExpiryOptionListResource)(nil)
+	_ list.ListResourceWithConfigure = (*expiryOptionListResource)(nil)
 )
 
-func (l *ExpiryOptionListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+func (l *expiryOptionListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the organization's expiry options, P0's presets included, from one read of " +
 			"the list.",
 	}
 }
 
-func (l *ExpiryOptionListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+func (l *expiryOptionListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	framework.ListObjects(ctx, l.Base, req, stream, "Unable to List Expiry Options", l.options)
 }
 
 // options is every option P0 lists. A P0 without the read lists none, with
 // a warning that says why.
-func (l *ExpiryOptionListResource) options(ctx context.Context, _ struct{}, op framework.Operation) []framework.Found {
+func (l *expiryOptionListResource) options(ctx context.Context, _ struct{}, op framework.Operation) []framework.Found {
 	options, err := l.Client.ListExpiryOptions(ctx)
 	if p0.IsUnsupportedRead(err) {
 		op.Diags.AddWarning("Expiry Options Not Listed", framework.AnswerDetail("listing the expiry options", err)+
@@ -50,7 +50,7 @@ func (l *ExpiryOptionListResource) options(ctx context.Context, _ struct{}, op f
 	}
 	objects := make([]framework.Found, 0, len(options))
 	for _, option := range options {
-		model := ModelFromExpiryOption(option)
+		model := modelFromExpiryOption(option)
 		name := option.Value
 		if name == "" {
 			name = model.ID.ValueString()

@@ -18,8 +18,8 @@ func TestExpiryOptionListUnreadable(t *testing.T) {
 	for _, status := range []int{http.StatusNotFound, http.StatusMethodNotAllowed} {
 		t.Run(strconv.Itoa(status), func(t *testing.T) {
 			env := acctest.NewTestEnvBehaving(t, p0mock.Behavior{SettingsReads: status})
-			l := &ExpiryOptionListResource{framework.ResourceBase{Base: framework.Base{TypeName: "expiry_option", Client: env.Client(t)}}}
-			results := acctest.CollectList(t, l, &ExpiryOptionResource{}, 0, false)
+			l := &expiryOptionListResource{framework.ResourceBase{Base: framework.Base{TypeName: "expiry_option", Client: env.Client(t)}}}
+			results := acctest.CollectList(t, l, &expiryOptionResource{}, 0, false)
 			if len(results) != 1 || results[0].Identity != nil {
 				t.Fatalf("got %d results, want only the warning: %+v", len(results), results)
 			}

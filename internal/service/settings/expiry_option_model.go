@@ -11,14 +11,14 @@ import (
 )
 
 // expiryOptionModel is p0_expiry_option's state.
-type ExpiryOptionModel struct {
+type expiryOptionModel struct {
 	ID types.String `tfsdk:"id"`
-	DurationModel
+	durationModel
 }
 
 // option is the preset's time and unit, and P0's key for it (see
 // p0.ExpiryKey).
-func (m ExpiryOptionModel) option() (time int64, unit, key string) {
+func (m expiryOptionModel) option() (time int64, unit, key string) {
 	time, unit = m.Time.ValueInt64(), m.Unit.ValueString()
 	return time, unit, p0.ExpiryKey(time, unit)
 }
@@ -31,14 +31,14 @@ type expiryOptionIdentity struct {
 
 func (i expiryOptionIdentity) ImportID() string { return i.Key.ValueString() }
 
-func (m ExpiryOptionModel) Identity() framework.Identity {
+func (m expiryOptionModel) Identity() framework.Identity {
 	_, _, key := m.option()
 	return expiryOptionIdentity{Key: types.StringValue(key)}
 }
 
 // parseExpiryID splits an import ID, P0's key such as 2h, into its time and
 // unit.
-func ParseExpiryID(id string) (int64, string, error) {
+func parseExpiryID(id string) (int64, string, error) {
 	time, unit, err := p0.ParseExpiryKey(id)
 	if _, known := p0.UnitLength(unit); err == nil && !known {
 		err = fmt.Errorf("%q is not a unit", unit)
@@ -52,7 +52,7 @@ func ParseExpiryID(id string) (int64, string, error) {
 
 // findExpiryOption picks the option with the given time and unit from P0's
 // list.
-func FindExpiryOption(options []p0.Duration, time int64, unit string) (p0.Duration, bool) {
+func findExpiryOption(options []p0.Duration, time int64, unit string) (p0.Duration, bool) {
 	for _, o := range options {
 		if o.Time == time && o.Unit == unit {
 			return o, true
@@ -63,7 +63,7 @@ func FindExpiryOption(options []p0.Duration, time int64, unit string) (p0.Durati
 
 // modelFromExpiryOption maps one option of P0's list to state; an option
 // without display text (not listed yet) has a null value.
-func ModelFromExpiryOption(o p0.Duration) ExpiryOptionModel {
-	d := ModelFromDuration(o)
-	return ExpiryOptionModel{ID: types.StringValue(p0.ExpiryKey(o.Time, o.Unit)), DurationModel: *d}
+func modelFromExpiryOption(o p0.Duration) expiryOptionModel {
+	d := modelFromDuration(o)
+	return expiryOptionModel{ID: types.StringValue(p0.ExpiryKey(o.Time, o.Unit)), durationModel: *d}
 }

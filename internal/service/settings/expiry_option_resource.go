@@ -14,24 +14,24 @@ import (
 
 // expiryOptionResource manages one custom expiry preset through
 // /o/{org}/settings/expiry-options.
-type ExpiryOptionResource struct{ framework.ResourceBase }
+type expiryOptionResource struct{ framework.ResourceBase }
 
 // NewExpiryOptionResource returns the p0_expiry_option resource.
 func NewExpiryOptionResource() resource.Resource {
-	return &ExpiryOptionResource{framework.ResourceNamed("expiry_option")}
+	return &expiryOptionResource{framework.ResourceNamed("expiry_option")}
 }
 
 var (
-	_ resource.ResourceWithConfigure   = (*ExpiryOptionResource)(nil)
-	_ resource.ResourceWithImportState = (*ExpiryOptionResource)(nil)
-	_ resource.ResourceWithIdentity    = (*ExpiryOptionResource)(nil)
+	_ resource.ResourceWithConfigure   = (*expiryOptionResource)(nil)
+	_ resource.ResourceWithImportState = (*expiryOptionResource)(nil)
+	_ resource.ResourceWithIdentity    = (*expiryOptionResource)(nil)
 )
 
 // expiryOptionsRead describes the expiry options read for logs.
-const ExpiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
+const expiryOptionsRead = "the expiry options (GET /settings/expiry-options)"
 
-func (r *ExpiryOptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := framework.Begin[ExpiryOptionModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Create Expiry Option")
+func (r *expiryOptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan, op := framework.Begin[expiryOptionModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Create Expiry Option")
 	if op.Failed() {
 		return
 	}
@@ -39,7 +39,7 @@ func (r *ExpiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 	time, unit, key := plan.option()
 	existedBefore, knownBefore := r.exists(ctx, time, unit)
 	err := r.Client.CreateExpiryOption(ctx, time, unit)
-	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) && OwnEarlierAttempt(apiErr, existedBefore, knownBefore) {
+	if apiErr := (*p0.APIError)(nil); errors.As(err, &apiErr) && errors.Is(apiErr, p0.ErrConflict) && ownEarlierAttempt(apiErr, existedBefore, knownBefore) {
 		// An earlier attempt of this very request was committed but its
 		// answer lost (a dropped connection, a proxy's 502), and the client
 		// sent it again. An option is nothing but its time and unit, so the
@@ -64,18 +64,18 @@ func (r *ExpiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 	}
 
 	// The POST answers with no body; the display text comes from the list.
-	state := ModelFromExpiryOption(p0.Duration{Time: time, Unit: unit})
+	state := modelFromExpiryOption(p0.Duration{Time: time, Unit: unit})
 	options, err := r.Client.ListExpiryOptions(ctx)
 	switch {
 	case p0.IsUnsupportedRead(err):
-		NoteDriftUndetectable(ctx, ExpiryOptionsRead, err)
+		noteDriftUndetectable(ctx, expiryOptionsRead, err)
 	case err != nil:
 		// The preset exists now: record it so that it is not orphaned, and
 		// warn that its display text is missing until the next refresh.
 		resp.Diagnostics.AddWarning("Unable to Read Expiry Option", framework.APIErrorDetail(fmt.Sprintf("reading expiry option %q after creating it", key), err)+
 			"\n\nThe option was created; its value is filled in by the next terraform plan or apply.")
 	default:
-		if found, ok := FindExpiryOption(options, time, unit); ok {
+		if found, ok := findExpiryOption(options, time, unit); ok {
 			state.Value = framework.OptionalString(found.Value)
 		} else {
 			tflog.Warn(ctx, "expiry option was created but is missing from P0's list", map[string]any{"key": key})
@@ -88,7 +88,7 @@ func (r *ExpiryOptionResource) Create(ctx context.Context, req resource.CreateRe
 // it is not when P0 has no read for the list or the read failed.
 // The client answers from the latest list it received in this operation
 // when it can, so that parallel creates share one list.
-func (r *ExpiryOptionResource) exists(ctx context.Context, time int64, unit string) (exists, known bool) {
+func (r *expiryOptionResource) exists(ctx context.Context, time int64, unit string) (exists, known bool) {
 	exists, err := r.Client.ExpiryOptionListed(ctx, time, unit)
 	if err != nil {
 		tflog.Debug(ctx, "could not list the expiry options before creating one", map[string]any{"error": err.Error()})
@@ -105,15 +105,15 @@ func (r *ExpiryOptionResource) exists(ctx context.Context, time int64, unit stri
 // create's own: a 409 to the first attempt shows the option was there
 // before, while earlier attempts that went unanswered or failed with 5xx
 // may have been committed.
-func OwnEarlierAttempt(conflict *p0.APIError, existedBefore, knownBefore bool) bool {
+func ownEarlierAttempt(conflict *p0.APIError, existedBefore, knownBefore bool) bool {
 	if knownBefore {
 		return !existedBefore
 	}
 	return conflict.Attempts > 1
 }
 
-func (r *ExpiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, op := framework.Begin[ExpiryOptionModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Read Expiry Option")
+func (r *expiryOptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state, op := framework.Begin[expiryOptionModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Read Expiry Option")
 	if op.Failed() {
 		return
 	}
@@ -121,7 +121,7 @@ func (r *ExpiryOptionResource) Read(ctx context.Context, req resource.ReadReques
 	time, unit, key := state.option()
 	options, err := r.Client.ListExpiryOptions(ctx)
 	if p0.IsUnsupportedRead(err) {
-		NoteDriftUndetectable(ctx, ExpiryOptionsRead, err)
+		noteDriftUndetectable(ctx, expiryOptionsRead, err)
 		framework.Store(ctx, &resp.State, resp.Identity, state, &resp.Diagnostics)
 		return
 	}
@@ -129,23 +129,23 @@ func (r *ExpiryOptionResource) Read(ctx context.Context, req resource.ReadReques
 		op.APIError(fmt.Sprintf("reading expiry option %q", key), err)
 		return
 	}
-	found, ok := FindExpiryOption(options, time, unit)
+	found, ok := findExpiryOption(options, time, unit)
 	if !ok {
 		tflog.Info(ctx, "expiry option no longer exists in P0; removing it from state", map[string]any{"key": key})
 		framework.Forget(ctx, &resp.State, resp.Identity, state.Identity(), &resp.Diagnostics)
 		return
 	}
-	framework.Store(ctx, &resp.State, resp.Identity, ModelFromExpiryOption(found), &resp.Diagnostics)
+	framework.Store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(found), &resp.Diagnostics)
 }
 
 // Update is never called: every configurable attribute forces replacement.
-func (r *ExpiryOptionResource) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *expiryOptionResource) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
 	resp.Diagnostics.AddError("Unable to Update Expiry Option",
 		"Expiry options cannot be changed in place; a change of time or unit replaces the option. This is a bug in the provider; please report it.")
 }
 
-func (r *ExpiryOptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, op := framework.Begin[ExpiryOptionModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Delete Expiry Option")
+func (r *expiryOptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	state, op := framework.Begin[expiryOptionModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Delete Expiry Option")
 	if op.Failed() {
 		return
 	}
@@ -164,15 +164,15 @@ func (r *ExpiryOptionResource) Delete(ctx context.Context, req resource.DeleteRe
 
 // ImportState takes P0's key, such as 2h; Read fills in the display text and
 // drops the import if no such option exists.
-func (r *ExpiryOptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *expiryOptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := framework.ImportedID[expiryOptionIdentity](ctx, req, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	time, unit, err := ParseExpiryID(id)
+	time, unit, err := parseExpiryID(id)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
 		return
 	}
-	framework.Store(ctx, &resp.State, resp.Identity, ModelFromExpiryOption(p0.Duration{Time: time, Unit: unit}), &resp.Diagnostics)
+	framework.Store(ctx, &resp.State, resp.Identity, modelFromExpiryOption(p0.Duration{Time: time, Unit: unit}), &resp.Diagnostics)
 }

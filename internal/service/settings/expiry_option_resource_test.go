@@ -44,7 +44,7 @@ func TestParseExpiryID(t *testing.T) {
 		"30d":  {30, "d"},
 	}
 	for id, want := range valid {
-		time, unit, err := ParseExpiryID(id)
+		time, unit, err := parseExpiryID(id)
 		if err != nil || time != want.time || unit != want.unit {
 			t.Errorf("parseExpiryID(%q) = %d, %q, %v; want %d, %q", id, time, unit, err, want.time, want.unit)
 		}
@@ -53,7 +53,7 @@ func TestParseExpiryID(t *testing.T) {
 		}
 	}
 	for _, id := range []string{"", "h", "2", "0h", "02h", "-1h", "2y", "2H", "2 h", "2hours", "99999999999999999999h"} {
-		if _, _, err := ParseExpiryID(id); err == nil {
+		if _, _, err := parseExpiryID(id); err == nil {
 			t.Errorf("parseExpiryID(%q) succeeded, want an error", id)
 		}
 	}
@@ -61,13 +61,13 @@ func TestParseExpiryID(t *testing.T) {
 
 func TestFindExpiryOption(t *testing.T) {
 	options := []p0.Duration{{Time: 1, Unit: "h", Value: "1 hour"}, {Time: 60, Unit: "m", Value: "1 hour"}}
-	if got, ok := FindExpiryOption(options, 60, "m"); !ok || got != options[1] {
+	if got, ok := findExpiryOption(options, 60, "m"); !ok || got != options[1] {
 		t.Errorf("findExpiryOption(60m) = %+v, %t", got, ok)
 	}
-	if _, ok := FindExpiryOption(options, 1, "d"); ok {
+	if _, ok := findExpiryOption(options, 1, "d"); ok {
 		t.Error("findExpiryOption found 1d in a list without it")
 	}
-	m := ModelFromExpiryOption(options[0])
+	m := modelFromExpiryOption(options[0])
 	if m.ID.ValueString() != "1h" || m.Time.ValueInt64() != 1 || m.Unit.ValueString() != "h" || m.Value.ValueString() != "1 hour" {
 		t.Errorf("modelFromExpiryOption = %+v", m)
 	}
@@ -79,9 +79,9 @@ func TestFindExpiryOption(t *testing.T) {
 func TestExpiryOptionRead_withoutReads(t *testing.T) {
 	env := acctest.NewTestEnv(t)
 	env.Mock.SetSettingsReads(false)
-	r := &ExpiryOptionResource{}
+	r := &expiryOptionResource{}
 	r.Client = env.Client(t)
-	stored := ExpiryOptionModel{ID: types.StringValue("2h"), DurationModel: DurationModel{Time: types.Int64Value(2), Unit: types.StringValue("h"), Value: types.StringValue("2 hours")}}
+	stored := expiryOptionModel{ID: types.StringValue("2h"), durationModel: durationModel{Time: types.Int64Value(2), Unit: types.StringValue("h"), Value: types.StringValue("2 hours")}}
 	state := acctest.StateOf(t, r, stored)
 
 	var out bytes.Buffer
@@ -92,7 +92,7 @@ func TestExpiryOptionRead_withoutReads(t *testing.T) {
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("Read failed: %v", resp.Diagnostics)
 	}
-	var got ExpiryOptionModel
+	var got expiryOptionModel
 	resp.State.Get(ctx, &got)
 	if got != stored {
 		t.Errorf("state after Read = %+v, want it kept as %+v", got, stored)
@@ -371,7 +371,7 @@ func TestOwnEarlierAttempt(t *testing.T) {
 		{"unknown, after retries", retried, false, false, true},
 	}
 	for _, tc := range cases {
-		if got := OwnEarlierAttempt(tc.conflict, tc.existed, tc.known); got != tc.own {
+		if got := ownEarlierAttempt(tc.conflict, tc.existed, tc.known); got != tc.own {
 			t.Errorf("%s: ownEarlierAttempt = %t, want %t", tc.name, got, tc.own)
 		}
 	}

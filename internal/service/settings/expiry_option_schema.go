@@ -11,7 +11,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
 
-func (r *ExpiryOptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *expiryOptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One custom expiry preset: a duration that requestors can pick for their access in P0. " +
 			"P0 starts every organization with five presets (5 minutes, 1 hour, 1 day, 1 week, 30 days); " +
@@ -31,7 +31,7 @@ func (r *ExpiryOptionResource) Schema(_ context.Context, _ resource.SchemaReques
 	}
 }
 
-func (r *ExpiryOptionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+func (r *expiryOptionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = framework.IdentitySchema(map[string]string{
 		"key": "P0's key for the option: its time followed by its unit, such as `2h`.",
 	})

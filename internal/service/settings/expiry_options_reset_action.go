@@ -11,18 +11,18 @@ import (
 )
 
 // expiryOptionsResetAction resets the expiry options to P0's presets.
-type ExpiryOptionsResetAction struct{ framework.ActionBase }
+type expiryOptionsResetAction struct{ framework.ActionBase }
 
 // NewExpiryOptionsResetAction returns the p0_expiry_options_reset action.
 func NewExpiryOptionsResetAction() action.Action {
-	return &ExpiryOptionsResetAction{framework.ActionNamed("expiry_options_reset")}
+	return &expiryOptionsResetAction{framework.ActionNamed("expiry_options_reset")}
 }
 
 var (
-	_ action.ActionWithConfigure = (*ExpiryOptionsResetAction)(nil)
+	_ action.ActionWithConfigure = (*expiryOptionsResetAction)(nil)
 )
 
-func (a *ExpiryOptionsResetAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+func (a *expiryOptionsResetAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Resets the organization's expiry options to P0's presets: every custom option is " +
 			"removed and the presets come back.\n\n" +
@@ -32,7 +32,7 @@ func (a *ExpiryOptionsResetAction) Schema(_ context.Context, _ action.SchemaRequ
 	}
 }
 
-func (a *ExpiryOptionsResetAction) Invoke(ctx context.Context, _ action.InvokeRequest, resp *action.InvokeResponse) {
+func (a *expiryOptionsResetAction) Invoke(ctx context.Context, _ action.InvokeRequest, resp *action.InvokeResponse) {
 	op := a.Start(&resp.Diagnostics, "Unable to Reset Expiry Options")
 	if op.Failed() {
 		return

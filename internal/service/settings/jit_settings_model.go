@@ -10,42 +10,42 @@ import (
 // jitSettingsModel is p0_jit_settings' state. A null attribute (or nil
 // duration) is a part of the settings that Terraform does not manage: it is
 // never sent and never read.
-type JITSettingsModel struct {
+type jitSettingsModel struct {
 	ID                     types.String   `tfsdk:"id"`
 	AllowOneParty          types.Bool     `tfsdk:"allow_one_party"`
 	RequireReason          types.Bool     `tfsdk:"require_reason"`
-	StandingAccessDuration *DurationModel `tfsdk:"standing_access_duration"`
-	MaxAccessDuration      *DurationModel `tfsdk:"max_access_duration"`
+	StandingAccessDuration *durationModel `tfsdk:"standing_access_duration"`
+	MaxAccessDuration      *durationModel `tfsdk:"max_access_duration"`
 }
 
 // settingsPart is one endpoint of the settings, written with one PUT.
-type SettingsPart string
+type settingsPart string
 
 const (
-	PartApprovals SettingsPart = "default-approvals"
-	PartStanding  SettingsPart = "standing-access-duration"
-	PartMax       SettingsPart = "max-access-duration"
+	partApprovals settingsPart = "default-approvals"
+	partStanding  settingsPart = "standing-access-duration"
+	partMax       settingsPart = "max-access-duration"
 )
 
 // description names the part in messages.
-func (p SettingsPart) description() string {
+func (p settingsPart) description() string {
 	switch p {
-	case PartApprovals:
+	case partApprovals:
 		return "the approval defaults"
-	case PartStanding:
+	case partStanding:
 		return "the standing access duration"
 	}
 	return "the maximum access duration"
 }
 
 // managesApprovals reports whether either approval default is managed.
-func (m JITSettingsModel) managesApprovals() bool {
+func (m jitSettingsModel) managesApprovals() bool {
 	return !m.AllowOneParty.IsNull() || !m.RequireReason.IsNull()
 }
 
 // approvalsFromModel is the body of PUT /settings/default-approvals: only
 // the managed values, so that P0 keeps the other as it is.
-func ApprovalsFromModel(m JITSettingsModel) p0.DefaultApprovals {
+func approvalsFromModel(m jitSettingsModel) p0.DefaultApprovals {
 	return p0.DefaultApprovals{
 		AllowOneParty: m.AllowOneParty.ValueBoolPointer(),
 		RequireReason: m.RequireReason.ValueBoolPointer(),
@@ -55,7 +55,7 @@ func ApprovalsFromModel(m JITSettingsModel) p0.DefaultApprovals {
 // withApprovals stores what P0 answered for the approval defaults. Only
 // managed values are taken, unless all is set (an import, which manages
 // everything P0 reports).
-func WithApprovals(m JITSettingsModel, got p0.DefaultApprovals, all bool) JITSettingsModel {
+func withApprovals(m jitSettingsModel, got p0.DefaultApprovals, all bool) jitSettingsModel {
 	if all || !m.AllowOneParty.IsNull() {
 		m.AllowOneParty = types.BoolPointerValue(got.AllowOneParty)
 	}
@@ -69,8 +69,8 @@ func WithApprovals(m JITSettingsModel, got p0.DefaultApprovals, all bool) JITSet
 // unit as planned, and P0's display text from the answer. Keeping the
 // planned time and unit means a P0 that rewrites them (24h as 1d) shows up
 // as drift on the next read rather than as an inconsistent apply.
-func WrittenDuration(planned *DurationModel, got p0.Duration) *DurationModel {
-	return &DurationModel{Time: planned.Time, Unit: planned.Unit, Value: framework.OptionalString(got.Value)}
+func writtenDuration(planned *durationModel, got p0.Duration) *durationModel {
+	return &durationModel{Time: planned.Time, Unit: planned.Unit, Value: framework.OptionalString(got.Value)}
 }
 
 // settingsWrites lists the PUTs that take P0 from prior to plan, in the
@@ -83,24 +83,24 @@ func WrittenDuration(planned *DurationModel, got p0.Duration) *DurationModel {
 // (current), otherwise the standing duration is lowered first. The plan
 // itself has standing ≤ max (ValidateConfig), so one of the two orders is
 // always safe. With current unknown, the maximum goes first.
-func SettingsWrites(plan, prior JITSettingsModel, current *DurationModel) []SettingsPart {
-	var writes []SettingsPart
+func settingsWrites(plan, prior jitSettingsModel, current *durationModel) []settingsPart {
+	var writes []settingsPart
 	if boolChanged(plan.AllowOneParty, prior.AllowOneParty) || boolChanged(plan.RequireReason, prior.RequireReason) {
-		writes = append(writes, PartApprovals)
+		writes = append(writes, partApprovals)
 	}
 	standing := durationChanged(plan.StandingAccessDuration, prior.StandingAccessDuration)
 	maximum := durationChanged(plan.MaxAccessDuration, prior.MaxAccessDuration)
 	switch {
 	case standing && maximum:
 		if maxFirst(plan.MaxAccessDuration, current) {
-			writes = append(writes, PartMax, PartStanding)
+			writes = append(writes, partMax, partStanding)
 		} else {
-			writes = append(writes, PartStanding, PartMax)
+			writes = append(writes, partStanding, partMax)
 		}
 	case standing:
-		writes = append(writes, PartStanding)
+		writes = append(writes, partStanding)
 	case maximum:
-		writes = append(writes, PartMax)
+		writes = append(writes, partMax)
 	}
 	return writes
 }
@@ -108,7 +108,7 @@ func SettingsWrites(plan, prior JITSettingsModel, current *DurationModel) []Sett
 // bothDurationsChange reports whether an apply writes both durations, the
 // only case in which their order, and so P0's current standing duration,
 // matters.
-func BothDurationsChange(plan, prior JITSettingsModel) bool {
+func bothDurationsChange(plan, prior jitSettingsModel) bool {
 	return durationChanged(plan.StandingAccessDuration, prior.StandingAccessDuration) &&
 		durationChanged(plan.MaxAccessDuration, prior.MaxAccessDuration)
 }
@@ -116,12 +116,12 @@ func BothDurationsChange(plan, prior JITSettingsModel) bool {
 // maxFirst reports whether the new maximum can be written before the
 // standing duration, that is whether it is at least the current standing
 // duration.
-func maxFirst(newMax, currentStanding *DurationModel) bool {
+func maxFirst(newMax, currentStanding *durationModel) bool {
 	if currentStanding == nil {
 		return true
 	}
-	maxSeconds, okMax := DurationSeconds(newMax.Time.ValueInt64(), newMax.Unit.ValueString())
-	standingSeconds, okStanding := DurationSeconds(currentStanding.Time.ValueInt64(), currentStanding.Unit.ValueString())
+	maxSeconds, okMax := durationSeconds(newMax.Time.ValueInt64(), newMax.Unit.ValueString())
+	standingSeconds, okStanding := durationSeconds(currentStanding.Time.ValueInt64(), currentStanding.Unit.ValueString())
 	return !okMax || !okStanding || maxSeconds.Cmp(standingSeconds) >= 0
 }
 
@@ -131,16 +131,16 @@ func boolChanged(plan, prior types.Bool) bool {
 }
 
 // durationChanged reports whether a managed duration differs from state.
-func durationChanged(plan, prior *DurationModel) bool {
-	return plan != nil && !SameDuration(plan, prior)
+func durationChanged(plan, prior *durationModel) bool {
+	return plan != nil && !sameDuration(plan, prior)
 }
 
 // unwrittenResult is the state before any PUT of an apply: parts no longer
 // managed are dropped, the others keep their prior values until their PUT
 // succeeds. If a PUT fails, this is what stays in state for the parts not
 // yet written, so that the next plan sends them again.
-func UnwrittenResult(plan, prior JITSettingsModel, org string) JITSettingsModel {
-	result := JITSettingsModel{
+func unwrittenResult(plan, prior jitSettingsModel, org string) jitSettingsModel {
+	result := jitSettingsModel{
 		ID:            types.StringValue(org),
 		AllowOneParty: types.BoolNull(),
 		RequireReason: types.BoolNull(),
@@ -160,4 +160,4 @@ func UnwrittenResult(plan, prior JITSettingsModel, org string) JITSettingsModel 
 	return result
 }
 
-func (m JITSettingsModel) Identity() framework.Identity { return framework.OrgIdentity{Org: m.ID} }
+func (m jitSettingsModel) Identity() framework.Identity { return framework.OrgIdentity{Org: m.ID} }

@@ -12,22 +12,22 @@ import (
 // jitSettingsResource manages the organization's JIT settings, which always
 // exist in P0: creating the resource writes them, deleting it only stops
 // managing them.
-type JITSettingsResource struct{ framework.ResourceBase }
+type jitSettingsResource struct{ framework.ResourceBase }
 
 // NewJITSettingsResource returns the p0_jit_settings resource.
 func NewJITSettingsResource() resource.Resource {
-	return &JITSettingsResource{framework.ResourceNamed("jit_settings")}
+	return &jitSettingsResource{framework.ResourceNamed("jit_settings")}
 }
 
 var (
-	_ resource.ResourceWithConfigure      = (*JITSettingsResource)(nil)
-	_ resource.ResourceWithImportState    = (*JITSettingsResource)(nil)
-	_ resource.ResourceWithIdentity       = (*JITSettingsResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*JITSettingsResource)(nil)
+	_ resource.ResourceWithConfigure      = (*jitSettingsResource)(nil)
+	_ resource.ResourceWithImportState    = (*jitSettingsResource)(nil)
+	_ resource.ResourceWithIdentity       = (*jitSettingsResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*jitSettingsResource)(nil)
 )
 
-func (r *JITSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := framework.Begin[JITSettingsModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Create JIT Settings")
+func (r *jitSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan, op := framework.Begin[jitSettingsModel](ctx, r.Base, req.Plan, &resp.Diagnostics, "Unable to Create JIT Settings")
 	if op.Failed() {
 		return
 	}
@@ -35,14 +35,14 @@ func (r *JITSettingsResource) Create(ctx context.Context, req resource.CreateReq
 	// Nothing is in state yet, so every managed setting is written. A
 	// failure leaves nothing in state: the PUTs set values rather than
 	// add objects, so the next apply can simply send them all again.
-	result, ok := r.apply(ctx, plan, JITSettingsModel{}, op)
+	result, ok := r.apply(ctx, plan, jitSettingsModel{}, op)
 	if ok {
 		framework.Store(ctx, &resp.State, resp.Identity, result, &resp.Diagnostics)
 	}
 }
 
-func (r *JITSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, prior, op := framework.BeginUpdate[JITSettingsModel](ctx, r.Base, req, &resp.Diagnostics, "Unable to Update JIT Settings")
+func (r *jitSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan, prior, op := framework.BeginUpdate[jitSettingsModel](ctx, r.Base, req, &resp.Diagnostics, "Unable to Update JIT Settings")
 	if op.Failed() {
 		return
 	}
@@ -57,28 +57,28 @@ func (r *JITSettingsResource) Update(ctx context.Context, req resource.UpdateReq
 // settingsWrites) and returns the resulting state, with ok false after a
 // failure, which op reports. The duration PUTs answer with
 // the duration and its display text, so nothing is read back.
-func (r *JITSettingsResource) apply(ctx context.Context, plan, prior JITSettingsModel, op framework.Operation) (result JITSettingsModel, ok bool) {
-	result = UnwrittenResult(plan, prior, r.Client.Org())
+func (r *jitSettingsResource) apply(ctx context.Context, plan, prior jitSettingsModel, op framework.Operation) (result jitSettingsModel, ok bool) {
+	result = unwrittenResult(plan, prior, r.Client.Org())
 	current, ok := r.currentStanding(ctx, plan, prior, op)
 	if !ok {
 		return result, false
 	}
-	for _, part := range SettingsWrites(plan, prior, current) {
+	for _, part := range settingsWrites(plan, prior, current) {
 		var err error
 		switch part {
-		case PartApprovals:
-			if err = r.Client.UpdateDefaultApprovals(ctx, ApprovalsFromModel(plan)); err == nil {
+		case partApprovals:
+			if err = r.Client.UpdateDefaultApprovals(ctx, approvalsFromModel(plan)); err == nil {
 				result.AllowOneParty, result.RequireReason = plan.AllowOneParty, plan.RequireReason
 			}
-		case PartStanding:
+		case partStanding:
 			var got *p0.Duration
-			if got, err = r.Client.SetStandingAccessDuration(ctx, DurationFromModel(*plan.StandingAccessDuration)); err == nil {
-				result.StandingAccessDuration = WrittenDuration(plan.StandingAccessDuration, *got)
+			if got, err = r.Client.SetStandingAccessDuration(ctx, durationFromModel(*plan.StandingAccessDuration)); err == nil {
+				result.StandingAccessDuration = writtenDuration(plan.StandingAccessDuration, *got)
 			}
-		case PartMax:
+		case partMax:
 			var got *p0.Duration
-			if got, err = r.Client.SetMaxAccessDuration(ctx, DurationFromModel(*plan.MaxAccessDuration)); err == nil {
-				result.MaxAccessDuration = WrittenDuration(plan.MaxAccessDuration, *got)
+			if got, err = r.Client.SetMaxAccessDuration(ctx, durationFromModel(*plan.MaxAccessDuration)); err == nil {
+				result.MaxAccessDuration = writtenDuration(plan.MaxAccessDuration, *got)
 			}
 		}
 		if err != nil {
@@ -93,22 +93,22 @@ func (r *JITSettingsResource) apply(ctx context.Context, plan, prior JITSettings
 // order of the duration PUTs when both change (and only then is it
 // needed). The refreshed state has it when it is managed; otherwise it is
 // read. Without the read it is nil, and the maximum goes first.
-func (r *JITSettingsResource) currentStanding(ctx context.Context, plan, prior JITSettingsModel, op framework.Operation) (*DurationModel, bool) {
-	if !BothDurationsChange(plan, prior) {
+func (r *jitSettingsResource) currentStanding(ctx context.Context, plan, prior jitSettingsModel, op framework.Operation) (*durationModel, bool) {
+	if !bothDurationsChange(plan, prior) {
 		return nil, true
 	}
 	if prior.StandingAccessDuration != nil {
 		return prior.StandingAccessDuration, true
 	}
-	got, _, ok := readSetting(ctx, op, StandingRead, r.Client.GetStandingAccessDuration)
+	got, _, ok := readSetting(ctx, op, standingRead, r.Client.GetStandingAccessDuration)
 	if got == nil {
 		return nil, ok // unreadable or never set: nothing to keep under
 	}
-	return ModelFromDuration(*got), true
+	return modelFromDuration(*got), true
 }
 
-func (r *JITSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, op := framework.Begin[JITSettingsModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Read JIT Settings")
+func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state, op := framework.Begin[jitSettingsModel](ctx, r.Base, req.State, &resp.Diagnostics, "Unable to Read JIT Settings")
 	if op.Failed() {
 		return
 	}
@@ -121,21 +121,21 @@ func (r *JITSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	// never set reads as null, which the next plan shows as a change when
 	// the configuration sets it.
 	if all || state.managesApprovals() {
-		got, readable, ok := readSetting(ctx, op, ApprovalsRead, r.Client.GetDefaultApprovals)
+		got, readable, ok := readSetting(ctx, op, approvalsRead, r.Client.GetDefaultApprovals)
 		if !ok {
 			return
 		}
 		if readable {
-			state = WithApprovals(state, framework.ValueOrZero(got), all)
+			state = withApprovals(state, framework.ValueOrZero(got), all)
 		}
 	}
 	for _, d := range []struct {
-		field **DurationModel
+		field **durationModel
 		read  string
 		get   func(context.Context) (*p0.Duration, error)
 	}{
-		{&state.StandingAccessDuration, StandingRead, r.Client.GetStandingAccessDuration},
-		{&state.MaxAccessDuration, MaxRead, r.Client.GetMaxAccessDuration},
+		{&state.StandingAccessDuration, standingRead, r.Client.GetStandingAccessDuration},
+		{&state.MaxAccessDuration, maxRead, r.Client.GetMaxAccessDuration},
 	} {
 		if !all && *d.field == nil {
 			continue
@@ -156,7 +156,7 @@ func (r *JITSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 
 // Delete only forgets the settings: they always exist in P0, and the API
 // cannot unset them.
-func (r *JITSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest, resp *resource.DeleteResponse) {
+func (r *jitSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest, resp *resource.DeleteResponse) {
 	resp.Diagnostics.AddWarning("JIT Settings Left in P0",
 		"Terraform no longer manages the JIT settings, but they keep their current values in P0: the API has no "+
 			"way to unset them. Change them in P0, or manage them again with p0_jit_settings, if they should be different.")
@@ -164,7 +164,7 @@ func (r *JITSettingsResource) Delete(_ context.Context, _ resource.DeleteRequest
 
 // ImportState takes the organization id, which must be the provider's.
 // Read then takes every setting from P0.
-func (r *JITSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *jitSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if r.ImportByOrg(ctx, req, resp, "p0_jit_settings", "JIT settings are") {
 		resp.Diagnostics.Append(framework.SetPrivate(ctx, resp.Private, framework.ImportedKey, true)...)
 	}

@@ -350,21 +350,21 @@ func TestAccJITSettings_invalid(t *testing.T) {
 func TestJITSettingsRead_withoutReads(t *testing.T) {
 	env := acctest.NewTestEnv(t)
 	env.Mock.SetSettingsReads(false)
-	r := &JITSettingsResource{}
+	r := &jitSettingsResource{}
 	r.Client = env.Client(t)
-	stored := JITSettingsModel{
+	stored := jitSettingsModel{
 		ID:                     types.StringValue(acctest.TestOrg),
 		AllowOneParty:          types.BoolValue(true),
 		RequireReason:          types.BoolNull(),
-		StandingAccessDuration: ModelFromDuration(p0.Duration{Time: 4, Unit: "h", Value: "4 hours"}),
-		MaxAccessDuration:      ModelFromDuration(p0.Duration{Time: 7, Unit: "d", Value: "1 week"}),
+		StandingAccessDuration: modelFromDuration(p0.Duration{Time: 4, Unit: "h", Value: "4 hours"}),
+		MaxAccessDuration:      modelFromDuration(p0.Duration{Time: 7, Unit: "d", Value: "1 week"}),
 	}
 	got, out := readJITSettings(t, r, stored)
 	if !sameSettingsModel(got, stored) {
 		t.Errorf("state after Read = %+v, want it kept as %+v", got, stored)
 	}
 	entries := acctest.LogEntries(t, out)
-	for _, read := range []string{ApprovalsRead, StandingRead, MaxRead} {
+	for _, read := range []string{approvalsRead, standingRead, maxRead} {
 		if !acctest.LoggedMessage(entries, read) {
 			t.Errorf("Read did not log that %s is unavailable", read)
 		}
@@ -375,11 +375,11 @@ func TestJITSettingsRead_withoutReads(t *testing.T) {
 // leaves the rest null, even where P0's answer holds them.
 func TestJITSettingsRead_managedPartsOnly(t *testing.T) {
 	env := acctest.NewTestEnv(t)
-	r := &JITSettingsResource{}
+	r := &jitSettingsResource{}
 	r.Client = env.Client(t)
 	reason := true
 	env.Mock.SetDefaultApprovals(p0.DefaultApprovals{RequireReason: &reason})
-	got, _ := readJITSettings(t, r, JITSettingsModel{
+	got, _ := readJITSettings(t, r, jitSettingsModel{
 		ID:            types.StringValue(acctest.TestOrg),
 		AllowOneParty: types.BoolNull(),
 		RequireReason: types.BoolValue(false),
@@ -398,9 +398,9 @@ func TestJITSettingsRead_managedPartsOnly(t *testing.T) {
 // that the values stay in P0.
 func TestJITSettingsDelete_warns(t *testing.T) {
 	env := acctest.NewTestEnv(t)
-	r := &JITSettingsResource{}
+	r := &jitSettingsResource{}
 	r.Client = env.Client(t)
-	state := acctest.StateOf(t, r, JITSettingsModel{ID: types.StringValue(acctest.TestOrg), AllowOneParty: types.BoolValue(true), RequireReason: types.BoolNull()})
+	state := acctest.StateOf(t, r, jitSettingsModel{ID: types.StringValue(acctest.TestOrg), AllowOneParty: types.BoolValue(true), RequireReason: types.BoolNull()})
 	var resp fwresource.DeleteResponse
 	r.Delete(context.Background(), fwresource.DeleteRequest{State: state}, &resp)
 
@@ -416,8 +416,8 @@ func TestJITSettingsDelete_warns(t *testing.T) {
 
 // sameSettingsModel compares two states field by field, display texts
 // included.
-func sameSettingsModel(a, b JITSettingsModel) bool {
-	sameObject := func(x, y *DurationModel) bool {
+func sameSettingsModel(a, b jitSettingsModel) bool {
+	sameObject := func(x, y *durationModel) bool {
 		if x == nil || y == nil {
 			return x == y
 		}
@@ -429,7 +429,7 @@ func sameSettingsModel(a, b JITSettingsModel) bool {
 
 // readJITSettings runs Read on a state holding stored, returning the new
 // state and what was logged.
-func readJITSettings(t *testing.T, r *JITSettingsResource, stored JITSettingsModel) (JITSettingsModel, *bytes.Buffer) {
+func readJITSettings(t *testing.T, r *jitSettingsResource, stored jitSettingsModel) (jitSettingsModel, *bytes.Buffer) {
 	t.Helper()
 	var out bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &out)
@@ -439,7 +439,7 @@ func readJITSettings(t *testing.T, r *JITSettingsResource, stored JITSettingsMod
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("Read failed: %v", resp.Diagnostics)
 	}
-	var got JITSettingsModel
+	var got jitSettingsModel
 	if diags := resp.State.Get(ctx, &got); diags.HasError() {
 		t.Fatalf("reading state: %v", diags)
 	}
@@ -467,7 +467,7 @@ func checkWrites(e *acctest.TestEnv, want ...string) resource.TestCheckFunc {
 // that configurations can only give through other resources: unknown ones
 // are skipped, to be checked once known.
 func TestJITSettingsValidateConfig(t *testing.T) {
-	r, ok := NewJITSettingsResource().(*JITSettingsResource)
+	r, ok := NewJITSettingsResource().(*jitSettingsResource)
 	if !ok {
 		t.Fatalf("NewJITSettingsResource returned %T, want *jitSettingsResource", NewJITSettingsResource())
 	}

@@ -11,9 +11,9 @@ import (
 
 // Descriptions of the settings reads, for logs and the schema.
 const (
-	ApprovalsRead = "the approval defaults (GET /settings/default-approvals)"
-	StandingRead  = "the standing access duration (GET /settings/standing-access-duration)"
-	MaxRead       = "the maximum access duration (GET /settings/max-access-duration)"
+	approvalsRead = "the approval defaults (GET /settings/default-approvals)"
+	standingRead  = "the standing access duration (GET /settings/standing-access-duration)"
+	maxRead       = "the maximum access duration (GET /settings/max-access-duration)"
 )
 
 // driftNote ends the description of each setting: which read the provider
@@ -23,7 +23,7 @@ func driftNote(read string) string {
 		"that with 404 or 405, keeps the value in state, so changes made outside Terraform are not detected."
 }
 
-func (r *JITSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	const unset = " When not set, Terraform leaves P0's value as it is and does not track it."
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The organization's just-in-time access settings: approval defaults and how long access lasts. " +
@@ -40,23 +40,23 @@ func (r *JITSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"id": framework.IDAttribute("The P0 organization id, which is also the import ID."),
 			"allow_one_party": schema.BoolAttribute{
 				MarkdownDescription: "Whether, by default, requestors may approve their own access requests " +
-					"(no second party needed). Sent with `PUT /settings/default-approvals`." + unset + driftNote(ApprovalsRead),
+					"(no second party needed). Sent with `PUT /settings/default-approvals`." + unset + driftNote(approvalsRead),
 				Optional: true,
 			},
 			"require_reason": schema.BoolAttribute{
 				MarkdownDescription: "Whether, by default, requestors must give a reason for their access requests. " +
-					"Sent with `PUT /settings/default-approvals`." + unset + driftNote(ApprovalsRead),
+					"Sent with `PUT /settings/default-approvals`." + unset + driftNote(approvalsRead),
 				Optional: true,
 			},
 			"standing_access_duration": schema.SingleNestedAttribute{
 				MarkdownDescription: "How long standing access lasts, as `{ time, unit }`; it may not exceed " +
-					"`max_access_duration`. Sent with `PUT /settings/standing-access-duration`." + unset + driftNote(StandingRead),
+					"`max_access_duration`. Sent with `PUT /settings/standing-access-duration`." + unset + driftNote(standingRead),
 				Optional:   true,
 				Attributes: durationAttributes("P0's display text for the standing access duration, for example `2 hours`, from P0's answer."),
 			},
 			"max_access_duration": schema.SingleNestedAttribute{
 				MarkdownDescription: "The longest access anyone may request, as `{ time, unit }`. Sent with " +
-					"`PUT /settings/max-access-duration`." + unset + driftNote(MaxRead),
+					"`PUT /settings/max-access-duration`." + unset + driftNote(maxRead),
 				Optional:   true,
 				Attributes: durationAttributes("P0's display text for the maximum access duration, for example `30 days`, from P0's answer."),
 			},
@@ -65,6 +65,6 @@ func (r *JITSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 	resp.Schema = framework.Typed(resp.Schema)
 }
 
-func (r *JITSettingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+func (r *jitSettingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = framework.OrgIdentitySchema
 }

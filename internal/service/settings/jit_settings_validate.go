@@ -17,15 +17,15 @@ import (
 // comparing in seconds so that 90m against 1h is caught. Each duration's
 // own time and unit are checked by their schema validators; unknown or
 // missing values are skipped here and checked again once known.
-func (r *JITSettingsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *jitSettingsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	standingPath, maxPath := path.Root("standing_access_duration"), path.Root("max_access_duration")
 	standing, okStanding := configuredDuration(ctx, req.Config, standingPath)
 	maximum, okMax := configuredDuration(ctx, req.Config, maxPath)
 	if !okStanding || !okMax {
 		return
 	}
-	standingSeconds, okStanding := DurationSeconds(standing.Time, standing.Unit)
-	maxSeconds, okMax := DurationSeconds(maximum.Time, maximum.Unit)
+	standingSeconds, okStanding := durationSeconds(standing.Time, standing.Unit)
+	maxSeconds, okMax := durationSeconds(maximum.Time, maximum.Unit)
 	if !okStanding || !okMax || standingSeconds.Cmp(maxSeconds) <= 0 {
 		return
 	}

@@ -17,7 +17,7 @@ import (
 func readSetting[T any](ctx context.Context, op framework.Operation, read string, get func(context.Context) (*T, error)) (value *T, readable, ok bool) {
 	got, err := get(ctx)
 	if p0.IsUnsupportedRead(err) {
-		NoteDriftUndetectable(ctx, read, err)
+		noteDriftUndetectable(ctx, read, err)
 		return nil, false, true
 	}
 	if err != nil {
@@ -29,7 +29,7 @@ func readSetting[T any](ctx context.Context, op framework.Operation, read string
 
 // noteDriftUndetectable logs that a setting was kept as it is in state
 // because P0 offers no read for it.
-func NoteDriftUndetectable(ctx context.Context, setting string, err error) {
+func noteDriftUndetectable(ctx context.Context, setting string, err error) {
 	tflog.Warn(ctx, fmt.Sprintf("P0 does not support reading %s; keeping the value in state, so changes made outside Terraform cannot be detected", setting),
 		map[string]any{"setting": setting, "error": err.Error()})
 }

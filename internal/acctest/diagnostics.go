@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -79,9 +78,7 @@ func ExpectOneWarning(t *testing.T, diagnostics []PlanDiagnostic, summary string
 // block and hcl.
 func NewPlanningCLI(t *testing.T, hcl string) (*TestEnv, *TerraformCLI) {
 	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	SkipUnlessAcceptance(t)
 	t.Parallel()
 	env := NewTestEnv(t)
 	return env, NewTerraformCLI(t, env.Config(hcl))

@@ -10,25 +10,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-
-	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
 // RoutingVariants are the mock's answers to how P0 spells and routes
 // routing rules, the documented one first.
 var RoutingVariants = []string{"documented", "routing-camel", "routing-camel-silent", "routing-either", "routing-policy-routes"}
-
-// NewVariantEnv is newTestEnv whose mock behaves as the named variants.
-func NewVariantEnv(t *testing.T, variants string) *TestEnv {
-	t.Helper()
-	env := NewTestEnv(t)
-	behavior, err := p0mock.ParseVariants(variants)
-	if err != nil {
-		t.Fatal(err)
-	}
-	env.Mock.SetBehavior(behavior)
-	return env
-}
 
 // HeldRule is a rule a P0 beyond the documents holds, as P0 stores it
 // (seed), and the configuration that manages it (hcl, the attributes of a

@@ -21,15 +21,11 @@ import (
 // validate (the plans that follow validate it first), apply with nothing but imports and no request that changes P0,
 // and plan nothing afterwards.
 func TestAccGeneratedConfig(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	for _, variant := range acctest.RoutingVariants {
-		t.Run(variant, func(t *testing.T) {
-			t.Parallel()
-			testGeneratedConfig(t, acctest.NewVariantEnv(t, variant))
-		})
-	}
+	acctest.SkipUnlessAcceptance(t)
+	acctest.EachVariant(t, acctest.RoutingVariants, func(t *testing.T, _ string, env *acctest.TestEnv) {
+		t.Parallel()
+		testGeneratedConfig(t, env)
+	})
 }
 
 func testGeneratedConfig(t *testing.T, env *acctest.TestEnv) {
@@ -67,15 +63,11 @@ func testGeneratedConfig(t *testing.T, env *acctest.TestEnv) {
 // nothing afterwards; against every variant of routing spelling and
 // routes.
 func TestAccQueryGeneratedConfig(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	for _, variant := range acctest.RoutingVariants {
-		t.Run(variant, func(t *testing.T) {
-			t.Parallel()
-			testQueryGeneratedConfig(t, acctest.NewVariantEnv(t, variant))
-		})
-	}
+	acctest.SkipUnlessAcceptance(t)
+	acctest.EachVariant(t, acctest.RoutingVariants, func(t *testing.T, _ string, env *acctest.TestEnv) {
+		t.Parallel()
+		testQueryGeneratedConfig(t, env)
+	})
 }
 
 func testQueryGeneratedConfig(t *testing.T, env *acctest.TestEnv) {

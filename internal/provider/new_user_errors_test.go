@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -94,9 +93,7 @@ data "p0_routing_workflow" "current" {}
 // say in one line what to fix, and no request is sent after P0's first
 // refusal came back.
 func TestAccProvider_credentialsRefusedOnce(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	env := acctest.NewTestEnv(t)
 	f := acctest.Fleet{Rules: 18}
 	ctx := context.Background()
@@ -154,9 +151,7 @@ func TestAccProvider_credentialsRefusedOnce(t *testing.T) {
 // with good credentials the check's read is the only one, shared with the
 // refresh of a rule.
 func TestAccProvider_credentialsCheck(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	env := acctest.NewTestEnv(t)
 	rule := `
 resource "p0_routing_rule" "new" {
@@ -210,9 +205,7 @@ resource "p0_routing_rule" "new" {
 // bound (10 seconds in a release; here testCheckTimeout) with a warning,
 // and the plan of new objects, which needs P0 for nothing else, goes on.
 func TestAccProvider_credentialsCheckBounded(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	env := acctest.NewTestEnv(t)
 	env.Mock.SetFaults(p0mock.Faults{Latency: time.Minute})
 	cli := acctest.NewTerraformCLI(t, env.Config(`

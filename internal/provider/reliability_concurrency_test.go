@@ -2,7 +2,6 @@ package provider_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -20,9 +19,7 @@ import (
 // little time, so that operations overlap; the most requests the mock
 // handled at once shows the parallelism in effect.
 func TestAccReliability_concurrency(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	env := acctest.NewReliabilityEnv(t)
 	env.Mock.SetFaults(p0mock.Faults{Latency: 100 * time.Millisecond})
 	created := acctest.Fleet{Rules: 60, Accounts: 3, Functions: 2, Unstaged: 2, ExpiryOptions: 16, JITSettings: true}

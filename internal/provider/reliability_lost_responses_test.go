@@ -110,11 +110,7 @@ func TestAccReliability_lostAnswerToEveryWrite(t *testing.T) {
 	for _, variant := range []string{"documented", "expiry-key-display", "expiry-key-display-404"} {
 		t.Run(variant, func(t *testing.T) {
 			env := acctest.NewReliabilityEnv(t)
-			behavior, err := p0mock.ParseVariants(variant)
-			if err != nil {
-				t.Fatal(err)
-			}
-			env.Mock.SetBehavior(behavior)
+			env.Behave(t, variant)
 			created := acctest.Fleet{Rules: 1, Accounts: 1, Unstaged: 1, ExpiryOptions: 1, JITSettings: true}
 			updated := created
 			updated.Variant = 1

@@ -3,7 +3,6 @@ package provider_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -20,9 +19,7 @@ import (
 // cannot (their object's type changes, or the plan replaces it, renames
 // it or removes it); a plan that changes nothing says nothing.
 func TestAccUnmanagedFieldsWarning(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	const summary = "Fields Not Managed by Terraform"
 	agents := acctest.HeldRules[0]
 	t.Run("rule and AWS item", func(t *testing.T) {
@@ -276,9 +273,7 @@ resource "p0_routing_workflow" "this" {
 // and deletes the item in P0 before the saved plan is applied: the apply
 // stages a new item, which holds nothing of the gone one.
 func TestAccReinstallOfAGoneItemKeepsNothing(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	t.Parallel()
 	env := acctest.NewTestEnv(t)
 	const account = "575757575757"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -50,71 +49,68 @@ resource "p0_routing_rule" "current" {
   }]
 }
 `
-	for _, variant := range acctest.RoutingVariants {
-		t.Run(variant, func(t *testing.T) {
-			env := acctest.NewVariantEnv(t, variant)
-			acctest.SeedHeldRules(env)
-			adopted := env.Config(agents.ResourceHCL() + breakGlass.ResourceHCL())
-			changed := env.Config(agents.ResourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
-				breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
-			retyped := env.Config(agents.ResourceHCL(`type = "agentic"`, `type = "any"`, `name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
-				breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				CheckDestroy:             acctest.CheckNoRoutingRules(env),
-				Steps: []resource.TestStep{
-					{Config: adopted, ResourceName: "p0_routing_rule.agents", ImportState: true, ImportStateId: "Agents", ImportStatePersist: true},
-					{Config: adopted, ResourceName: "p0_routing_rule.break_glass", ImportState: true, ImportStateId: "Break glass", ImportStatePersist: true},
-					{
-						Config:           adopted,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-						Check:            resource.ComposeTestCheckFunc(env.CheckKept("Agents", agents.Unmanaged), env.CheckKept("Break glass", breakGlass.Unmanaged)),
-					},
-					{
-						Config: changed,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction("p0_routing_rule.agents", plancheck.ResourceActionUpdate),
-							plancheck.ExpectResourceAction("p0_routing_rule.break_glass", plancheck.ResourceActionUpdate),
-						}},
-						Check: resource.ComposeTestCheckFunc(
-							env.CheckKept("Agents", agents.Unmanaged),
-							env.CheckKept("Break glass", breakGlass.Unmanaged),
-							acctest.CheckRuleInMock(env, "Agents", func(rule p0.RoutingRule) error {
-								if !rule.Disabled || rule.Requestor.Type != "agentic" || !*rule.Approval[0].Options.RequirePreapproval {
-									return fmt.Errorf("P0 holds %s", acctest.JSONText(rule))
-								}
-								return nil
-							}),
-							acctest.CheckRuleInMock(env, "Break glass", func(rule p0.RoutingRule) error {
-								if o := rule.Approval[0].Options; *o.RequireDuration || !*o.BreakGlassApprover {
-									return fmt.Errorf("P0 holds the options %s", acctest.JSONText(o))
-								}
-								return nil
-							}),
-						),
-					},
-					{
-						// The agentic requestor's own fields go with its type.
-						Config: retyped,
-						Check:  env.CheckKept("Agents", acctest.Without(agents.Unmanaged, "requestor.agent", "requestor.user"), "requestor.agent", "requestor.user"),
-					},
-					{
-						Config: retyped + current,
-						Check: resource.ComposeTestCheckFunc(
-							env.CheckSpelling("Current form", variant, "approval.0.options", "allow_one_party", "allowOneParty"),
-							env.CheckSpelling("Current form", variant, "resource", "access_type", "accessType"),
-							env.CheckSpelling("Current form", variant, "approval.0", "profile_property", "profileProperty"),
-							env.CheckKept("Current form", map[string]string{
-								"requestor.groups": `[{"directory":"okta","id":"00g9"}]`,
-								"requestor.effect": `"remove"`,
-							}),
-						),
-					},
-					{ResourceName: "p0_routing_rule.current", ImportState: true, ImportStateId: "Current form", ImportStateVerify: true},
+	acctest.EachVariant(t, acctest.RoutingVariants, func(t *testing.T, variant string, env *acctest.TestEnv) {
+		acctest.SeedHeldRules(env)
+		adopted := env.Config(agents.ResourceHCL() + breakGlass.ResourceHCL())
+		changed := env.Config(agents.ResourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
+			breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
+		retyped := env.Config(agents.ResourceHCL(`type = "agentic"`, `type = "any"`, `name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
+			breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: env.Factories(),
+			CheckDestroy:             acctest.CheckNoRoutingRules(env),
+			Steps: []resource.TestStep{
+				{Config: adopted, ResourceName: "p0_routing_rule.agents", ImportState: true, ImportStateId: "Agents", ImportStatePersist: true},
+				{Config: adopted, ResourceName: "p0_routing_rule.break_glass", ImportState: true, ImportStateId: "Break glass", ImportStatePersist: true},
+				{
+					Config:           adopted,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+					Check:            resource.ComposeTestCheckFunc(env.CheckKept("Agents", agents.Unmanaged), env.CheckKept("Break glass", breakGlass.Unmanaged)),
 				},
-			})
+				{
+					Config: changed,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("p0_routing_rule.agents", plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction("p0_routing_rule.break_glass", plancheck.ResourceActionUpdate),
+					}},
+					Check: resource.ComposeTestCheckFunc(
+						env.CheckKept("Agents", agents.Unmanaged),
+						env.CheckKept("Break glass", breakGlass.Unmanaged),
+						acctest.CheckRuleInMock(env, "Agents", func(rule p0.RoutingRule) error {
+							if !rule.Disabled || rule.Requestor.Type != "agentic" || !*rule.Approval[0].Options.RequirePreapproval {
+								return fmt.Errorf("P0 holds %s", acctest.JSONText(rule))
+							}
+							return nil
+						}),
+						acctest.CheckRuleInMock(env, "Break glass", func(rule p0.RoutingRule) error {
+							if o := rule.Approval[0].Options; *o.RequireDuration || !*o.BreakGlassApprover {
+								return fmt.Errorf("P0 holds the options %s", acctest.JSONText(o))
+							}
+							return nil
+						}),
+					),
+				},
+				{
+					// The agentic requestor's own fields go with its type.
+					Config: retyped,
+					Check:  env.CheckKept("Agents", acctest.Without(agents.Unmanaged, "requestor.agent", "requestor.user"), "requestor.agent", "requestor.user"),
+				},
+				{
+					Config: retyped + current,
+					Check: resource.ComposeTestCheckFunc(
+						env.CheckSpelling("Current form", variant, "approval.0.options", "allow_one_party", "allowOneParty"),
+						env.CheckSpelling("Current form", variant, "resource", "access_type", "accessType"),
+						env.CheckSpelling("Current form", variant, "approval.0", "profile_property", "profileProperty"),
+						env.CheckKept("Current form", map[string]string{
+							"requestor.groups": `[{"directory":"okta","id":"00g9"}]`,
+							"requestor.effect": `"remove"`,
+						}),
+					),
+				},
+				{ResourceName: "p0_routing_rule.current", ImportState: true, ImportStateId: "Current form", ImportStateVerify: true},
+			},
 		})
-	}
+	})
 }
 
 // TestAccBeyondTheDocuments_routingWorkflow adopts a workflow holding the
@@ -136,52 +132,49 @@ func TestAccBeyondTheDocuments_routingWorkflow(t *testing.T) {
 		return "{\n" + b.String() + "}"
 	}
 	held := func(h acctest.HeldRule) string { return "{" + h.Hcl + "}" }
-	for _, variant := range acctest.RoutingVariants {
-		t.Run(variant, func(t *testing.T) {
-			env := acctest.NewVariantEnv(t, variant)
-			acctest.SeedHeldRules(env)
-			env.Mock.PutRoutingRule(plain)
-			env.Mock.SetWorkflowField("defaults", map[string]any{"expiry": "1h"})
-			adopted := env.Config(rules(held(agents), held(breakGlass), object(plain)))
-			keptBoth := resource.ComposeTestCheckFunc(env.CheckKept("Agents", agents.Unmanaged), env.CheckKept("Break glass", breakGlass.Unmanaged))
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				CheckDestroy: func(*terraform.State) error {
-					if err := acctest.CheckNoRoutingRules(env)(nil); err != nil {
-						return err
-					}
-					if fields := env.Mock.WorkflowFields(); string(fields["defaults"]) != `{"expiry":"1h"}` {
-						return fmt.Errorf("the workflow's own fields after destroy: %v", fields)
-					}
-					return nil
+	acctest.EachVariant(t, acctest.RoutingVariants, func(t *testing.T, variant string, env *acctest.TestEnv) {
+		acctest.SeedHeldRules(env)
+		env.Mock.PutRoutingRule(plain)
+		env.Mock.SetWorkflowField("defaults", map[string]any{"expiry": "1h"})
+		adopted := env.Config(rules(held(agents), held(breakGlass), object(plain)))
+		keptBoth := resource.ComposeTestCheckFunc(env.CheckKept("Agents", agents.Unmanaged), env.CheckKept("Break glass", breakGlass.Unmanaged))
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: env.Factories(),
+			CheckDestroy: func(*terraform.State) error {
+				if err := acctest.CheckNoRoutingRules(env)(nil); err != nil {
+					return err
+				}
+				if fields := env.Mock.WorkflowFields(); string(fields["defaults"]) != `{"expiry":"1h"}` {
+					return fmt.Errorf("the workflow's own fields after destroy: %v", fields)
+				}
+				return nil
+			},
+			Steps: []resource.TestStep{
+				{Config: adopted, ResourceName: workflowAddress, ImportState: true, ImportStateId: acctest.TestOrg, ImportStatePersist: true},
+				{Config: adopted, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+				{
+					Config: env.Config(rules(held(agents), held(breakGlass), object(plain), object(added))),
+					Check: resource.ComposeTestCheckFunc(keptBoth, env.CheckWorkflowNames("Agents", "Break glass", "Plain", "Added"),
+						env.CheckWorkflowField("defaults", `{"expiry":"1h"}`)),
 				},
-				Steps: []resource.TestStep{
-					{Config: adopted, ResourceName: workflowAddress, ImportState: true, ImportStateId: acctest.TestOrg, ImportStatePersist: true},
-					{Config: adopted, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
-					{
-						Config: env.Config(rules(held(agents), held(breakGlass), object(plain), object(added))),
-						Check: resource.ComposeTestCheckFunc(keptBoth, env.CheckWorkflowNames("Agents", "Break glass", "Plain", "Added"),
-							env.CheckWorkflowField("defaults", `{"expiry":"1h"}`)),
-					},
-					{
-						Config: env.Config(rules(object(plain), held(breakGlass), held(agents), object(added)) + acctest.WorkflowDataSource),
-						Check:  resource.ComposeTestCheckFunc(keptBoth, env.CheckWorkflowNames("Plain", "Break glass", "Agents", "Added")),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue("data.p0_routing_workflow.current", tfjsonpath.New("rules").AtSliceIndex(2).AtMapKey("requestor").AtMapKey("type"),
-								knownvalue.StringExact("agentic")),
-							statecheck.ExpectKnownValue("data.p0_routing_workflow.current", tfjsonpath.New("rules").AtSliceIndex(1).AtMapKey("approval").AtSliceIndex(0).AtMapKey("options").AtMapKey("break_glass_approver"),
-								knownvalue.Bool(true)),
-						},
-					},
-					{
-						Config: env.Config(rules(object(plain), held(agents))),
-						Check: resource.ComposeTestCheckFunc(env.CheckKept("Agents", agents.Unmanaged), env.CheckWorkflowNames("Plain", "Agents"),
-							env.CheckWorkflowField("defaults", `{"expiry":"1h"}`)),
+				{
+					Config: env.Config(rules(object(plain), held(breakGlass), held(agents), object(added)) + acctest.WorkflowDataSource),
+					Check:  resource.ComposeTestCheckFunc(keptBoth, env.CheckWorkflowNames("Plain", "Break glass", "Agents", "Added")),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.p0_routing_workflow.current", tfjsonpath.New("rules").AtSliceIndex(2).AtMapKey("requestor").AtMapKey("type"),
+							knownvalue.StringExact("agentic")),
+						statecheck.ExpectKnownValue("data.p0_routing_workflow.current", tfjsonpath.New("rules").AtSliceIndex(1).AtMapKey("approval").AtSliceIndex(0).AtMapKey("options").AtMapKey("break_glass_approver"),
+							knownvalue.Bool(true)),
 					},
 				},
-			})
+				{
+					Config: env.Config(rules(object(plain), held(agents))),
+					Check: resource.ComposeTestCheckFunc(env.CheckKept("Agents", agents.Unmanaged), env.CheckWorkflowNames("Plain", "Agents"),
+						env.CheckWorkflowField("defaults", `{"expiry":"1h"}`)),
+				},
+			},
 		})
-	}
+	})
 }
 
 // TestAccSpellingUnderParallelism creates many rules at once, with
@@ -190,40 +183,35 @@ func TestAccBeyondTheDocuments_routingWorkflow(t *testing.T) {
 // costs at most one write more than on the documented P0, and the next
 // plan is empty.
 func TestAccSpellingUnderParallelism(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	for _, variant := range []string{"routing-camel", "routing-camel-silent"} {
-		t.Run(variant, func(t *testing.T) {
-			t.Parallel()
-			env := acctest.NewVariantEnv(t, variant)
-			env.Mock.SetFaults(p0mock.Faults{Latency: 20 * time.Millisecond})
-			rules := acctest.Fleet{Rules: 40}
-			ctx := context.Background()
-			cli := acctest.NewTerraformCLI(t, env.Config(rules.Hcl()))
-			if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach), tfexec.Parallelism(10)); err != nil {
-				t.Fatalf("apply: %v", err)
+	acctest.SkipUnlessAcceptance(t)
+	acctest.EachVariant(t, []string{"routing-camel", "routing-camel-silent"}, func(t *testing.T, variant string, env *acctest.TestEnv) {
+		t.Parallel()
+		env.Mock.SetFaults(p0mock.Faults{Latency: 20 * time.Millisecond})
+		rules := acctest.Fleet{Rules: 40}
+		ctx := context.Background()
+		cli := acctest.NewTerraformCLI(t, env.Config(rules.Hcl()))
+		if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach), tfexec.Parallelism(10)); err != nil {
+			t.Fatalf("apply: %v", err)
+		}
+		if problems := rules.Mismatches(env.Mock); len(problems) > 0 {
+			t.Fatalf("P0 does not hold exactly the configuration:\n%v", problems)
+		}
+		writes := env.Mock.Count("POST /o/{org}/routing/name/{name}") + env.Mock.Count("PUT /o/{org}/routing/name/{name}")
+		if writes < rules.Rules || writes > 2*rules.Rules {
+			t.Errorf("%d rules took %d writes; want at least one each and at most two", rules.Rules, writes)
+		}
+		changes, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach), tfexec.Parallelism(10))
+		if err != nil || changes {
+			t.Fatalf("the plan after the apply: changes %t, error %v; want none", changes, err)
+		}
+		for i := range rules.Rules {
+			rule := rules.Rule(i)
+			stored, _ := env.Mock.RoutingRuleJSON(rule.Name)
+			if text := acctest.JSONText(stored); strings.Contains(text, "_one_party") || strings.Contains(text, "require_") || strings.Contains(text, "profile_property") {
+				t.Fatalf("rule %q is stored in snake_case: %s", rule.Name, text)
 			}
-			if problems := rules.Mismatches(env.Mock); len(problems) > 0 {
-				t.Fatalf("P0 does not hold exactly the configuration:\n%v", problems)
-			}
-			writes := env.Mock.Count("POST /o/{org}/routing/name/{name}") + env.Mock.Count("PUT /o/{org}/routing/name/{name}")
-			if writes < rules.Rules || writes > 2*rules.Rules {
-				t.Errorf("%d rules took %d writes; want at least one each and at most two", rules.Rules, writes)
-			}
-			changes, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach), tfexec.Parallelism(10))
-			if err != nil || changes {
-				t.Fatalf("the plan after the apply: changes %t, error %v; want none", changes, err)
-			}
-			for i := range rules.Rules {
-				rule := rules.Rule(i)
-				stored, _ := env.Mock.RoutingRuleJSON(rule.Name)
-				if text := acctest.JSONText(stored); strings.Contains(text, "_one_party") || strings.Contains(text, "require_") || strings.Contains(text, "profile_property") {
-					t.Fatalf("rule %q is stored in snake_case: %s", rule.Name, text)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestAccSpellingResendFails creates rules against a P0 that drops

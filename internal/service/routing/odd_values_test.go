@@ -21,9 +21,7 @@ import (
 // re-plans empty; an update sends P0 the new value with every unreadable
 // one as P0 held it; and the next plan is empty.
 func TestAccOddValues(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	for _, variant := range []string{"documented", "routing-camel"} {
 		t.Run(variant+"/adopted", func(t *testing.T) {
 			t.Parallel()

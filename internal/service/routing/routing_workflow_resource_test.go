@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,7 +21,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
-	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
 const workflowAddress = "p0_routing_workflow.this"
@@ -84,60 +82,53 @@ func stateRuleNames(names ...string) statecheck.StateCheck {
 // gives only the workflow id, as the documents show, and where it gives a
 // version of its own, which a save must then name.
 func TestAccRoutingWorkflow_lifecycle(t *testing.T) {
-	for _, variant := range []string{"documented", "workflow-version-in-get"} {
-		t.Run(variant, func(t *testing.T) {
-			behavior, err := p0mock.ParseVariants(variant)
-			if err != nil {
-				t.Fatal(err)
-			}
-			env := acctest.NewTestEnvBehaving(t, behavior)
-			env.Mock.PutRoutingRule(workflowRule("Made by hand", 0))
-			a, b, c, d := workflowRule("A", 0), workflowRule("B", 0), workflowRule("C", 0), workflowRule("D", 1)
-			changedA := workflowRule("A", 2)
-			saves := func(n int) resource.TestCheckFunc { return env.CheckCount("POST /o/{org}/routing", n) }
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				CheckDestroy:             checkWorkflow(env),
-				Steps: []resource.TestStep{
-					{
-						PreConfig:         env.Mock.ResetRequests,
-						Config:            env.Config(workflowHCL(a, b, c)),
-						ConfigStateChecks: []statecheck.StateCheck{stateRuleNames("A", "B", "C")},
-						Check:             resource.ComposeAggregateTestCheckFunc(checkWorkflow(env, a, b, c), saves(1)),
-					},
-					{
-						Config:           env.Config(workflowHCL(a, b, c)),
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-					},
-					{
-						PreConfig: env.Mock.ResetRequests,
-						Config:    env.Config(workflowHCL(c, a, b)),
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(workflowAddress, plancheck.ResourceActionUpdate)}},
-						ConfigStateChecks: []statecheck.StateCheck{stateRuleNames("C", "A", "B")},
-						Check:             resource.ComposeAggregateTestCheckFunc(checkWorkflow(env, c, a, b), saves(1)),
-					},
-					{
-						Config: env.Config(workflowHCL(c, changedA, b)),
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(workflowAddress, plancheck.ResourceActionUpdate)}},
-						Check: checkWorkflow(env, c, changedA, b),
-					},
-					{
-						Config:            env.Config(workflowHCL(d, c, changedA)),
-						ConfigStateChecks: []statecheck.StateCheck{stateRuleNames("D", "C", "A")},
-						Check:             checkWorkflow(env, d, c, changedA),
-					},
-					{
-						ResourceName:      workflowAddress,
-						ImportState:       true,
-						ImportStateId:     acctest.TestOrg,
-						ImportStateVerify: true,
-					},
+	acctest.EachVariant(t, []string{"documented", "workflow-version-in-get"}, func(t *testing.T, variant string, env *acctest.TestEnv) {
+		env.Mock.PutRoutingRule(workflowRule("Made by hand", 0))
+		a, b, c, d := workflowRule("A", 0), workflowRule("B", 0), workflowRule("C", 0), workflowRule("D", 1)
+		changedA := workflowRule("A", 2)
+		saves := func(n int) resource.TestCheckFunc { return env.CheckCount("POST /o/{org}/routing", n) }
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: env.Factories(),
+			CheckDestroy:             checkWorkflow(env),
+			Steps: []resource.TestStep{
+				{
+					PreConfig:         env.Mock.ResetRequests,
+					Config:            env.Config(workflowHCL(a, b, c)),
+					ConfigStateChecks: []statecheck.StateCheck{stateRuleNames("A", "B", "C")},
+					Check:             resource.ComposeAggregateTestCheckFunc(checkWorkflow(env, a, b, c), saves(1)),
 				},
-			})
+				{
+					Config:           env.Config(workflowHCL(a, b, c)),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				},
+				{
+					PreConfig: env.Mock.ResetRequests,
+					Config:    env.Config(workflowHCL(c, a, b)),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(workflowAddress, plancheck.ResourceActionUpdate)}},
+					ConfigStateChecks: []statecheck.StateCheck{stateRuleNames("C", "A", "B")},
+					Check:             resource.ComposeAggregateTestCheckFunc(checkWorkflow(env, c, a, b), saves(1)),
+				},
+				{
+					Config: env.Config(workflowHCL(c, changedA, b)),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(workflowAddress, plancheck.ResourceActionUpdate)}},
+					Check: checkWorkflow(env, c, changedA, b),
+				},
+				{
+					Config:            env.Config(workflowHCL(d, c, changedA)),
+					ConfigStateChecks: []statecheck.StateCheck{stateRuleNames("D", "C", "A")},
+					Check:             checkWorkflow(env, d, c, changedA),
+				},
+				{
+					ResourceName:      workflowAddress,
+					ImportState:       true,
+					ImportStateId:     acctest.TestOrg,
+					ImportStateVerify: true,
+				},
+			},
 		})
-	}
+	})
 }
 
 // TestAccRoutingWorkflow_drift changes the workflow in P0 behind
@@ -241,9 +232,7 @@ func TestAccRoutingWorkflow_lostSave(t *testing.T) {
 // error says that the routing changed and to plan again, nothing is
 // overwritten, and the state is as it was. A new plan and apply converge.
 func TestAccRoutingWorkflow_changedBetweenPlanAndApply(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
+	acctest.SkipUnlessAcceptance(t)
 	env := acctest.NewTestEnv(t)
 	ctx := context.Background()
 	a, b := workflowRule("A", 0), workflowRule("B", 0)

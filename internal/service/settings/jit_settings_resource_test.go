@@ -23,7 +23,6 @@ import (
 
 	"github.com/p0-security/terraform-provider-p0/internal/acctest"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
-	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
 
 const (
@@ -529,53 +528,46 @@ func TestJITSettingsValidateConfig(t *testing.T) {
 // the import, the configuration generated from it and a first apply all
 // work, and none reports a malformed answer.
 func TestAccJITSettings_neverSet(t *testing.T) {
-	for _, variant := range []string{
+	acctest.EachVariant(t, []string{
 		"settings-unset-null", "settings-unset-empty", "settings-unset-missing", "settings-unset-null-field",
 		"settings-reads-404", "settings-reads-405",
-	} {
-		t.Run(variant, func(t *testing.T) {
-			behavior, err := p0mock.ParseVariants(variant)
-			if err != nil {
-				t.Fatal(err)
-			}
-			env := acctest.NewTestEnvBehaving(t, behavior)
-			config := env.Config(`
+	}, func(t *testing.T, _ string, env *acctest.TestEnv) {
+		config := env.Config(`
 resource "p0_jit_settings" "this" {
   standing_access_duration = { time = 3, unit = "h" }
   max_access_duration      = { time = 2, unit = "d" }
 }
 `)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				Steps: []resource.TestStep{
-					{
-						// Nothing set: the generated configuration is empty, and
-						// importing it plans nothing.
-						Config:          env.ProviderBlock(),
-						ResourceName:    "p0_jit_settings.this",
-						ImportState:     true,
-						ImportStateKind: resource.ImportBlockWithID,
-						ImportStateId:   acctest.TestOrg,
-						GenerateConfig:  true,
-					},
-					{
-						Config: config,
-						Check: func(*terraform.State) error {
-							s, m := env.Mock.StandingAccessDuration(), env.Mock.MaxAccessDuration()
-							if p0.ExpiryKey(s.Time, s.Unit) != "3h" || p0.ExpiryKey(m.Time, m.Unit) != "2d" {
-								return fmt.Errorf("P0 holds standing %+v and max %+v, want 3h and 2d", s, m)
-							}
-							return nil
-						},
-					},
-					{
-						Config: config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: env.Factories(),
+			Steps: []resource.TestStep{
+				{
+					// Nothing set: the generated configuration is empty, and
+					// importing it plans nothing.
+					Config:          env.ProviderBlock(),
+					ResourceName:    "p0_jit_settings.this",
+					ImportState:     true,
+					ImportStateKind: resource.ImportBlockWithID,
+					ImportStateId:   acctest.TestOrg,
+					GenerateConfig:  true,
+				},
+				{
+					Config: config,
+					Check: func(*terraform.State) error {
+						s, m := env.Mock.StandingAccessDuration(), env.Mock.MaxAccessDuration()
+						if p0.ExpiryKey(s.Time, s.Unit) != "3h" || p0.ExpiryKey(m.Time, m.Unit) != "2d" {
+							return fmt.Errorf("P0 holds standing %+v and max %+v, want 3h and 2d", s, m)
+						}
+						return nil
 					},
 				},
-			})
+				{
+					Config: config,
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+				},
+			},
 		})
-	}
+	})
 }

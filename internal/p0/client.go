@@ -62,10 +62,9 @@ type Client struct {
 	refusal         atomic.Pointer[APIError]
 	refusalReported atomic.Bool
 
-	// awsRoot holds whether the AWS integration root is known to exist.
-	// Receiving from it takes the right to stage while that is not known
-	// (see EnsureAWSIntegration); sending puts it back.
-	awsRoot chan bool
+	// roots holds, per integration, whether its root is known to exist
+	// (see EnsureIntegration).
+	roots *integrationRoots
 }
 
 // NewClient checks the configuration and returns a ready client.
@@ -92,7 +91,7 @@ func NewClient(cfg Config) (*Client, error) {
 		logger:    cfg.Logger,
 		shared:    newSharedReads(),
 		expiry:    newExpiryListing(),
-		awsRoot:   make(chan bool, 1),
+		roots:     newIntegrationRoots(),
 
 		verifyWaitMin: cfg.VerifyWaitMin,
 		verifyTimeout: cfg.VerifyTimeout,
@@ -101,7 +100,6 @@ func NewClient(cfg Config) (*Client, error) {
 		waitPollMax:   cfg.WaitPollMax,
 		verifyWaitMax: cfg.VerifyWaitMax,
 	}
-	c.awsRoot <- false
 	c.http = c.retryingClient(cfg, &http.Client{Transport: transport, Timeout: cfg.RequestTimeout}, retryPolicy)
 	// A command (an access request) is sent again only when P0 cannot have
 	// taken it (see untakenOnly).

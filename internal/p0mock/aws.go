@@ -1,163 +1,159 @@
 package p0mock
 
-import "github.com/p0-security/terraform-provider-p0/internal/p0"
+import (
+	"slices"
+	"strings"
 
-// Endpoints of the AWS integration document. Items go through the states
-// stage → configure (verify) → installed (configure), and the handlers
-// refuse every step taken out of order, as P0 does.
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
+)
 
-func (s *Server) installAWSIntegration(req *apiRequest) (reply, error) {
+// The AWS integration as its document describes it, on the install engine
+// (integration.go). Items go through the states stage → configure (verify)
+// → installed (configure), and the handlers refuse every step taken out
+// of order, as P0 does.
+
+// awsComponents lists every component, base first, as the integration
+// answers them.
+var awsComponents = append([]string{p0.ComponentBase}, p0.InstallableComponents...)
+
+// awsKind is the AWS integration.
+type awsKind struct{}
+
+func (awsKind) name() string { return "AWS" }
+
+func (awsKind) components() []string { return awsComponents }
+
+// richAnswers: the document answers writes with {"ok": true}
+// (Behavior.RichWriteAnswers adds the item).
+func (awsKind) richAnswers() bool { return false }
+
+// install creates the root. Installing again keeps every item: it is
+// harmless, or refused with 409 where the behavior says so.
+func (awsKind) install(s *Server, store *integrationStore, req *apiRequest) (reply, error) {
 	if err := req.expectNoFields(); err != nil {
 		return reply{}, err
 	}
-	// Installing again keeps every item: it is harmless, or refused with 409
-	// where the behavior says so.
-	if s.state.aws.installed && s.behavior.RootExistsConflict {
+	if store.installed && s.behavior.RootExistsConflict {
 		return reply{}, conflict("the AWS integration is already installed")
 	}
-	s.state.aws.installed = true
+	store.installed = true
 	return respondOK()
 }
 
-func (s *Server) getAWSIntegration(*apiRequest) (reply, error) {
-	if !s.state.aws.installed {
-		return reply{}, notFound("the AWS integration is not installed")
+// config is every component's items at the top of the answer, as the
+// document shows.
+func (awsKind) config(_ *Server, store *integrationStore) any {
+	return store.itemsOf()
+}
+
+// writable checks that clients may change items of component: it must
+// exist and must not be base, which P0 manages itself.
+func (awsKind) writable(component, action string) error {
+	if component == p0.ComponentBase && action != "read" {
+		return badRequest("the base component is managed by P0 and cannot be %s", action)
 	}
-	return respondJSON(s.state.aws.integration())
-}
-
-func (s *Server) uninstallAWSIntegration(*apiRequest) (reply, error) {
-	s.state.aws.installed = false
-	s.state.aws.removeAllItems()
-	return respondNoContent()
-}
-
-func (s *Server) getAWSItem(req *apiRequest) (reply, error) {
-	record, err := s.state.aws.lookup(req.PathValue("component"), req.PathValue("id"))
-	if err != nil {
-		return reply{}, err
+	if !slices.Contains(awsComponents, component) {
+		return notFound("unknown AWS component %q; expected one of %s", component, strings.Join(awsComponents, ", "))
 	}
-	return respondJSON(p0.AWSComponentItem{OK: true, Item: record.item, Metadata: record.metadata})
+	return nil
 }
 
-// stageAWSItem is the PUT that starts an item's installation.
-func (s *Server) stageAWSItem(req *apiRequest) (reply, error) {
+// stage creates an item in state stage, with the metadata the AWS side
+// needs, or where the behavior says so puts an existing one back in stage
+// with the metadata it has. The first item staged also creates the base
+// item for its account, as P0 does.
+func (awsKind) stage(s *Server, store *integrationStore, component, id string, req *apiRequest) error {
 	if err := req.expectNoFields(); err != nil {
-		return reply{}, err
-	}
-	component, id := req.PathValue("component"), req.PathValue("id")
-	if !s.state.aws.installed {
-		return reply{}, s.behavior.rootMissing()
-	}
-	if err := writableComponent(component, "staged"); err != nil {
-		return reply{}, err
+		return err
 	}
 	account, err := accountOf(component, id)
 	if err != nil {
-		return reply{}, err
+		return err
 	}
-	if _, exists := s.state.aws.items[component][id]; exists && !s.behavior.RestageExisting {
-		return reply{}, conflict("item %q already exists in component %s", id, component)
+	record, exists := store.items[component][id]
+	if exists && !s.behavior.RestageExisting {
+		return conflict("item %q already exists in component %s", id, component)
 	}
-	s.state.stage(component, id, account, s.behavior.VerifyRefusals)
-	return s.writeAnswer(component, id)
+	if len(store.items[p0.ComponentBase]) == 0 {
+		store.items[p0.ComponentBase][account] = &itemRecord{item: objectOf(baseItem(s.state.org))}
+	}
+	if !exists {
+		record = &itemRecord{metadata: objectOf(stagedMetadata(s.state.org, component, id))}
+	}
+	record.item = p0.Object{}
+	record.setState(p0.StateStage)
+	record.verifyRefusals = s.behavior.VerifyRefusals
+	store.items[component][id] = record
+	return nil
 }
 
-// writeAnswer answers a stage, verify or configure of an item: {"ok": true},
-// or with the item and its metadata where the behavior says so.
-func (s *Server) writeAnswer(component, id string) (reply, error) {
-	if !s.behavior.RichWriteAnswers {
-		return respondOK()
-	}
-	record := s.state.aws.items[component][id]
-	return respondJSON(p0.AWSComponentItem{OK: true, Item: cloneAWSItem(record.item), Metadata: record.metadata})
-}
-
-func (s *Server) deleteAWSItem(req *apiRequest) (reply, error) {
-	component, id := req.PathValue("component"), req.PathValue("id")
-	if err := writableComponent(component, "deleted"); err != nil {
-		return reply{}, err
-	}
-	if err := s.state.aws.remove(component, id); err != nil {
-		return reply{}, err
-	}
-	return respondNoContent()
-}
-
-// verifyAWSItem moves an item from stage to configure, unless a test has
-// made verification fail for it (FailVerification), which leaves it in
-// stage as when the AWS side is not set up yet.
-func (s *Server) verifyAWSItem(req *apiRequest) (reply, error) {
+// verify takes the document's body, {"state": "stage"}, and moves a staged
+// item to configure.
+func (awsKind) verify(s *Server, _, id string, record *itemRecord, req *apiRequest) error {
 	var body struct {
 		State string `json:"state"`
 	}
 	if err := req.decode(&body); err != nil {
-		return reply{}, err
+		return err
 	}
 	if body.State != p0.StateStage {
-		return reply{}, badRequest(`verify expects the body {"state":"stage"}; got state %q`, body.State)
+		return badRequest(`verify expects the body {"state":"stage"}; got state %q`, body.State)
 	}
-	record, err := s.writableItem(req, "verified")
-	if err != nil {
-		return reply{}, err
+	if state := record.state(); state != p0.StateStage {
+		return badRequest("item is in state %s; verify requires stage", state)
 	}
-	if record.item.State != p0.StateStage {
-		return reply{}, badRequest("item is in state %s; verify requires stage", record.item.State)
-	}
-	component, id := req.PathValue("component"), req.PathValue("id")
-	if message, failing := s.state.aws.verificationFailures[id]; failing {
-		return reply{}, badRequest("%s", message)
-	}
-	if record.verifyRefusals > 0 {
+	err := s.refuseVerification(id, record, func() error {
 		// AWS has not propagated the role yet: refused, as when it is missing.
-		record.verifyRefusals--
-		s.state.aws.items[component][id] = record
-		return reply{}, badRequest("could not assume role %s in account %s: the role was not found or cannot be assumed yet",
-			record.metadata.RoleName, id)
+		return badRequest("could not assume role %s in account %s: the role was not found or cannot be assumed yet",
+			stringField(record.metadata, "roleName"), id)
+	})
+	if err != nil {
+		return err
 	}
-	record.item.State = p0.StateConfigure
-	s.state.aws.items[component][id] = record
-	return s.writeAnswer(component, id)
+	record.setState(p0.StateConfigure)
+	return nil
 }
 
-// configureAWSItem installs a verified item, or reconfigures an installed
-// one, which P0 verifies again first: a verification made to fail
+// configure installs a verified item, or reconfigures an installed one,
+// which P0 verifies again first: a verification made to fail
 // (FailVerification) refuses it. The body replaces the whole
 // configuration.
-func (s *Server) configureAWSItem(req *apiRequest) (reply, error) {
+func (awsKind) configure(s *Server, component, id string, record *itemRecord, req *apiRequest) error {
 	body, err := decodeConfigure(req)
 	if err != nil {
-		return reply{}, err
+		return err
 	}
 	if body.State != p0.StateConfigure {
-		return reply{}, badRequest(`state must be "configure"; got %q`, body.State)
+		return badRequest(`state must be "configure"; got %q`, body.State)
 	}
-	component := req.PathValue("component")
-	record, err := s.writableItem(req, "configured")
-	if err != nil {
-		return reply{}, err
+	state := record.state()
+	if state == p0.StateStage {
+		return badRequest("item is in state stage; verify it first")
 	}
-	if record.item.State == p0.StateStage {
-		return reply{}, badRequest("item is in state stage; verify it first")
-	}
-	if message, failing := s.state.aws.verificationFailures[req.PathValue("id")]; failing && record.item.State == p0.StateInstalled {
-		return reply{}, badRequest("%s", message)
+	if message, failing := s.state.verificationFailures[id]; failing && state == p0.StateInstalled {
+		return badRequest("%s", message)
 	}
 	item, err := body.installedItem(component)
 	if err != nil {
-		return reply{}, err
+		return err
 	}
-	record.item = item
-	s.state.aws.items[component][req.PathValue("id")] = record
-	return s.writeAnswer(component, req.PathValue("id"))
+	record.item = objectOf(item)
+	return nil
 }
 
-// writableItem finds the item a verify or configure request names, refusing
-// base items, which only P0 changes.
-func (s *Server) writableItem(req *apiRequest, action string) (awsRecord, error) {
-	component := req.PathValue("component")
-	if err := writableComponent(component, action); err != nil {
-		return awsRecord{}, err
+// accountOf checks the form of an item id and returns the AWS account the
+// item lives in: the id itself, or for function-caller the account in the
+// function's ARN.
+func accountOf(component, id string) (string, error) {
+	if component == p0.ComponentFunctionCaller {
+		match := p0.LambdaARNPattern.FindStringSubmatch(id)
+		if match == nil {
+			return "", badRequest("item id %q must be a Lambda function ARN (arn:aws:lambda:<region>:<account id>:function:<name>)", id)
+		}
+		return match[1], nil
 	}
-	return s.state.aws.lookup(component, req.PathValue("id"))
+	if !p0.AccountIDPattern.MatchString(id) {
+		return "", badRequest("item id %q must be a 12-digit AWS account id", id)
+	}
+	return id, nil
 }

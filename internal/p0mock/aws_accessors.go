@@ -2,6 +2,7 @@ package p0mock
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -15,7 +16,7 @@ import (
 func (s *Server) AWSRootExists() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.aws.installed
+	return s.aws().installed
 }
 
 // AWSIntegration returns every component's items, base included, with a
@@ -23,14 +24,25 @@ func (s *Server) AWSRootExists() bool {
 func (s *Server) AWSIntegration() p0.AWSIntegration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.aws.integration()
+	out := p0.AWSIntegration{}
+	for component, records := range s.aws().items {
+		out[component] = map[string]p0.AWSItem{}
+		for id, record := range records {
+			out[component][id] = awsItemOf(record.item)
+		}
+	}
+	return out
 }
 
+// AWSItem returns an item and whether it exists.
 func (s *Server) AWSItem(component, id string) (p0.AWSItem, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	record, err := s.state.aws.lookup(component, id)
-	return cloneAWSItem(record.item), err == nil
+	record, ok := s.aws().items[component][id]
+	if !ok {
+		return p0.AWSItem{}, false
+	}
+	return awsItemOf(record.item), true
 }
 
 // SetAWSItem creates or replaces an item, creating the integration root if
@@ -40,14 +52,23 @@ func (s *Server) SetAWSItem(component, id string, item p0.AWSItem) {
 	mustBeAWSComponent(component)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.putAWSItem(component, id, item)
+	store := s.aws()
+	record, exists := store.items[component][id]
+	if !exists {
+		record = &itemRecord{metadata: objectOf(stagedMetadata(s.state.org, component, id))}
+	}
+	record.item = objectOf(item)
+	store.items[component][id] = record
+	store.installed = true
 }
 
 // DeleteAWSItem removes an item and reports whether it existed.
 func (s *Server) DeleteAWSItem(component, id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.aws.remove(component, id) == nil
+	_, ok := s.aws().items[component][id]
+	delete(s.aws().items[component], id)
+	return ok
 }
 
 // FailVerification makes verifying any item with this id answer 400 with
@@ -57,17 +78,30 @@ func (s *Server) DeleteAWSItem(component, id string) bool {
 func (s *Server) FailVerification(id, message string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.aws.verificationFailures[id] = message
+	s.state.verificationFailures[id] = message
 }
 
+// ClearVerificationFailure lets the item with this id be verified again.
 func (s *Server) ClearVerificationFailure(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.state.aws.verificationFailures, id)
+	delete(s.state.verificationFailures, id)
+}
+
+// aws is the AWS integration's store; the caller holds the lock.
+func (s *Server) aws() *integrationStore { return s.state.integrations[p0.IntegrationAWS] }
+
+// awsItemOf reads a stored item as the client does.
+func awsItemOf(o p0.Object) p0.AWSItem {
+	var item p0.AWSItem
+	if err := decodeInto(o, &item); err != nil {
+		panic("p0mock: a stored AWS item does not decode: " + err.Error())
+	}
+	return item
 }
 
 func mustBeAWSComponent(component string) {
-	if !isAWSComponent(component) {
+	if !slices.Contains(awsComponents, component) {
 		panic(fmt.Sprintf("p0mock: unknown AWS component %q", component))
 	}
 }

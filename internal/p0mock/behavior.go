@@ -241,11 +241,12 @@ func (s *Server) SetBehavior(b Behavior) {
 	}
 }
 
-// rootMissing is the answer to a stage before the integration root exists.
-func (b Behavior) rootMissing() error {
+// rootMissing is the answer to a stage before the root of integration
+// key, called name, exists.
+func (b Behavior) rootMissing(name, key string) error {
 	status, message := b.RootMissingStatus, b.RootMissingMessage
 	if status == 0 {
-		status, message = http.StatusNotFound, "the AWS integration is not installed; POST /o/{org}/integrations/aws/config first"
+		status, message = http.StatusNotFound, fmt.Sprintf("the %s integration is not installed; POST /o/{org}/integrations/%s/config first", name, key)
 	}
 	return newAPIError(status, "%s", message)
 }

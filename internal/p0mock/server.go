@@ -2,6 +2,7 @@ package p0mock
 
 import (
 	"io"
+	"maps"
 	"net/http"
 	"sync"
 )
@@ -66,16 +67,6 @@ func (s *Server) registerRoutes() {
 		"PUT /o/{org}/policy/name/{name}":    s.ruleRoute(true, s.updateRule),
 		"DELETE /o/{org}/policy/name/{name}": s.ruleRoute(true, s.deleteRule),
 
-		// AWS integration
-		"GET /o/{org}/integrations/aws/config":                             s.getAWSIntegration,
-		"POST /o/{org}/integrations/aws/config":                            s.installAWSIntegration,
-		"DELETE /o/{org}/integrations/aws/config":                          s.uninstallAWSIntegration,
-		"GET /o/{org}/integrations/aws/config/{component}/{id}":            s.getAWSItem,
-		"PUT /o/{org}/integrations/aws/config/{component}/{id}":            s.stageAWSItem,
-		"DELETE /o/{org}/integrations/aws/config/{component}/{id}":         s.deleteAWSItem,
-		"POST /o/{org}/integrations/aws/config/{component}/{id}/verify":    s.verifyAWSItem,
-		"POST /o/{org}/integrations/aws/config/{component}/{id}/configure": s.configureAWSItem,
-
 		// JIT settings
 		"GET /o/{org}/settings/expiry-options":           s.getExpiryOptions,
 		"POST /o/{org}/settings/expiry-options":          s.addExpiryOption,
@@ -92,6 +83,7 @@ func (s *Server) registerRoutes() {
 		"POST /o/{org}/command":          s.submitCommand,
 		"GET /o/{org}/command/{id}/poll": s.pollCommand,
 	}
+	maps.Copy(routes, s.integrationRoutes())
 	for pattern, endpoint := range routes {
 		s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 			s.serve(w, r, endpoint)

@@ -6,20 +6,24 @@ import "fmt"
 // guarded by Server.mu; nothing outside the lock may hold references into
 // it, which is why accessors and answers copy.
 type state struct {
-	org      string
-	serial   int // last number handed out by newID
-	workflow workflowState
-	aws      awsState
-	settings settingsState
-	commands commandState
+	org          string
+	serial       int // last number handed out by newID
+	workflow     workflowState
+	integrations map[string]*integrationStore // by key
+	// verificationFailures are what verifying an item reports, by item id
+	// (FailVerification).
+	verificationFailures map[string]string
+	settings             settingsState
+	commands             commandState
 }
 
 func newState(org string) *state {
 	st := &state{
-		org:      org,
-		aws:      newAWSState(),
-		settings: defaultSettings(),
-		commands: newCommandState(),
+		org:                  org,
+		integrations:         newIntegrationStores(),
+		verificationFailures: map[string]string{},
+		settings:             defaultSettings(),
+		commands:             newCommandState(),
 	}
 	st.workflow.versions = map[string]workflowVersion{}
 	st.commitWorkflow() // P0 always has a workflow, if only an empty one

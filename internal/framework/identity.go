@@ -25,9 +25,9 @@ type Identity interface {
 	ImportID() string
 }
 
-// identified is a resource's state model: it knows the identity of the
+// Identified is a resource's state model: it knows the identity of the
 // object it describes.
-type identified interface {
+type Identified interface {
 	Identity() Identity
 }
 
@@ -43,7 +43,7 @@ func IdentitySchema(descriptions map[string]string) identityschema.Schema {
 
 // Store saves a resource's new state and the identity of the object it
 // describes, as Create, Read and Update end.
-func Store(ctx context.Context, state *tfsdk.State, id *tfsdk.ResourceIdentity, model identified, diags *diag.Diagnostics) {
+func Store(ctx context.Context, state *tfsdk.State, id *tfsdk.ResourceIdentity, model Identified, diags *diag.Diagnostics) {
 	diags.Append(state.Set(ctx, model)...)
 	SetIdentity(ctx, id, model.Identity(), diags)
 }

@@ -19,7 +19,7 @@ type Found struct {
 	DisplayName string
 	// model is the state the resource would hold after importing the
 	// object; it also gives the identity.
-	Model identified
+	Model Identified
 	// warnings are about this object alone, for its result.
 	Warnings diag.Diagnostics
 }

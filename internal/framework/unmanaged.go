@@ -35,7 +35,14 @@ func RememberUnmanaged[T holdsUnmanaged](ctx context.Context, private PrivateWri
 	diags.Append(SetPrivate(ctx, private, unmanagedKey, read)...)
 }
 
-// HeldUnmanaged is what rememberUnmanaged kept, or nil.
+// RememberHeld keeps held, all of what P0 answered about an object, in
+// private state, for the next write to send back what it holds beyond the
+// model, and for the plan's warning about it (see HeldUnmanaged).
+func RememberHeld(ctx context.Context, private PrivateWriter, held any, diags *diag.Diagnostics) {
+	diags.Append(SetPrivate(ctx, private, unmanagedKey, held)...)
+}
+
+// HeldUnmanaged is what RememberUnmanaged or RememberHeld kept, or nil.
 func HeldUnmanaged[T any](ctx context.Context, private PrivateReader, diags *diag.Diagnostics) *T {
 	held, d := GetPrivate[*T](ctx, private, unmanagedKey)
 	diags.Append(d...)

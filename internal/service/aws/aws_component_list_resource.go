@@ -33,10 +33,9 @@ func (l *awsComponentListResource) List(ctx context.Context, req list.ListReques
 // installed is every installed item the filter allows.
 func (l *awsComponentListResource) installed(ctx context.Context, filter awsListFilter, op framework.Operation) []framework.Found {
 	var objects []framework.Found
-	isInstalled := func(item p0.AWSItem) bool { return item.State == p0.StateInstalled }
-	unset := noTimeouts(ctx)
+	isInstalled := func(state string) bool { return state == p0.StateInstalled }
 	for _, listed := range listAWSItems(ctx, l.Client, filter, op, isInstalled) {
-		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: componentModel(listed.target, listed.item, unset)})
+		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: componentModel(ctx, listed.target, listed.item)})
 	}
 	return objects
 }

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
@@ -98,8 +99,8 @@ func TestStagedListItemRemovedBetweenReads(t *testing.T) {
 // state.
 func TestNoTimeoutsFitsTheSchema(t *testing.T) {
 	ctx := context.Background()
-	item := p0.AWSItem{State: p0.StateInstalled, Label: "listed"}
-	state := acctest.StateOf(t, &awsComponentResource{}, componentModel(newAWSItemTarget(p0.ComponentInventory, "123456789012"), item, noTimeouts(ctx)))
+	item := p0.Object{"state": json.RawMessage(`"installed"`), "label": json.RawMessage(`"listed"`)}
+	state := acctest.StateOf(t, NewAWSComponentResource(), componentModel(ctx, newAWSItemTarget(p0.ComponentInventory, "123456789012"), item))
 	var block timeouts.Value
 	if diags := state.GetAttribute(ctx, path.Root("timeouts"), &block); diags.HasError() || !block.IsNull() {
 		t.Fatalf("timeouts = %v (%v), want a null block", block, diags)

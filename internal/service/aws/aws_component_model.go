@@ -1,10 +1,12 @@
 package aws
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/p0-security/terraform-provider-p0/internal/framework"
+	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -29,39 +31,51 @@ type awsLoginIdentityModel struct {
 	TagName types.String `tfsdk:"tag_name"`
 }
 
-// awsItemFromModel is the configuration to send for a planned item. A label
-// not known yet (left to P0) is not sent.
-func awsItemFromModel(m awsComponentModel) p0.AWSItem {
-	item := p0.AWSItem{
-		Label:             m.Label.ValueString(),
-		AccessAnalyzerArn: m.AccessAnalyzerARN.ValueString(),
-		CloudLakeArn:      m.CloudLakeARN.ValueString(),
-	}
-	if m.Login != nil {
-		item.Login = &p0.AWSLogin{Type: m.Login.Type.ValueString()}
-		if identity := m.Login.Identity; identity != nil {
-			item.Login.Identity = &p0.AWSLoginIdentity{Type: identity.Type.ValueString(), TagName: identity.TagName.ValueString()}
-		}
-	}
-	return item
+// awsComponentBody is the configuration a configure sends for a planned
+// item, in the document's form. A label not known yet (left to P0) is not
+// sent, and the one P0 holds stays. The service account fields P0 gives
+// the base item are the model's too, never sent back.
+func awsComponentBody(m awsComponentModel) *install.Body {
+	b := install.NewBody().
+		String("label", m.Label, install.Omit).
+		Set("state", p0.StateConfigure).
+		String("accessAnalyzerArn", m.AccessAnalyzerARN, install.Omit).
+		String("cloudLakeArn", m.CloudLakeARN, install.Omit).
+		Owns("serviceAccountEmail", "serviceAccountId")
+	return b.OptionalObject("login", m.Login != nil, install.Omit, func(login *install.Body) {
+		login.String("type", m.Login.Type, install.Omit)
+		identity := m.Login.Identity
+		login.OptionalObject("identity", identity != nil, install.Omit, func(b *install.Body) {
+			b.String("type", identity.Type, install.Omit).String("tagName", identity.TagName, install.Omit)
+		})
+	})
 }
 
-// componentModel maps P0's item to the state of the resource that targets
-// it, keeping the timeouts, which P0 knows nothing of.
-func componentModel(target awsItemTarget, item p0.AWSItem, t timeouts.Value) awsComponentModel {
-	m := awsComponentModel{
-		awsItemTarget:     target,
-		Label:             framework.OptionalString(item.Label),
-		State:             types.StringValue(item.State),
-		AccessAnalyzerARN: framework.OptionalString(item.AccessAnalyzerArn),
-		CloudLakeARN:      framework.OptionalString(item.CloudLakeArn),
-		Timeouts:          t,
+// readAWSComponent is the state of m's item as P0 holds it, keeping the
+// timeouts, which P0 knows nothing of.
+func readAWSComponent(m awsComponentModel, item, _ install.Fields) awsComponentModel {
+	out := awsComponentModel{
+		awsItemTarget:     m.withID(),
+		Label:             item.NonEmpty("label"),
+		State:             item.String("state"),
+		AccessAnalyzerARN: item.NonEmpty("accessAnalyzerArn"),
+		CloudLakeARN:      item.NonEmpty("cloudLakeArn"),
+		Timeouts:          m.Timeouts,
 	}
-	if item.Login != nil {
-		m.Login = &awsLoginModel{Type: types.StringValue(item.Login.Type)}
-		if identity := item.Login.Identity; identity != nil {
-			m.Login.Identity = &awsLoginIdentityModel{Type: types.StringValue(identity.Type), TagName: framework.OptionalString(identity.TagName)}
+	if login := item.Object("login"); login.Present() {
+		out.Login = &awsLoginModel{Type: login.String("type")}
+		if identity := login.Object("identity"); identity.Present() {
+			out.Login.Identity = &awsLoginIdentityModel{Type: identity.String("type"), TagName: identity.NonEmpty("tagName")}
 		}
 	}
-	return m
+	return out
+}
+
+// awsComponentTimeouts is m's timeouts block.
+func awsComponentTimeouts(m awsComponentModel) timeouts.Value { return m.Timeouts }
+
+// componentModel is the state of an item found outside a resource (by a
+// query), with no timeouts.
+func componentModel(ctx context.Context, target awsItemTarget, item p0.Object) awsComponentModel {
+	return readAWSComponent(awsComponentModel{awsItemTarget: target, Timeouts: noTimeouts(ctx)}, install.Read(item, "item."), install.Read(nil, "metadata."))
 }

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -22,7 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/p0-security/terraform-provider-p0/internal/acctest"
-	"github.com/p0-security/terraform-provider-p0/internal/framework"
+	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 	"github.com/p0-security/terraform-provider-p0/internal/p0mock"
 )
@@ -407,30 +407,42 @@ func TestAWSItemMapping(t *testing.T) {
 			Identity: &awsLoginIdentityModel{Type: types.StringValue("tag"), TagName: types.StringValue("p0-user")},
 		},
 	}
-	item := awsItemFromModel(plan)
-	want := p0.AWSItem{Login: &p0.AWSLogin{Type: "idc", Identity: &p0.AWSLoginIdentity{Type: "tag", TagName: "p0-user"}}}
-	if !framework.SameJSON(item, want) {
-		t.Fatalf("awsItemFromModel = %+v, want %+v", item, want)
+	const want = `{"login":{"identity":{"tagName":"p0-user","type":"tag"},"type":"idc"},"state":"configure"}`
+	if body := jsonOf(t, awsComponentBody(plan)); body != want {
+		t.Fatalf("the configuration sent = %s, want %s", body, want)
 	}
 
 	tm := timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})}
-	item.State = p0.StateInstalled
-	m := componentModel(plan.awsItemTarget, item, tm)
+	plan.Timeouts = tm
+	installed := p0.Object{"state": json.RawMessage(`"installed"`),
+		"login": json.RawMessage(`{"type":"idc","identity":{"type":"tag","tagName":"p0-user"}}`)}
+	m := readAWSComponent(plan, install.Read(installed, "item."), install.Read(nil, "metadata."))
 	if !m.Label.IsNull() || !m.AccessAnalyzerARN.IsNull() || !m.CloudLakeARN.IsNull() {
 		t.Errorf("empty fields should be null: %+v", m)
 	}
 	if m.State.ValueString() != p0.StateInstalled || m.Login.Identity.TagName.ValueString() != "p0-user" || !m.Timeouts.Equal(tm) {
-		t.Errorf("componentModel = %+v", m)
+		t.Errorf("the state read = %+v", m)
 	}
 	// And back: what was read is what would be sent.
-	if again := awsItemFromModel(m); !framework.SameJSON(again, want) {
-		t.Errorf("round trip = %+v, want %+v", again, want)
+	if again := jsonOf(t, awsComponentBody(m)); again != want {
+		t.Errorf("round trip = %s, want %s", again, want)
 	}
 
-	email := componentModel(plan.awsItemTarget, p0.AWSItem{Label: "x", Login: &p0.AWSLogin{Type: "iam", Identity: &p0.AWSLoginIdentity{Type: "email"}}}, tm)
+	email := readAWSComponent(plan, install.Read(p0.Object{"label": json.RawMessage(`"x"`),
+		"login": json.RawMessage(`{"type":"iam","identity":{"type":"email"}}`)}, "item."), install.Read(nil, "metadata."))
 	if !email.Login.Identity.TagName.IsNull() || email.Label.ValueString() != "x" {
-		t.Errorf("componentModel with email identity = %+v", email)
+		t.Errorf("the state read with an email identity = %+v", email)
 	}
+}
+
+// jsonOf is v as JSON.
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	encoded, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(encoded)
 }
 
 func TestVerificationErrorDetail(t *testing.T) {
@@ -483,54 +495,10 @@ func TestVerificationErrorDetail(t *testing.T) {
 	}
 }
 
-// TestVerifyUnlessDoneAfterAnotherVerified installs an item whose shared
-// read says "stage" when something else has verified it since: P0 refuses
-// the verification, a fresh read shows the item verified, and installation
-// goes on. A genuine refusal is retried until the deadline, then stays an
-// error.
-func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-	defer cancel()
-	env := acctest.NewTestEnv(t)
-	cfg := p0.Config{Host: env.URL, Org: acctest.TestOrg, Token: acctest.TestToken, VerifyWaitMin: 20 * time.Millisecond, VerifyWaitMax: 50 * time.Millisecond}
-	client, err := p0.NewClient(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &awsComponentResource{}
-	r.Client = client
-	const account = "123456789012"
-	target := newAWSItemTarget(p0.ComponentInventory, account)
-	if err := client.StageAWSComponent(ctx, p0.ComponentInventory, account); err != nil {
-		t.Fatal(err)
-	}
-	if got, err := client.GetAWSComponent(ctx, p0.ComponentInventory, account); err != nil || got.Item.State != p0.StateStage {
-		t.Fatalf("staged item = %+v, %v", got, err)
-	}
-
-	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateConfigure})
-	var diags diag.Diagnostics
-	if _, stagedHere, ok := r.verifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); !ok || stagedHere || diags.HasError() {
-		t.Fatalf("verifyUnlessDone refused an item verified meanwhile (or took it as staged here): %v", diags)
-	}
-
-	// The next operation, with a client of its own.
-	if r.Client, err = p0.NewClient(cfg); err != nil {
-		t.Fatal(err)
-	}
-	env.Mock.SetAWSItem(p0.ComponentInventory, account, p0.AWSItem{State: p0.StateStage})
-	env.Mock.FailVerification(account, "could not assume role P0RoleInventory")
-	diags = nil
-	start := time.Now()
-	if _, _, ok := r.verifyUnlessDone(ctx, target, 0, framework.Operation{Diags: &diags, Summary: "Unable to Install AWS Component"}); ok || !diags.HasError() {
-		t.Fatal("verifyUnlessDone accepted a refused verification")
-	}
-	if n := env.Mock.Count("POST /o/{org}/integrations/aws/config/{component}/{id}/verify"); n < 4 {
-		t.Errorf("%d verifications in all, want the refused one retried until the deadline", n)
-	}
-	if waited := time.Since(start); waited < 300*time.Millisecond {
-		t.Errorf("gave up after %v, want close to the 500ms deadline", waited)
-	}
+// verificationErrorDetail is the detail p0_aws_component gives a failed
+// verification of target's item.
+func verificationErrorDetail(target awsItemTarget, bound time.Duration, err error) string {
+	return install.VerificationErrorDetail(target.describe(), roleAdvice(target), true, bound, err)
 }
 
 // TestAccAWSComponent_invalid feeds configurations that must fail at plan

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
+	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -43,12 +44,12 @@ func (l *awsComponentStagedListResource) List(ctx context.Context, req list.List
 // the two reads is no longer there to list, and is left out.
 func (l *awsComponentStagedListResource) notInstalled(ctx context.Context, filter awsListFilter, withResource bool, op framework.Operation) []framework.Found {
 	var objects []framework.Found
-	isNotInstalled := func(item p0.AWSItem) bool { return item.State != p0.StateInstalled }
+	isNotInstalled := func(state string) bool { return state != p0.StateInstalled }
 	for _, listed := range listAWSItems(ctx, l.Client, filter, op, isNotInstalled) {
-		got := &p0.AWSComponentItem{Item: listed.item}
+		got := &p0.Item{Item: listed.item}
 		if withResource {
 			var err error
-			got, err = l.Client.GetAWSComponent(ctx, listed.target.Component.ValueString(), listed.target.itemID())
+			got, err = l.Client.GetItem(ctx, listed.target.ref())
 			if errors.Is(err, p0.ErrNotFound) {
 				tflog.Debug(ctx, "Leaving out an item removed since the integration was read", map[string]any{"id": listed.target.ID.ValueString()})
 				continue
@@ -58,7 +59,8 @@ func (l *awsComponentStagedListResource) notInstalled(ctx context.Context, filte
 				return nil
 			}
 		}
-		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: stagedModel(listed.target, *got)})
+		model := readAWSComponentStaged(awsComponentStagedModel{awsItemTarget: listed.target}, install.Read(got.Item, "item."), install.Read(got.Metadata, "metadata."))
+		objects = append(objects, framework.Found{DisplayName: listed.displayName(), Model: model})
 	}
 	return objects
 }

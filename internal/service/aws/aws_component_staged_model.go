@@ -3,8 +3,7 @@ package aws
 import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/p0-security/terraform-provider-p0/internal/framework"
-	"github.com/p0-security/terraform-provider-p0/internal/p0"
+	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 )
 
 // awsComponentStagedModel is p0_aws_component_staged's state.
@@ -25,22 +24,19 @@ type awsMetadataModel struct {
 	ServiceAccountID types.String `tfsdk:"service_account_id"`
 }
 
-// stagedModel maps P0's answer for the item named by target to the state.
-func stagedModel(target awsItemTarget, got p0.AWSComponentItem) awsComponentStagedModel {
+// readAWSComponentStaged is the state of m's item as P0 holds it, with the
+// metadata P0 generated for it.
+func readAWSComponentStaged(m awsComponentStagedModel, item, metadata install.Fields) awsComponentStagedModel {
 	return awsComponentStagedModel{
-		awsItemTarget:    target,
-		Label:            framework.OptionalString(got.Item.Label),
-		State:            types.StringValue(got.Item.State),
-		awsMetadataModel: metadataModel(got.Metadata),
-	}
-}
-
-func metadataModel(m p0.AWSMetadata) awsMetadataModel {
-	return awsMetadataModel{
-		RoleName:         framework.OptionalString(m.RoleName),
-		TrustPolicy:      framework.OptionalString(m.TrustPolicy),
-		InlinePolicy:     framework.OptionalString(m.InlinePolicy),
-		InlinePolicyName: framework.OptionalString(m.InlinePolicyName),
-		ServiceAccountID: framework.OptionalString(m.ServiceAccountID),
+		awsItemTarget: m.withID(),
+		Label:         item.NonEmpty("label"),
+		State:         item.String("state"),
+		awsMetadataModel: awsMetadataModel{
+			RoleName:         metadata.NonEmpty("roleName"),
+			TrustPolicy:      metadata.NonEmpty("trustPolicy"),
+			InlinePolicy:     metadata.NonEmpty("inlinePolicy"),
+			InlinePolicyName: metadata.NonEmpty("inlinePolicyName"),
+			ServiceAccountID: metadata.NonEmpty("serviceAccountId"),
+		},
 	}
 }

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/p0-security/terraform-provider-p0/internal/acctest"
+	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -195,12 +197,12 @@ func TestAccAWSComponentStaged_lifecycle(t *testing.T) {
 
 func TestStagedModel(t *testing.T) {
 	target := newAWSItemTarget(p0.ComponentIAMWrite, "123456789012")
-	got := stagedModel(target, p0.AWSComponentItem{
-		Item:     p0.AWSItem{State: p0.StateStage},
-		Metadata: p0.AWSMetadata{RoleName: "P0RoleIamWrite", TrustPolicy: "{}", InlinePolicy: "{ }", InlinePolicyName: "P0Policy", ServiceAccountID: "1"},
-	})
+	got := readAWSComponentStaged(awsComponentStagedModel{awsItemTarget: target},
+		install.Read(p0.Object{"state": json.RawMessage(`"stage"`)}, "item."),
+		install.Read(p0.Object{"roleName": json.RawMessage(`"P0RoleIamWrite"`), "trustPolicy": json.RawMessage(`"{}"`),
+			"inlinePolicy": json.RawMessage(`"{ }"`), "inlinePolicyName": json.RawMessage(`"P0Policy"`), "serviceAccountId": json.RawMessage(`"1"`)}, "metadata."))
 	if got.awsItemTarget != target || got.State.ValueString() != p0.StateStage || !got.Label.IsNull() {
-		t.Errorf("stagedModel item fields = %+v", got)
+		t.Errorf("staged item fields = %+v", got)
 	}
 	for name, v := range map[string]string{
 		"role_name": got.RoleName.ValueString(), "trust_policy": got.TrustPolicy.ValueString(), "inline_policy": got.InlinePolicy.ValueString(),
@@ -212,7 +214,8 @@ func TestStagedModel(t *testing.T) {
 	}
 
 	// Components without a role come without metadata: nulls, not "".
-	bare := stagedModel(newAWSItemTarget(p0.ComponentInventory, "123456789012"), p0.AWSComponentItem{Item: p0.AWSItem{State: p0.StateInstalled, Label: "inv"}})
+	bare := readAWSComponentStaged(awsComponentStagedModel{awsItemTarget: newAWSItemTarget(p0.ComponentInventory, "123456789012")},
+		install.Read(p0.Object{"state": json.RawMessage(`"installed"`), "label": json.RawMessage(`"inv"`)}, "item."), install.Read(nil, "metadata."))
 	for name, v := range map[string]bool{
 		"role_name": bare.RoleName.IsNull(), "trust_policy": bare.TrustPolicy.IsNull(), "inline_policy": bare.InlinePolicy.IsNull(),
 		"inline_policy_name": bare.InlinePolicyName.IsNull(), "service_account_id": bare.ServiceAccountID.IsNull(),
@@ -222,6 +225,6 @@ func TestStagedModel(t *testing.T) {
 		}
 	}
 	if bare.Label.ValueString() != "inv" || bare.State.ValueString() != p0.StateInstalled {
-		t.Errorf("stagedModel without metadata = %+v", bare)
+		t.Errorf("staged item without metadata = %+v", bare)
 	}
 }

@@ -2,7 +2,6 @@ package aws
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -11,14 +10,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -65,6 +62,11 @@ func (t awsItemTarget) itemID() string {
 		return t.FunctionARN.ValueString()
 	}
 	return t.AccountID.ValueString()
+}
+
+// ref is the item the target names.
+func (t awsItemTarget) ref() p0.ItemRef {
+	return p0.AWSRef(t.Component.ValueString(), t.itemID())
 }
 
 // describe names the item in messages: its component and where it lives.
@@ -132,70 +134,6 @@ func parseAWSItemID(id string) (awsItemTarget, error) {
 			"\"function-caller/arn:aws:lambda:us-east-1:123456789012:function:my-function\"), but %s", problem)
 	}
 	return newAWSItemTarget(component, itemID), nil
-}
-
-// importAWSItem is ImportState for both resources: it fills in the
-// target from the import ID, and Read does the rest.
-func importAWSItem(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := framework.ImportedID[awsItemIdentity](ctx, req, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	target, err := parseAWSItemID(id)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Cannot import %q: %s.", id, err))
-		return
-	}
-	for name, value := range map[string]types.String{
-		"id":           target.ID,
-		"component":    target.Component,
-		"account_id":   target.AccountID,
-		"function_arn": target.FunctionARN,
-	} {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
-	}
-	framework.SetIdentity(ctx, resp.Identity, target.Identity(), &resp.Diagnostics)
-}
-
-// stageAWSItem stages the item. An item that is already there (staged by
-// an earlier attempt whose answer was lost, or by the other AWS component
-// resource) counts as staged: staging has no settings that could disagree.
-func stageAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
-	return client.StageAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-}
-
-// readAWSItem is the shared part of both resources' Read: it reads the
-// item with get, and removes the resource from state when P0 no longer has
-// it. It returns nil when there is nothing more to do.
-func readAWSItem[T any](ctx context.Context, target awsItemTarget, get func(ctx context.Context, component, id string) (*T, error), resp *resource.ReadResponse, op framework.Operation) *T {
-	got, err := get(ctx, target.Component.ValueString(), target.itemID())
-	if errors.Is(err, p0.ErrNotFound) {
-		tflog.Info(ctx, "AWS component item no longer exists in P0; removing it from state", map[string]any{"id": target.ID.ValueString()})
-		framework.Forget(ctx, &resp.State, resp.Identity, target.Identity(), op.Diags)
-		return nil
-	}
-	if err != nil {
-		op.APIError("reading "+target.describe(), err)
-		return nil
-	}
-	return got
-}
-
-// deleteAWSItem is Delete for both resources: it removes the item.
-func deleteAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget, op framework.Operation) {
-	if err := removeAWSItem(ctx, client, target); err != nil {
-		op.APIError("deleting "+target.describe(), err)
-	}
-}
-
-// removeAWSItem deletes the item from P0. An item already gone counts as
-// deleted.
-func removeAWSItem(ctx context.Context, client *p0.Client, target awsItemTarget) error {
-	err := client.DeleteAWSComponent(ctx, target.Component.ValueString(), target.itemID())
-	if errors.Is(err, p0.ErrNotFound) {
-		return nil
-	}
-	return err
 }
 
 // Messages of the identifier validators, which follow "Attribute <name> ".

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
+	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
@@ -41,23 +42,20 @@ func awsListSchema(which string) schema.Schema {
 // awsListed is one item found by listAWSItems.
 type awsListed struct {
 	target awsItemTarget
-	item   p0.AWSItem
+	item   p0.Object
 }
 
 // displayName names the item in query results: its label, if it has one,
 // and its id.
 func (l awsListed) displayName() string {
-	if l.item.Label == "" {
-		return l.target.ID.ValueString()
-	}
-	return l.item.Label + " (" + l.target.ID.ValueString() + ")"
+	return install.DisplayName(l.item, l.target.ID.ValueString())
 }
 
 // listAWSItems reads the integration once and returns the items that
-// filter allows and keep accepts, by component, then id. An organization
-// without the integration has none.
-func listAWSItems(ctx context.Context, client *p0.Client, filter awsListFilter, op framework.Operation, keep func(p0.AWSItem) bool) []awsListed {
-	integration, err := client.GetAWSIntegration(ctx)
+// filter allows and keep accepts (by their state), by component, then id.
+// An organization without the integration has none.
+func listAWSItems(ctx context.Context, client *p0.Client, filter awsListFilter, op framework.Operation, keep func(state string) bool) []awsListed {
+	integration, err := client.GetIntegration(ctx, p0.IntegrationAWS)
 	if errors.Is(err, p0.ErrNotFound) {
 		// No integration root yet: nothing staged or installed, as the
 		// p0_aws_integration data source reads it too.
@@ -72,9 +70,9 @@ func listAWSItems(ctx context.Context, client *p0.Client, filter awsListFilter, 
 		if !filter.Component.IsNull() && filter.Component.ValueString() != component {
 			continue
 		}
-		items := integration[component]
+		items := integration.Components[component]
 		for _, id := range slices.Sorted(maps.Keys(items)) {
-			if item := items[id]; keep(item) {
+			if item := items[id]; keep((p0.Item{Item: item}).State()) {
 				listed = append(listed, awsListed{target: newAWSItemTarget(component, id), item: item})
 			}
 		}

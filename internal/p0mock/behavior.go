@@ -29,6 +29,10 @@ type Behavior struct {
 	// RichWriteAnswers answers stage, verify and configure with the item
 	// and its metadata beside "ok", instead of {"ok": true} alone.
 	RichWriteAnswers bool
+	// ConfigureReplaces stores what a configure of an item of an
+	// integration other than AWS sends in place of the item, keeping only
+	// what P0 generates, instead of merging it into the item.
+	ConfigureReplaces bool
 	// VerifyRefusals is how many times verifying a newly staged item is
 	// refused with 400 before it succeeds, as when AWS has not yet
 	// propagated the IAM role the AWS side created moments ago.
@@ -136,6 +140,8 @@ func Variants() []Variant {
 			Behavior{RichWriteAnswers: true}},
 		{"iam-propagation", "verify is refused twice (role cannot be assumed yet) before it succeeds",
 			Behavior{VerifyRefusals: 2}},
+		{"configure-replaces", "a configure of an item of an integration other than AWS replaces the item instead of merging into it",
+			Behavior{ConfigureReplaces: true}},
 		{"settings-reads-404", "the settings reads are answered 404", Behavior{SettingsReads: http.StatusNotFound}},
 		{"settings-reads-405", "the settings reads are answered 405", Behavior{SettingsReads: http.StatusMethodNotAllowed}},
 		{"settings-unset-null", "settings never set read as a null body", Behavior{UnsetSettings: UnsetNull}},
@@ -204,6 +210,7 @@ func (b Behavior) merge(over Behavior) Behavior {
 	b.RootExistsConflict = b.RootExistsConflict || over.RootExistsConflict
 	b.RestageExisting = b.RestageExisting || over.RestageExisting
 	b.RichWriteAnswers = b.RichWriteAnswers || over.RichWriteAnswers
+	b.ConfigureReplaces = b.ConfigureReplaces || over.ConfigureReplaces
 	b.VerifyRefusals = max(b.VerifyRefusals, over.VerifyRefusals)
 	if over.SettingsReads != 0 {
 		b.SettingsReads = over.SettingsReads

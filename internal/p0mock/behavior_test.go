@@ -140,6 +140,14 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0"}`, http.StatusOK,
 				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},
 		},
+		"configure-replaces": {
+			{http.MethodPost, "/o/" + testOrg + "/integrations/ssh/config", `{}`, http.StatusOK, ""},
+			{http.MethodPut, "/o/" + testOrg + "/integrations/ssh/config/iam-write/aws:1", `{"groupKey":"ops"}`, http.StatusOK, ""},
+			{http.MethodPost, "/o/" + testOrg + "/integrations/ssh/config/iam-write/aws:1/verify", `{"groupKey":"ops","state":""}`, http.StatusOK, ""},
+			{http.MethodPost, "/o/" + testOrg + "/integrations/ssh/config/iam-write/aws:1/configure", `{"isSudoEnabled":true,"state":""}`, http.StatusOK, ""},
+			{http.MethodGet, "/o/" + testOrg + "/integrations/ssh/config/iam-write/aws:1", "", http.StatusOK,
+				`{"ok":true,"item":{"isSudoEnabled":true,"state":"installed"},"metadata":{}}`},
+		},
 		"routing-policy-routes": {
 			{http.MethodGet, routing, "", http.StatusNotFound, ""},
 			{http.MethodPost, rule, snake, http.StatusNotFound, ""},

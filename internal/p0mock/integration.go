@@ -72,15 +72,20 @@ type integrationKind interface {
 	richAnswers() bool
 }
 
-// integrationKinds are the integrations the mock serves, by key.
-func integrationKinds() map[string]integrationKind {
-	return map[string]integrationKind{p0.IntegrationAWS: awsKind{}}
-}
+// integrationKinds are the integrations the mock serves, by key: AWS, as
+// its document describes it, and the others.
+var integrationKinds = func() map[string]integrationKind {
+	kinds := map[string]integrationKind{p0.IntegrationAWS: awsKind{}}
+	for key, kind := range installables {
+		kinds[key] = kind
+	}
+	return kinds
+}()
 
 // newIntegrationStores is every integration, with no root and no item.
 func newIntegrationStores() map[string]*integrationStore {
 	stores := map[string]*integrationStore{}
-	for key, kind := range integrationKinds() {
+	for key, kind := range integrationKinds {
 		stores[key] = &integrationStore{items: emptyComponents(kind)}
 	}
 	return stores
@@ -98,7 +103,7 @@ func emptyComponents(kind integrationKind) map[string]map[string]*itemRecord {
 // integration is the kind and store of the integration a request names.
 func (s *Server) integration(req *apiRequest) (integrationKind, *integrationStore, error) {
 	key := integrationKeyOf(req)
-	kind, ok := integrationKinds()[key]
+	kind, ok := integrationKinds[key]
 	if !ok {
 		return nil, nil, notFound("unknown integration %q", key)
 	}

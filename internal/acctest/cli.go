@@ -58,11 +58,15 @@ func (c byCLI) CheckTerraformVersion(ctx context.Context, req tfversion.CheckTer
 	}
 }
 
-var openTofuVersion = regexp.MustCompile(`(?m)^OpenTofu v\d`)
+var (
+	openTofuVersion = regexp.MustCompile(`(?m)^OpenTofu v\d`)
+	cliVersion      = regexp.MustCompile(`(?m)^(?:Terraform|OpenTofu) v(\S+)`)
+)
 
 var testCLI struct {
 	once     sync.Once
 	openTofu bool
+	version  *version.Version
 	err      error
 }
 
@@ -94,8 +98,22 @@ func CLIIsOpenTofu() (bool, error) {
 			return
 		}
 		testCLI.openTofu = openTofuVersion.Match(out)
+		if match := cliVersion.FindSubmatch(out); match != nil {
+			testCLI.version, _ = version.NewVersion(string(match[1])) // no version reads as the oldest
+		}
 	})
 	return testCLI.openTofu, testCLI.err
+}
+
+// IdentitySupported reports whether the CLI under test keeps resource
+// identities: Terraform 1.12 and later; OpenTofu does not.
+func IdentitySupported(t testing.TB) bool {
+	t.Helper()
+	openTofu, err := CLIIsOpenTofu()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return !openTofu && testCLI.version != nil && !testCLI.version.LessThan(version.Must(version.NewVersion("1.12.0")))
 }
 
 // SkipUnlessQuery skips a test that runs terraform query where the CLI has

@@ -133,8 +133,14 @@ func (c *Client) retryingClient(cfg Config, httpClient *http.Client, policy retr
 // refusing, where the caller sets no bound of its own.
 func (c *Client) VerifyTimeout() time.Duration { return c.verifyTimeout }
 
-// Org is the organization the client acts for.
-func (c *Client) Org() string { return c.org }
+// Org is the organization the client acts for; "" for no client, before
+// the provider is configured.
+func (c *Client) Org() string {
+	if c == nil {
+		return ""
+	}
+	return c.org
+}
 
 // orgPath builds /o/{org}/seg1/seg2..., escaping every segment.
 func (c *Client) orgPath(segments ...string) string {

@@ -12,6 +12,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/service/access"
 	"github.com/p0-security/terraform-provider-p0/internal/service/aws"
+	"github.com/p0-security/terraform-provider-p0/internal/service/gcp"
 	"github.com/p0-security/terraform-provider-p0/internal/service/routing"
 	"github.com/p0-security/terraform-provider-p0/internal/service/settings"
 )
@@ -22,6 +23,7 @@ var families = []framework.Family{
 	aws.Family,
 	settings.Family,
 	access.Family,
+	gcp.Family,
 }
 
 // every gathers one kind of object from every family.

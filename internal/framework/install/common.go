@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
@@ -29,9 +30,9 @@ type stored struct {
 // about values P0 holds that could not be read, and keeps the answer in
 // private state for the next write to send back what it holds beyond the
 // model.
-func storeItem[M framework.Identified](ctx context.Context, spec Spec[M], m M, got p0.Item, to stored, diags *diag.Diagnostics) {
+func storeItem[M framework.Identified](ctx context.Context, spec Spec[M], org string, m M, got p0.Item, to stored, diags *diag.Diagnostics) {
 	item, metadata := Read(got.Item, "item."), Read(got.Metadata, "metadata.")
-	m = spec.Read(m, item, metadata)
+	m = spec.withOrg(spec.Read(m, item, metadata), org)
 	framework.WarnUnreadable(diags, spec.Describe(m), item.Unreadable())
 	framework.Store(ctx, to.state, to.identity, m, diags)
 	framework.RememberHeld(ctx, to.private, got, diags)
@@ -77,7 +78,32 @@ func stage[M framework.Identified](ctx context.Context, client *p0.Client, spec 
 		body = spec.StageBody(m)
 	}
 	_, err := client.StageItem(ctx, ref, body)
+	if errors.Is(err, p0.ErrNotFound) && spec.RootType != "" {
+		return &rootMissingError{rootType: spec.RootType, err: err}
+	}
 	return err
+}
+
+// rootMissingError is a stage refused because the integration is not
+// installed: its root resource must be applied first.
+type rootMissingError struct {
+	rootType string
+	err      error
+}
+
+func (e *rootMissingError) Error() string { return e.err.Error() }
+func (e *rootMissingError) Unwrap() error { return e.err }
+
+// stageErrorDetail explains a failed stage: with what to do where the
+// integration is not installed.
+func stageErrorDetail(action string, err error) string {
+	var missing *rootMissingError
+	if errors.As(err, &missing) {
+		return framework.AnswerDetail(action, err) + fmt.Sprintf("\n\nThe integration is not installed in P0 yet: "+
+			"install it with %s, and make this resource depend on it (for example through an attribute of it, or "+
+			"depends_on = [%s.<name>]).", missing.rootType, missing.rootType)
+	}
+	return framework.APIErrorDetail(action, err)
 }
 
 // readItem reads m's item with read, and removes the resource from state
@@ -118,16 +144,27 @@ func removeItem(ctx context.Context, client *p0.Client, ref p0.ItemRef) error {
 // importObject starts the state of an import from its ID, or its
 // identity's: the attributes that name the object; it reports false after
 // a diagnostic.
-func importObject[M framework.Identified, I framework.Identity](ctx context.Context, spec Spec[M], req resource.ImportStateRequest, resp *resource.ImportStateResponse) bool {
+func importObject[M framework.Identified, I framework.Identity](ctx context.Context, spec Spec[M], org string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) bool {
 	id := framework.ImportedID[I](ctx, req, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return false
 	}
-	m, err := spec.Import(id)
+	var m M
+	var err error
+	switch {
+	case spec.Singleton != nil && id != org:
+		err = fmt.Errorf("P0 holds one per organization, imported by the organization id, which must be the provider's "+
+			"organization %q; to manage another organization, use a provider configured for it", org)
+	case spec.Singleton != nil:
+		m = spec.Singleton(m, org)
+	default:
+		m, err = spec.Import(id)
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("Cannot import %q: %s.", id, err))
 		return false
 	}
+	framework.NullZeroes(ctx, resp.State, &m)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 	framework.SetIdentity(ctx, resp.Identity, m.Identity(), &resp.Diagnostics)
 	return !resp.Diagnostics.HasError()
@@ -141,4 +178,38 @@ func objectOf(body any) (p0.Object, error) {
 	}
 	var o p0.Object
 	return o, json.Unmarshal(encoded, &o)
+}
+
+// begin opens an operation on a plan: it checks the client and decodes the
+// plan into M, with the objects only P0 will know (a staged item's
+// metadata, before it is staged) as null. A model holds such objects as
+// pointers, which cannot be unknown, and the engine needs no more of a
+// plan than the configuration says; what P0 generates, Read fills in.
+func begin[M any](ctx context.Context, b framework.Base, plan tfsdk.Plan, diags *diag.Diagnostics, summary string) (M, framework.Operation) {
+	var m M
+	op := b.Start(diags, summary)
+	if op.Failed() {
+		return m, op
+	}
+	known, err := tftypes.Transform(plan.Raw, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsKnown() && v.Type().Is(tftypes.Object{}) {
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+		return v, nil
+	})
+	if err != nil {
+		diags.AddError(summary, "Reading the plan: "+err.Error()+". This is a bug in the provider; please report it.")
+		return m, op
+	}
+	diags.Append((&tfsdk.Plan{Schema: plan.Schema, Raw: known}).Get(ctx, &m)...)
+	return m, op
+}
+
+// beginUpdate is begin for an update: it decodes the plan and the prior
+// state.
+func beginUpdate[M any](ctx context.Context, b framework.Base, req resource.UpdateRequest, diags *diag.Diagnostics, summary string) (plan, prior M, op framework.Operation) {
+	if plan, op = begin[M](ctx, b, req.Plan, diags, summary); !op.Failed() {
+		prior = framework.Decode[M](ctx, req.State, diags)
+	}
+	return plan, prior, op
 }

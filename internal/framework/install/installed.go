@@ -37,7 +37,7 @@ func (r *Installed[M, I]) summary(verb string) string {
 }
 
 func (r *Installed[M, I]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := framework.Begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Install"))
+	plan, op := begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Install"))
 	ctx, cancel := op.WithTimeout(ctx, r.limit(plan, timeouts.Value.Create), DefaultTimeout)
 	defer cancel()
 	if op.Failed() {
@@ -126,7 +126,7 @@ func (r *Installed[M, I]) verifyUnlessDone(ctx context.Context, m M, bound time.
 		// An item found by the stage, absent a moment ago, is most likely
 		// an earlier attempt's stage whose answer was lost: ours too.
 		if err := stage(ctx, r.Client, r.Spec.Spec, m); err != nil {
-			op.APIError("staging "+r.Spec.Describe(m), err)
+			op.Fail(stageErrorDetail("staging "+r.Spec.Describe(m), err))
 			return nil, false, false
 		}
 		stagedHere, state = true, p0.StateStage
@@ -276,7 +276,7 @@ func (r *Installed[M, I]) notInstalledDetail(m M, state string) string {
 }
 
 func (r *Installed[M, I]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, prior, op := framework.BeginUpdate[M](ctx, r.Base, req, &resp.Diagnostics, r.summary("Update"))
+	plan, prior, op := beginUpdate[M](ctx, r.Base, req, &resp.Diagnostics, r.summary("Update"))
 	if op.Failed() {
 		return
 	}
@@ -376,7 +376,7 @@ func (r *Installed[M, I]) uninstall(ctx context.Context, m M, held p0.Object, op
 // ImportState fills in the attributes that name the object from the import
 // ID, or the identity, and Read does the rest.
 func (r *Installed[M, I]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importObject[M, I](ctx, r.Spec.Spec, req, resp) {
+	if importObject[M, I](ctx, r.Spec.Spec, r.Client.Org(), req, resp) {
 		resp.Diagnostics.Append(framework.SetPrivate(ctx, resp.Private, framework.ImportedKey, true)...)
 	}
 }
@@ -386,7 +386,8 @@ func (r *Installed[M, I]) ImportState(ctx context.Context, req resource.ImportSt
 // sends back, and what it cannot. A plan that replaces the item keeps none
 // of them.
 func (r *Installed[M, I]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	framework.WarnKeptInPlan(ctx, req, resp, r.Spec.Replacing, func(plan M, held p0.Item, replaced bool) (string, framework.KeptInPlan) {
+	framework.WarnKeptInPlan(ctx, req, resp, r.Spec.Replacing, func(_ M, held p0.Item, replaced bool) (string, framework.KeptInPlan) {
+		plan, _ := begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Plan"))
 		if replaced {
 			prior := framework.Decode[M](ctx, req.State, &resp.Diagnostics)
 			return r.Spec.Describe(prior), framework.ReplacedBy(r.Spec.ConfigureBody(prior).UnmanagedPaths(held.Item))
@@ -400,5 +401,5 @@ func (r *Installed[M, I]) ModifyPlan(ctx context.Context, req resource.ModifyPla
 // private state for the next write to send back what it holds beyond the
 // model.
 func (r *Installed[M, I]) store(ctx context.Context, m M, got p0.Item, to stored, diags *diag.Diagnostics) {
-	storeItem(ctx, r.Spec.Spec, m, got, to, diags)
+	storeItem(ctx, r.Spec.Spec, r.Client.Org(), m, got, to, diags)
 }

@@ -96,9 +96,15 @@ func (l *List[M]) items(ctx context.Context, withResource bool, op framework.Ope
 			got = *read
 		}
 		fields := Read(got.Item, "item.")
-		object := framework.Found{DisplayName: DisplayName(got.Item, m.Identity().ImportID()), Model: l.Spec.Read(m, fields, Read(got.Metadata, "metadata."))}
+		m = l.Spec.withOrg(l.Spec.Read(m, fields, Read(got.Metadata, "metadata.")), l.Client.Org())
+		object := framework.Found{DisplayName: DisplayName(got.Item, m.Identity().ImportID()), Model: m}
 		framework.WarnUnreadable(&object.Warnings, l.Spec.Describe(m), fields.Unreadable())
 		objects = append(objects, object)
 	}
 	return objects
+}
+
+// NewList is the list resource of type typeName that spec describes.
+func NewList[M framework.Identified](typeName string, spec ListSpec[M]) list.ListResource {
+	return &List[M]{ResourceBase: framework.ResourceNamed(typeName), Spec: spec}
 }

@@ -47,7 +47,7 @@ func (r *Root[M, I]) summary(verb string) string {
 // adopted when its root is the one configured, and refused otherwise,
 // with how to import it.
 func (r *Root[M, I]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := framework.Begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Install"))
+	plan, op := begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Install"))
 	if op.Failed() {
 		return
 	}
@@ -89,7 +89,7 @@ func (r *Root[M, I]) rootID(got *p0.Integration) string {
 // store saves the state of the integration as P0 holds it: its root item
 // and its metadata.
 func (r *Root[M, I]) store(ctx context.Context, m M, got p0.Integration, to stored, diags *diag.Diagnostics) {
-	storeItem(ctx, r.Spec.Spec, m, p0.Item{Item: got.Root(), Metadata: got.Metadata}, to, diags)
+	storeItem(ctx, r.Spec.Spec, r.Client.Org(), m, p0.Item{Item: got.Root(), Metadata: got.Metadata}, to, diags)
 }
 
 func (r *Root[M, I]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -121,7 +121,7 @@ func (r *Root[M, I]) Read(ctx context.Context, req resource.ReadRequest, resp *r
 // Update is never called with a change for P0: every attribute the install
 // sends forces replacement. The state takes the plan.
 func (r *Root[M, I]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, _, op := framework.BeginUpdate[M](ctx, r.Base, req, &resp.Diagnostics, r.summary("Update"))
+	plan, _, op := beginUpdate[M](ctx, r.Base, req, &resp.Diagnostics, r.summary("Update"))
 	if op.Failed() {
 		return
 	}
@@ -129,7 +129,7 @@ func (r *Root[M, I]) Update(ctx context.Context, req resource.UpdateRequest, res
 	if held == nil {
 		held = &p0.Item{}
 	}
-	storeItem(ctx, r.Spec.Spec, plan, *held, stored{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
+	storeItem(ctx, r.Spec.Spec, r.Client.Org(), plan, *held, stored{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
 }
 
 func (r *Root[M, I]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -146,7 +146,7 @@ func (r *Root[M, I]) Delete(ctx context.Context, req resource.DeleteRequest, res
 // ImportState takes the root's id (a directory or organization id); Read
 // checks that P0's root is that one.
 func (r *Root[M, I]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importObject[M, I](ctx, r.Spec.Spec, req, resp) {
+	if importObject[M, I](ctx, r.Spec.Spec, r.Client.Org(), req, resp) {
 		resp.Diagnostics.Append(framework.SetPrivate(ctx, resp.Private, framework.ImportedKey, true)...)
 	}
 }

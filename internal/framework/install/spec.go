@@ -9,7 +9,14 @@
 package install
 
 import (
+	"context"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -21,6 +28,15 @@ import (
 // Spec is what every resource of the engine tells it about its state
 // model M.
 type Spec[M framework.Identified] struct {
+	// Schema is the resource's schema, and IdentitySchema its identity's.
+	// A resource that declares its own Schema method leaves Schema nil.
+	Schema         func(ctx context.Context) schema.Schema
+	IdentitySchema identityschema.Schema
+	// Validate checks the rules across attributes; nil for none.
+	Validate func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics)
+	// Upgraders read the state of the resource's earlier schema versions,
+	// by version; nil for none.
+	Upgraders func(ctx context.Context) map[int64]resource.StateUpgrader
 	// Title names the resource type in diagnostics: "AWS Component".
 	Title string
 	// Describe names one object in messages: `AWS component "inventory"
@@ -35,6 +51,10 @@ type Spec[M framework.Identified] struct {
 	// a provider process, for integrations whose root P0's client creates
 	// that way.
 	EnsureRoot bool
+	// RootType is the resource that installs the integration's root, for
+	// integrations whose items need one installed first ("p0_gcp"); "" for
+	// the others.
+	RootType string
 	// StageBody is the body of the stage (PUT) that creates the item; nil
 	// sends the integration's empty body.
 	StageBody func(m M) any
@@ -44,6 +64,18 @@ type Spec[M framework.Identified] struct {
 	Read func(m M, item, metadata Fields) M
 	// Timeouts is m's timeouts block; nil for a resource without one.
 	Timeouts func(m M) timeouts.Value
+	// Singleton, for an item that exists once per organization (id "_"),
+	// is m with its id, the organization's: such a resource is imported by
+	// the organization id, and identified by it.
+	Singleton func(m M, org string) M
+}
+
+// withOrg is m as the spec stores it in organization org.
+func (s Spec[M]) withOrg(m M, org string) M {
+	if s.Singleton != nil {
+		return s.Singleton(m, org)
+	}
+	return m
 }
 
 // Uninstall is what deleting an installed resource does to an item that

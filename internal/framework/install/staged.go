@@ -28,7 +28,7 @@ func (r *Staged[M, I]) summary(verb string) string {
 // whatever its state: staging has nothing to say that could disagree
 // beyond what the stage sends again.
 func (r *Staged[M, I]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, op := framework.Begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Stage"))
+	plan, op := begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Stage"))
 	if op.Failed() {
 		return
 	}
@@ -39,7 +39,7 @@ func (r *Staged[M, I]) Create(ctx context.Context, req resource.CreateRequest, r
 // metadata: from a read of the item, which every P0 answers with both.
 func (r *Staged[M, I]) stageAndStore(ctx context.Context, m M, to stored, op framework.Operation) {
 	if err := stage(ctx, r.Client, r.Spec, m); err != nil {
-		op.APIError("staging "+r.Spec.Describe(m), err)
+		op.Fail(stageErrorDetail("staging "+r.Spec.Describe(m), err))
 		return
 	}
 	got, err := r.Client.GetItem(ctx, r.Spec.Ref(m))
@@ -47,7 +47,7 @@ func (r *Staged[M, I]) stageAndStore(ctx context.Context, m M, to stored, op fra
 		op.APIError("reading "+r.Spec.Describe(m)+" after staging it", err)
 		return
 	}
-	storeItem(ctx, r.Spec, m, *got, to, op.Diags)
+	storeItem(ctx, r.Spec, r.Client.Org(), m, *got, to, op.Diags)
 }
 
 func (r *Staged[M, I]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -56,7 +56,7 @@ func (r *Staged[M, I]) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if got := readItem(ctx, r.Spec, state, r.Client.GetItem, resp, op); got != nil {
-		storeItem(ctx, r.Spec, state, *got, stored{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
+		storeItem(ctx, r.Spec, r.Client.Org(), state, *got, stored{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
 	}
 }
 
@@ -64,13 +64,13 @@ func (r *Staged[M, I]) Read(ctx context.Context, req resource.ReadRequest, resp 
 // the staged resources whose settings change in place; where the stage
 // sends nothing new, the state takes the plan's own changes.
 func (r *Staged[M, I]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, prior, op := framework.BeginUpdate[M](ctx, r.Base, req, &resp.Diagnostics, r.summary("Update"))
+	plan, prior, op := beginUpdate[M](ctx, r.Base, req, &resp.Diagnostics, r.summary("Update"))
 	if op.Failed() {
 		return
 	}
 	held := framework.HeldUnmanaged[p0.Item](ctx, req.Private, &resp.Diagnostics)
 	if held != nil && (r.Spec.StageBody == nil || framework.SameJSON(r.Spec.StageBody(plan), r.Spec.StageBody(prior))) {
-		storeItem(ctx, r.Spec, plan, *held, stored{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
+		storeItem(ctx, r.Spec, r.Client.Org(), plan, *held, stored{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
 		return
 	}
 	r.stageAndStore(ctx, plan, stored{&resp.State, resp.Identity, resp.Private}, op)
@@ -86,5 +86,5 @@ func (r *Staged[M, I]) Delete(ctx context.Context, req resource.DeleteRequest, r
 // ImportState fills in the attributes that name the object from the import
 // ID, or the identity, and Read does the rest.
 func (r *Staged[M, I]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importObject[M, I](ctx, r.Spec, req, resp)
+	importObject[M, I](ctx, r.Spec, r.Client.Org(), req, resp)
 }

@@ -1,0 +1,113 @@
+package install
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/p0-security/terraform-provider-p0/internal/framework"
+)
+
+// The methods every kind of install resource takes from its spec: its
+// schema, its identity's, its checks across attributes and its state
+// upgraders.
+
+func (s Spec[M]) schema(ctx context.Context, resp *resource.SchemaResponse) {
+	resp.Schema = framework.Typed(s.Schema(ctx))
+}
+
+func (s Spec[M]) identitySchema(resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = s.IdentitySchema
+}
+
+func (s Spec[M]) validate(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if s.Validate != nil {
+		s.Validate(ctx, req.Config, &resp.Diagnostics)
+	}
+}
+
+func (s Spec[M]) upgraders(ctx context.Context) map[int64]resource.StateUpgrader {
+	if s.Upgraders == nil {
+		return nil
+	}
+	return s.Upgraders(ctx)
+}
+
+func (r *Installed[M, I]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	r.Spec.schema(ctx, resp)
+}
+
+func (r *Installed[M, I]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	r.Spec.identitySchema(resp)
+}
+
+func (r *Installed[M, I]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	r.Spec.validate(ctx, req, resp)
+}
+
+func (r *Installed[M, I]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
+	return r.Spec.upgraders(ctx)
+}
+
+func (r *Staged[M, I]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	r.Spec.schema(ctx, resp)
+}
+
+func (r *Staged[M, I]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	r.Spec.identitySchema(resp)
+}
+
+func (r *Staged[M, I]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	r.Spec.validate(ctx, req, resp)
+}
+
+func (r *Staged[M, I]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
+	return r.Spec.upgraders(ctx)
+}
+
+func (r *Root[M, I]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	r.Spec.schema(ctx, resp)
+}
+
+func (r *Root[M, I]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	r.Spec.identitySchema(resp)
+}
+
+func (r *Root[M, I]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	r.Spec.validate(ctx, req, resp)
+}
+
+func (r *Root[M, I]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
+	return r.Spec.upgraders(ctx)
+}
+
+// NewInstalled, NewStaged and NewRoot are the resource of type typeName
+// (under the provider's: "gcp_iam_write") that spec describes.
+func NewInstalled[M framework.Identified, I framework.Identity](typeName string, spec InstalledSpec[M]) resource.Resource {
+	return &Installed[M, I]{ResourceBase: framework.ResourceNamed(typeName), Spec: spec}
+}
+
+func NewStaged[M framework.Identified, I framework.Identity](typeName string, spec Spec[M]) resource.Resource {
+	return &Staged[M, I]{ResourceBase: framework.ResourceNamed(typeName), Spec: spec}
+}
+
+func NewRoot[M framework.Identified, I framework.Identity](typeName string, spec RootSpec[M]) resource.Resource {
+	return &Root[M, I]{ResourceBase: framework.ResourceNamed(typeName), Spec: spec}
+}
+
+// The interfaces every kind implements.
+var (
+	_ resource.ResourceWithImportState    = (*Installed[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithIdentity       = (*Installed[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithValidateConfig = (*Installed[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithModifyPlan     = (*Installed[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithUpgradeState   = (*Installed[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithImportState    = (*Staged[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithIdentity       = (*Staged[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithValidateConfig = (*Staged[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithUpgradeState   = (*Staged[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithImportState    = (*Root[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithIdentity       = (*Root[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithValidateConfig = (*Root[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithUpgradeState   = (*Root[framework.Identified, framework.Identity])(nil)
+)

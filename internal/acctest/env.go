@@ -42,6 +42,10 @@ var newProvider func(tune func(*p0.Config)) func() fwprovider.Provider
 const (
 	TestOrg   = "acc-test-org"
 	TestToken = "acc-test-token-9f3c1e"
+	// UserSecret is the secret the tests give where users give theirs (a
+	// Kubernetes token, a database password, an audit-log token), to be
+	// found nowhere it must not be.
+	UserSecret = "user-secret-5d2e8a"
 )
 
 // Main runs a package's tests, for its TestMain: it first points Terraform

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -132,3 +134,6 @@ func ImportCommands(resourceType, importID string) string {
 		"or add an import block to the configuration:\n\n"+
 		"  import {\n    to = %s.<name>\n    id = %q\n  }", resourceType, importID, resourceType, importID)
 }
+
+// Quoted is a name as messages show it: "prod".
+func Quoted(v types.String) string { return strconv.Quote(v.ValueString()) }

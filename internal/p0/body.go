@@ -35,7 +35,7 @@ func readBody(r io.Reader) ([]byte, error) {
 // a JSON null is an error rather than a zero value. An error quotes the
 // start of the body with every occurrence of secret (the API token, or ""
 // for none) replaced: see redact.
-func decodeBody(data []byte, out any, secret string) error {
+func decodeBody(data []byte, out any, secrets ...string) error {
 	if out == nil {
 		return nil
 	}
@@ -49,7 +49,7 @@ func decodeBody(data []byte, out any, secret string) error {
 		return fmt.Errorf("%w: the body is null", ErrMalformedResponse)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("%w: %v; body starts with %q", ErrMalformedResponse, err, excerpt(redact(data, secret)))
+		return fmt.Errorf("%w: %v; body starts with %q", ErrMalformedResponse, err, excerpt(redact(data, secrets...)))
 	}
 	return nil
 }
@@ -61,38 +61,42 @@ const redactedText = "[redacted]"
 // quoted: a proxy or debugging endpoint may echo the request, Authorization
 // header included, in its error page. Redacting the whole body first means
 // that cutting the quote short cannot leave part of the secret behind.
-func redact(data []byte, secret string) []byte {
-	if secret == "" {
-		return data
+func redact(data []byte, secrets ...string) []byte {
+	for _, secret := range secrets {
+		if secret != "" {
+			data = bytes.ReplaceAll(data, []byte(secret), []byte(redactedText))
+		}
 	}
-	return bytes.ReplaceAll(data, []byte(secret), []byte(redactedText))
+	return data
 }
 
 // hideSecret is text, decoded from P0's answer, without the secret: JSON
 // escapes can spell the secret so that redacting the body missed it.
-func hideSecret(text, secret string) string {
-	if secret == "" {
-		return text
+func hideSecret(text string, secrets ...string) string {
+	for _, secret := range secrets {
+		if secret != "" {
+			text = strings.ReplaceAll(text, secret, redactedText)
+		}
 	}
-	return strings.ReplaceAll(text, secret, redactedText)
+	return text
 }
 
 // quotedMessage is errorMessage without the secret, whether the body has it
 // literally or spelled with JSON escapes that decoding resolves.
-func quotedMessage(data []byte, secret string) string {
-	return hideSecret(errorMessage(redact(data, secret)), secret)
+func quotedMessage(data []byte, secrets ...string) string {
+	return hideSecret(errorMessage(redact(data, secrets...)), secrets...)
 }
 
 // quotedJSON is excerpt of a JSON value without the secret, however the
 // value spells it: encoding it again resolves its escapes first.
-func quotedJSON(data []byte, secret string) string {
+func quotedJSON(data []byte, secrets ...string) string {
 	var value any
 	if json.Unmarshal(data, &value) == nil {
 		if plain, err := json.Marshal(value); err == nil {
 			data = plain
 		}
 	}
-	return excerpt(redact(data, secret))
+	return excerpt(redact(data, secrets...))
 }
 
 // errorMessage extracts P0's {"error": "..."} text from an error body, or

@@ -161,7 +161,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	if err != nil {
 		return c.reportOnce(err)
 	}
-	return c.decodeAnswer(method, path, data, out)
+	return c.decodeAnswer(method, path, data, out, c.secrets(ctx)...)
 }
 
 // write is do for a request that changes the objects at paths (see
@@ -227,8 +227,9 @@ func (c *Client) decodeRead(path string, body []byte, out any) error {
 }
 
 // decodeAnswer decodes P0's successful answer to method path into out.
-func (c *Client) decodeAnswer(method, path string, body []byte, out any) error {
-	if err := decodeBody(body, out, c.token); err != nil {
+// An error quotes none of secrets, nor the API token.
+func (c *Client) decodeAnswer(method, path string, body []byte, out any, secrets ...string) error {
+	if err := decodeBody(body, out, append(secrets, c.token)...); err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	return nil
@@ -242,7 +243,7 @@ func (c *Client) submit(ctx context.Context, method, path string, in, out any) e
 	if err != nil {
 		return c.reportOnce(uncertainUnlessRefused(err))
 	}
-	return c.decodeAnswer(method, path, data, out)
+	return c.decodeAnswer(method, path, data, out, c.secrets(ctx)...)
 }
 
 // send sends one request (retrying as configured) and returns the body of
@@ -311,7 +312,7 @@ func (c *Client) roundTrip(ctx context.Context, client *retryablehttp.Client, me
 		Method:     method,
 		Path:       path,
 		StatusCode: resp.StatusCode,
-		Message:    quotedMessage(data, c.token),
+		Message:    quotedMessage(data, c.secrets(ctx)...),
 		Attempts:   attempts,
 	}
 	if refusesCredentials(apiErr.StatusCode) {

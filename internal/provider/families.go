@@ -13,6 +13,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/service/access"
 	"github.com/p0-security/terraform-provider-p0/internal/service/aws"
 	"github.com/p0-security/terraform-provider-p0/internal/service/gcp"
+	"github.com/p0-security/terraform-provider-p0/internal/service/kubernetes"
 	"github.com/p0-security/terraform-provider-p0/internal/service/routing"
 	"github.com/p0-security/terraform-provider-p0/internal/service/settings"
 )
@@ -24,6 +25,7 @@ var families = []framework.Family{
 	settings.Family,
 	access.Family,
 	gcp.Family,
+	kubernetes.Family,
 }
 
 // every gathers one kind of object from every family.

@@ -38,6 +38,7 @@ func (r *Installed[M, I]) summary(verb string) string {
 
 func (r *Installed[M, I]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, op := begin[M](ctx, r.Base, req.Plan, &resp.Diagnostics, r.summary("Install"))
+	ctx = r.Spec.carrySecrets(ctx, plan)
 	ctx, cancel := op.WithTimeout(ctx, r.limit(plan, timeouts.Value.Create), DefaultTimeout)
 	defer cancel()
 	if op.Failed() {
@@ -280,6 +281,7 @@ func (r *Installed[M, I]) Update(ctx context.Context, req resource.UpdateRequest
 	if op.Failed() {
 		return
 	}
+	ctx = r.Spec.carrySecrets(ctx, plan, prior)
 	held := framework.HeldUnmanaged[p0.Item](ctx, req.Private, &resp.Diagnostics)
 	reinstall := r.Spec.State(prior) != p0.StateInstalled
 	if !reinstall && held != nil && framework.SameJSON(r.Spec.ConfigureBody(plan), r.Spec.ConfigureBody(prior)) {
@@ -326,6 +328,7 @@ func (r *Installed[M, I]) reinstall(ctx context.Context, m M, bound time.Duratio
 
 func (r *Installed[M, I]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state, op := framework.Begin[M](ctx, r.Base, req.State, &resp.Diagnostics, r.summary("Delete"))
+	ctx = r.Spec.carrySecrets(ctx, state)
 	ctx, cancel := op.WithTimeout(ctx, r.limit(state, timeouts.Value.Delete), DefaultTimeout)
 	defer cancel()
 	if op.Failed() {

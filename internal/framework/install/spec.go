@@ -64,6 +64,9 @@ type Spec[M framework.Identified] struct {
 	Read func(m M, item, metadata Fields) M
 	// Timeouts is m's timeouts block; nil for a resource without one.
 	Timeouts func(m M) timeouts.Value
+	// Secrets are the secrets m's bodies send (a token, a password), which
+	// errors that quote P0's answers never show; nil for none.
+	Secrets func(m M) []string
 	// Singleton, for an item that exists once per organization (id "_"),
 	// is m with its id, the organization's: such a resource is imported by
 	// the organization id, and identified by it.
@@ -76,6 +79,17 @@ func (s Spec[M]) withOrg(m M, org string) M {
 		return s.Singleton(m, org)
 	}
 	return m
+}
+
+// carrySecrets is ctx carrying the secrets the bodies of models send.
+func (s Spec[M]) carrySecrets(ctx context.Context, models ...M) context.Context {
+	if s.Secrets == nil {
+		return ctx
+	}
+	for _, m := range models {
+		ctx = p0.WithSecrets(ctx, s.Secrets(m)...)
+	}
+	return ctx
 }
 
 // Uninstall is what deleting an installed resource does to an item that

@@ -38,6 +38,7 @@ func (r *Staged[M, I]) Create(ctx context.Context, req resource.CreateRequest, r
 // stageAndStore stages m's item and stores it as P0 then holds it, with its
 // metadata: from a read of the item, which every P0 answers with both.
 func (r *Staged[M, I]) stageAndStore(ctx context.Context, m M, to stored, op framework.Operation) {
+	ctx = r.Spec.carrySecrets(ctx, m)
 	if err := stage(ctx, r.Client, r.Spec, m); err != nil {
 		op.Fail(stageErrorDetail("staging "+r.Spec.Describe(m), err))
 		return

@@ -1,5 +1,6 @@
-// Package aws serves P0's AWS integration: its components, staged
-// (p0_aws_component_staged) and installed (p0_aws_component).
+// Package aws serves P0's AWS integrations: the AWS integration's
+// components, staged (p0_aws_component_staged) and installed
+// (p0_aws_component); IAM Identity Center, OIDC identities and RDS.
 package aws
 
 import (
@@ -13,8 +14,18 @@ import (
 
 // Family is what the aws package serves.
 var Family = framework.Family{
-	Resources:     []func() resource.Resource{NewAWSComponentStagedResource, NewAWSComponentResource},
-	DataSources:   []func() datasource.DataSource{NewAWSIntegrationDataSource},
-	ListResources: []func() list.ListResource{NewAWSComponentStagedListResource, NewAWSComponentListResource},
-	Actions:       []func() action.Action{NewAWSComponentVerifyAction},
+	Resources: []func() resource.Resource{
+		NewAWSComponentStagedResource, NewAWSComponentResource,
+		NewMIDCStagedResource, NewMIDCResource,
+		NewOIDCIdentityStagedResource, NewOIDCIdentityResource,
+		NewRDSResource,
+	},
+	DataSources: []func() datasource.DataSource{NewAWSIntegrationDataSource},
+	ListResources: []func() list.ListResource{
+		NewAWSComponentStagedListResource, NewAWSComponentListResource,
+		NewMIDCStagedListResource, NewMIDCListResource,
+		NewOIDCIdentityStagedListResource, NewOIDCIdentityListResource,
+		NewRDSListResource,
+	},
+	Actions: []func() action.Action{NewAWSComponentVerifyAction},
 }

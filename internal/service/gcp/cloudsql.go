@@ -18,7 +18,7 @@ import (
 // item, named by the user, is staged (P0 generates the connector's
 // service), then installed.
 
-const integrationCloudSQL = "gcp-cloudsql"
+var cloudSQL = install.Component{Integration: "gcp-cloudsql", Key: "iam-write", What: "GCP Cloud SQL connector"}
 
 // cloudSQLModel is the state of both Cloud SQL resources; the installed
 // one adds the connector's URI.
@@ -39,12 +39,6 @@ type cloudSQLInstalledModel struct {
 	cloudSQLModel
 	ConnectorServiceURI types.String `tfsdk:"connector_service_uri"`
 }
-
-func cloudSQLRef(id types.String) p0.ItemRef {
-	return p0.ItemRef{Integration: integrationCloudSQL, Component: "iam-write", ID: id.ValueString()}
-}
-
-func cloudSQLDescribe(id types.String) string { return "GCP Cloud SQL connector " + quoted(id) }
 
 // cloudSQLBody is what both resources stage, and the installed one
 // verifies and configures: the network's project and subnetwork.
@@ -89,18 +83,12 @@ func NewCloudSQLResource() resource.Resource {
 
 // NewCloudSQLStagedListResource returns the p0_gcp_cloudsql_staged list resource.
 func NewCloudSQLStagedListResource() list.ListResource {
-	return install.NewList("gcp_cloudsql_staged", install.ListSpec[cloudSQLModel]{Spec: cloudSQLStagedSpec,
-		Integration: integrationCloudSQL, Component: "iam-write", Object: "GCP Cloud SQL connectors that are not installed",
-		FromItemID: func(id string) (cloudSQLModel, bool) { return cloudSQLModel{ID: types.StringValue(id)}, true }})
+	return install.NewList("gcp_cloudsql_staged", install.ListOf(cloudSQL, cloudSQLStagedSpec, false))
 }
 
 // NewCloudSQLListResource returns the p0_gcp_cloudsql list resource.
 func NewCloudSQLListResource() list.ListResource {
-	return install.NewList("gcp_cloudsql", install.ListSpec[cloudSQLInstalledModel]{Spec: cloudSQLSpec.Spec,
-		Integration: integrationCloudSQL, Component: "iam-write", Object: "installed GCP Cloud SQL connectors", Installed: true,
-		FromItemID: func(id string) (cloudSQLInstalledModel, bool) {
-			return cloudSQLInstalledModel{cloudSQLModel: cloudSQLModel{ID: types.StringValue(id)}}, true
-		}})
+	return install.NewList("gcp_cloudsql", install.ListOf(cloudSQL, cloudSQLSpec.Spec, true))
 }
 
 var cloudSQLIdentitySchema = install.IdentitySchema("id", "The connector's name in P0.")
@@ -116,8 +104,8 @@ var cloudSQLStagedSpec = install.Spec[cloudSQLModel]{
 		}
 	},
 	IdentitySchema: cloudSQLIdentitySchema,
-	Describe:       func(m cloudSQLModel) string { return cloudSQLDescribe(m.ID) },
-	Ref:            func(m cloudSQLModel) p0.ItemRef { return cloudSQLRef(m.ID) },
+	Describe:       func(m cloudSQLModel) string { return cloudSQL.Describe(m.ID) },
+	Ref:            func(m cloudSQLModel) p0.ItemRef { return cloudSQL.Ref(m.ID) },
 	Import:         func(id string) (cloudSQLModel, error) { return cloudSQLModel{ID: types.StringValue(id)}, nil },
 	EnsureRoot:     true,
 	StageBody:      func(m cloudSQLModel) any { return cloudSQLBody(m, install.Null) },
@@ -138,8 +126,8 @@ var cloudSQLSpec = install.InstalledSpec[cloudSQLInstalledModel]{
 			}
 		},
 		IdentitySchema: cloudSQLIdentitySchema,
-		Describe:       func(m cloudSQLInstalledModel) string { return cloudSQLDescribe(m.ID) },
-		Ref:            func(m cloudSQLInstalledModel) p0.ItemRef { return cloudSQLRef(m.ID) },
+		Describe:       func(m cloudSQLInstalledModel) string { return cloudSQL.Describe(m.ID) },
+		Ref:            func(m cloudSQLInstalledModel) p0.ItemRef { return cloudSQL.Ref(m.ID) },
 		Import: func(id string) (cloudSQLInstalledModel, error) {
 			return cloudSQLInstalledModel{cloudSQLModel: cloudSQLModel{ID: types.StringValue(id)}}, nil
 		},

@@ -36,5 +36,4 @@ var Family = framework.Family{
 	},
 }
 
-// quoted is a name as messages show it.
 func quoted(v types.String) string { return strconv.Quote(v.ValueString()) }

@@ -50,27 +50,22 @@ type writeStagedModel struct {
 
 // projectComponent names a project component and the resources of it.
 type projectComponent struct {
-	component string // P0's component key
-	title     string // as diagnostics name it: "GCP IAM Write"
-	what      string // as messages name it: "GCP IAM write"
+	install.Component
+	title string // as diagnostics name it: "GCP IAM Write"
+}
+
+// newProjectComponent is the project component key, named title in
+// diagnostics and what in messages.
+func newProjectComponent(key, title, what string) projectComponent {
+	return projectComponent{install.Component{Integration: integrationGCP, Key: key, What: what, Of: "project"}, title}
 }
 
 var (
-	iamAssessment      = projectComponent{"iam-assessment", "GCP IAM Assessment", "GCP IAM assessment"}
-	iamWrite           = projectComponent{"iam-write", "GCP IAM Write", "GCP IAM write"}
-	accessLogs         = projectComponent{"access-logs", "GCP Access Logs", "GCP access logs"}
-	sharingRestriction = projectComponent{"sharing-restriction", "GCP Sharing Restriction", "GCP sharing restriction"}
+	iamAssessment      = newProjectComponent("iam-assessment", "GCP IAM Assessment", "GCP IAM assessment")
+	iamWrite           = newProjectComponent("iam-write", "GCP IAM Write", "GCP IAM write")
+	accessLogs         = newProjectComponent("access-logs", "GCP Access Logs", "GCP access logs")
+	sharingRestriction = newProjectComponent("sharing-restriction", "GCP Sharing Restriction", "GCP sharing restriction")
 )
-
-// ref is the component's item in project.
-func (c projectComponent) ref(project types.String) p0.ItemRef {
-	return p0.ItemRef{Integration: integrationGCP, Component: c.component, ID: project.ValueString()}
-}
-
-// describe names the component's item in project.
-func (c projectComponent) describe(project types.String) string {
-	return c.what + " of project " + project.ValueString()
-}
 
 // projectIdentitySchema is the identity of every project component.
 var projectIdentitySchema = install.IdentitySchema("project", "The GCP project's ID.")
@@ -87,8 +82,8 @@ func (c projectComponent) installedSpec(description, staged string, projectValid
 			Title:          c.title,
 			Schema:         func(context.Context) schema.Schema { return projectItemSchema(description, projectValidated) },
 			IdentitySchema: projectIdentitySchema,
-			Describe:       func(m projectItemModel) string { return c.describe(m.Project) },
-			Ref:            func(m projectItemModel) p0.ItemRef { return c.ref(m.Project) },
+			Describe:       func(m projectItemModel) string { return c.Describe(m.Project) },
+			Ref:            func(m projectItemModel) p0.ItemRef { return c.Ref(m.Project) },
 			Import: func(id string) (projectItemModel, error) {
 				return projectItemModel{Project: types.StringValue(id)}, nil
 			},
@@ -120,16 +115,6 @@ func projectItemSchema(description string, projectValidated bool) schema.Schema 
 	}
 }
 
-// listSpec lists the component's items that spec's resources hold.
-func listSpec[M framework.Identified](c projectComponent, spec install.Spec[M], installed bool, fromID func(string) M) install.ListSpec[M] {
-	object := "installed " + c.what + " items"
-	if !installed {
-		object = c.what + " items that are not installed"
-	}
-	return install.ListSpec[M]{Spec: spec, Integration: integrationGCP, Component: c.component, Object: object,
-		FromItemID: func(id string) (M, bool) { return fromID(id), true }, Installed: installed, Metadata: !installed}
-}
-
 // fromProject is the state of the item of project, before it is read.
 func fromProject(id string) projectItemModel { return projectItemModel{Project: types.StringValue(id)} }
 
@@ -139,8 +124,8 @@ var assessmentStagedSpec = install.Spec[assessmentStagedModel]{
 	Title:          "Staged GCP IAM Assessment",
 	Schema:         func(context.Context) schema.Schema { return stagedSchema(iamAssessment, false) },
 	IdentitySchema: projectIdentitySchema,
-	Describe:       func(m assessmentStagedModel) string { return iamAssessment.describe(m.Project) },
-	Ref:            func(m assessmentStagedModel) p0.ItemRef { return iamAssessment.ref(m.Project) },
+	Describe:       func(m assessmentStagedModel) string { return iamAssessment.Describe(m.Project) },
+	Ref:            func(m assessmentStagedModel) p0.ItemRef { return iamAssessment.Ref(m.Project) },
 	Import:         func(id string) (assessmentStagedModel, error) { return fromProjectStaged(id), nil },
 	RootType:       "p0_gcp",
 	Read:           readAssessmentStaged,
@@ -150,8 +135,8 @@ var writeStagedSpec = install.Spec[writeStagedModel]{
 	Title:          "Staged GCP IAM Write",
 	Schema:         func(context.Context) schema.Schema { return stagedSchema(iamWrite, true) },
 	IdentitySchema: projectIdentitySchema,
-	Describe:       func(m writeStagedModel) string { return iamWrite.describe(m.Project) },
-	Ref:            func(m writeStagedModel) p0.ItemRef { return iamWrite.ref(m.Project) },
+	Describe:       func(m writeStagedModel) string { return iamWrite.Describe(m.Project) },
+	Ref:            func(m writeStagedModel) p0.ItemRef { return iamWrite.Ref(m.Project) },
 	Import:         func(id string) (writeStagedModel, error) { return fromWriteStaged(id), nil },
 	RootType:       "p0_gcp",
 	Read: func(m writeStagedModel, item, metadata install.Fields) writeStagedModel {
@@ -191,7 +176,7 @@ func stagedSchema(c projectComponent, predefinedRole bool) schema.Schema {
 		attributes["predefined_role"] = install.Computed("The predefined role P0's service account needs beside the custom role.")
 	}
 	return schema.Schema{
-		MarkdownDescription: "Stages " + c.what + " for a GCP project, and exposes what P0 needs granted in it: the " +
+		MarkdownDescription: "Stages " + c.What + " for a GCP project, and exposes what P0 needs granted in it: the " +
 			"permissions, the custom role to create with them" + map[bool]string{true: ", and a predefined role", false: ""}[predefinedRole] +
 			". Grant them to P0's service account (`p0_gcp`'s `service_account_email`), then install the component " +
 			"with the resource of the same name without `_staged`. Needs `p0_gcp`.",
@@ -250,30 +235,30 @@ var (
 
 // NewIAMAssessmentStagedListResource returns the p0_gcp_iam_assessment_staged list resource.
 func NewIAMAssessmentStagedListResource() list.ListResource {
-	return install.NewList("gcp_iam_assessment_staged", listSpec(iamAssessment, assessmentStagedSpec, false, fromProjectStaged))
+	return install.NewList("gcp_iam_assessment_staged", install.ListOf(iamAssessment.Component, assessmentStagedSpec, false))
 }
 
 // NewIAMAssessmentListResource returns the p0_gcp_iam_assessment list resource.
 func NewIAMAssessmentListResource() list.ListResource {
-	return install.NewList("gcp_iam_assessment", listSpec(iamAssessment, iamAssessmentSpec.Spec, true, fromProject))
+	return install.NewList("gcp_iam_assessment", install.ListOf(iamAssessment.Component, iamAssessmentSpec.Spec, true))
 }
 
 // NewIAMWriteStagedListResource returns the p0_gcp_iam_write_staged list resource.
 func NewIAMWriteStagedListResource() list.ListResource {
-	return install.NewList("gcp_iam_write_staged", listSpec(iamWrite, writeStagedSpec, false, fromWriteStaged))
+	return install.NewList("gcp_iam_write_staged", install.ListOf(iamWrite.Component, writeStagedSpec, false))
 }
 
 // NewIAMWriteListResource returns the p0_gcp_iam_write list resource.
 func NewIAMWriteListResource() list.ListResource {
-	return install.NewList("gcp_iam_write", listSpec(iamWrite, iamWriteSpec.Spec, true, fromProject))
+	return install.NewList("gcp_iam_write", install.ListOf(iamWrite.Component, iamWriteSpec.Spec, true))
 }
 
 // NewAccessLogsListResource returns the p0_gcp_access_logs list resource.
 func NewAccessLogsListResource() list.ListResource {
-	return install.NewList("gcp_access_logs", listSpec(accessLogs, accessLogsSpec.Spec, true, fromProject))
+	return install.NewList("gcp_access_logs", install.ListOf(accessLogs.Component, accessLogsSpec.Spec, true))
 }
 
 // NewSharingRestrictionListResource returns the p0_gcp_sharing_restriction list resource.
 func NewSharingRestrictionListResource() list.ListResource {
-	return install.NewList("gcp_sharing_restriction", listSpec(sharingRestriction, sharingRestrictionSpec.Spec, true, fromProject))
+	return install.NewList("gcp_sharing_restriction", install.ListOf(sharingRestriction.Component, sharingRestrictionSpec.Spec, true))
 }

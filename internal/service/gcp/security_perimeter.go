@@ -17,7 +17,7 @@ import (
 // which P0 writes IAM, staged (P0 generates the roles the service needs,
 // and the image to run) and then installed with the service's URL.
 
-var securityPerimeter = projectComponent{"iam-write-security-perimeter", "GCP Security Perimeter", "GCP security perimeter"}
+var securityPerimeter = newProjectComponent("iam-write-security-perimeter", "GCP Security Perimeter", "GCP security perimeter")
 
 // defaultRegion is where the perimeter's service runs unless set.
 const defaultRegion = "us-west1"
@@ -78,14 +78,12 @@ func NewSecurityPerimeterResource() resource.Resource {
 
 // NewSecurityPerimeterStagedListResource returns the p0_gcp_security_perimeter_staged list resource.
 func NewSecurityPerimeterStagedListResource() list.ListResource {
-	return install.NewList("gcp_security_perimeter_staged", listSpec(securityPerimeter, perimeterStagedSpec, false,
-		func(id string) perimeterStagedModel { return perimeterStagedModel{Project: types.StringValue(id)} }))
+	return install.NewList("gcp_security_perimeter_staged", install.ListOf(securityPerimeter.Component, perimeterStagedSpec, false))
 }
 
 // NewSecurityPerimeterListResource returns the p0_gcp_security_perimeter list resource.
 func NewSecurityPerimeterListResource() list.ListResource {
-	return install.NewList("gcp_security_perimeter", listSpec(securityPerimeter, perimeterSpec.Spec, true,
-		func(id string) perimeterModel { return perimeterModel{Project: types.StringValue(id)} }))
+	return install.NewList("gcp_security_perimeter", install.ListOf(securityPerimeter.Component, perimeterSpec.Spec, true))
 }
 
 var perimeterStagedSpec = install.Spec[perimeterStagedModel]{
@@ -113,8 +111,8 @@ var perimeterStagedSpec = install.Spec[perimeterStagedModel]{
 		}
 	},
 	IdentitySchema: projectIdentitySchema,
-	Describe:       func(m perimeterStagedModel) string { return securityPerimeter.describe(m.Project) },
-	Ref:            func(m perimeterStagedModel) p0.ItemRef { return securityPerimeter.ref(m.Project) },
+	Describe:       func(m perimeterStagedModel) string { return securityPerimeter.Describe(m.Project) },
+	Ref:            func(m perimeterStagedModel) p0.ItemRef { return securityPerimeter.Ref(m.Project) },
 	Import: func(id string) (perimeterStagedModel, error) {
 		return perimeterStagedModel{Project: types.StringValue(id)}, nil
 	},
@@ -154,8 +152,8 @@ var perimeterSpec = install.InstalledSpec[perimeterModel]{
 			}
 		},
 		IdentitySchema: projectIdentitySchema,
-		Describe:       func(m perimeterModel) string { return securityPerimeter.describe(m.Project) },
-		Ref:            func(m perimeterModel) p0.ItemRef { return securityPerimeter.ref(m.Project) },
+		Describe:       func(m perimeterModel) string { return securityPerimeter.Describe(m.Project) },
+		Ref:            func(m perimeterModel) p0.ItemRef { return securityPerimeter.Ref(m.Project) },
 		Import:         func(id string) (perimeterModel, error) { return perimeterModel{Project: types.StringValue(id)}, nil },
 		RootType:       "p0_gcp",
 		StageBody: func(m perimeterModel) any {

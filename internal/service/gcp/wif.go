@@ -18,7 +18,7 @@ import (
 // manages. The identity, named by the user, is staged (P0 generates the
 // pool provider's audience), then installed.
 
-const integrationWIF = "gcp-wif"
+var wif = install.Component{Integration: "gcp-wif", Key: "identity", What: "GCP workload identity"}
 
 // wifModel is the state of both workload identity resources.
 type wifModel struct {
@@ -30,12 +30,6 @@ type wifModel struct {
 }
 
 func (m wifModel) Identity() framework.Identity { return install.IDIdentity{ID: m.ID} }
-
-func wifRef(m wifModel) p0.ItemRef {
-	return p0.ItemRef{Integration: integrationWIF, Component: "identity", ID: m.ID.ValueString()}
-}
-
-func wifDescribe(m wifModel) string { return "GCP workload identity " + quoted(m.ID) }
 
 // readWIF is m as P0 holds its item.
 func readWIF(m wifModel, item, _ install.Fields) wifModel {
@@ -80,21 +74,12 @@ func NewWIFIdentityResource() resource.Resource {
 
 // NewWIFIdentityStagedListResource returns the p0_gcp_wif_identity_staged list resource.
 func NewWIFIdentityStagedListResource() list.ListResource {
-	return install.NewList("gcp_wif_identity_staged", wifList(wifStagedSpec, false))
+	return install.NewList("gcp_wif_identity_staged", install.ListOf(wif, wifStagedSpec, false))
 }
 
 // NewWIFIdentityListResource returns the p0_gcp_wif_identity list resource.
 func NewWIFIdentityListResource() list.ListResource {
-	return install.NewList("gcp_wif_identity", wifList(wifSpec.Spec, true))
-}
-
-func wifList(spec install.Spec[wifModel], installed bool) install.ListSpec[wifModel] {
-	object := "GCP workload identities that are not installed"
-	if installed {
-		object = "installed GCP workload identities"
-	}
-	return install.ListSpec[wifModel]{Spec: spec, Integration: integrationWIF, Component: "identity", Object: object, Installed: installed,
-		FromItemID: func(id string) (wifModel, bool) { return wifModel{ID: types.StringValue(id)}, true }}
+	return install.NewList("gcp_wif_identity", install.ListOf(wif, wifSpec.Spec, true))
 }
 
 var wifStagedSpec = install.Spec[wifModel]{
@@ -108,8 +93,8 @@ var wifStagedSpec = install.Spec[wifModel]{
 		}
 	},
 	IdentitySchema: wifIdentitySchema,
-	Describe:       wifDescribe,
-	Ref:            wifRef,
+	Describe:       func(m wifModel) string { return wif.Describe(m.ID) },
+	Ref:            func(m wifModel) p0.ItemRef { return wif.Ref(m.ID) },
 	Import:         func(id string) (wifModel, error) { return wifModel{ID: types.StringValue(id)}, nil },
 	EnsureRoot:     true,
 	StageBody:      func(m wifModel) any { return wifBody(m) },
@@ -128,8 +113,8 @@ var wifSpec = install.InstalledSpec[wifModel]{
 			}
 		},
 		IdentitySchema: wifIdentitySchema,
-		Describe:       wifDescribe,
-		Ref:            wifRef,
+		Describe:       func(m wifModel) string { return wif.Describe(m.ID) },
+		Ref:            func(m wifModel) p0.ItemRef { return wif.Ref(m.ID) },
 		Import:         func(id string) (wifModel, error) { return wifModel{ID: types.StringValue(id)}, nil },
 		EnsureRoot:     true,
 		StageBody:      func(m wifModel) any { return wifBody(m) },

@@ -38,8 +38,8 @@ func TestAccAWSIntegrations(t *testing.T) {
 		},
 		{
 			Name: "oidc identity", Address: "p0_aws_oidc_identity.this",
-			Before: acctest.InstallBlock("p0_aws_oidc_identity_staged", append([]string{`id = "github"`}, oidcSettings...)...),
-			Config: acctest.InstallBlock("p0_aws_oidc_identity", append([]string{"id = p0_aws_oidc_identity_staged.this.id"}, oidcSettings...)...),
+			Before:   acctest.InstallBlock("p0_aws_oidc_identity_staged", append([]string{`id = "github"`}, oidcSettings...)...),
+			Config:   acctest.InstallBlock("p0_aws_oidc_identity", append([]string{"id = p0_aws_oidc_identity_staged.this.id"}, oidcSettings...)...),
 			ImportID: "github", Identity: map[string]string{"id": "github"}, Ref: oidc, Installed: true,
 		},
 		{

@@ -119,8 +119,10 @@ var stagedSpec = install.Spec[stagedModel]{
 	IdentitySchema: identitySchema,
 	Describe:       func(m stagedModel) string { return cluster.Describe(m.ID) },
 	Ref:            func(m stagedModel) p0.ItemRef { return cluster.Ref(m.ID) },
-	Import:         func(id string) (stagedModel, error) { return stagedModel{clusterModel: clusterModel{ID: types.StringValue(id)}}, nil },
-	EnsureRoot:     true,
+	Import: func(id string) (stagedModel, error) {
+		return stagedModel{clusterModel: clusterModel{ID: types.StringValue(id)}}, nil
+	},
+	EnsureRoot: true,
 	StageBody: func(m stagedModel) any {
 		return clusterBody(m.clusterModel, func(*install.Body) {}).Owns("caBundle", "serverCert", "serverKey")
 	},

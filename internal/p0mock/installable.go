@@ -162,8 +162,25 @@ func bodyObject(req *apiRequest) (p0.Object, error) {
 	if err := req.decodeOptional(&body); err != nil {
 		return nil, err
 	}
+	if wrapped, ok := wrappedItem(body); ok {
+		body = wrapped
+	}
 	delete(body, "state")
 	return body, nil
+}
+
+// wrappedItem is the item a body sends wrapped ({"item": {...}}, beside
+// the metadata or not), as P0's client sends some configurations.
+func wrappedItem(body p0.Object) (p0.Object, bool) {
+	raw, ok := body["item"]
+	if !ok || len(body) > 2 || (len(body) == 2 && body["metadata"] == nil) {
+		return nil, false
+	}
+	var item p0.Object
+	if json.Unmarshal(raw, &item) != nil || item == nil {
+		return nil, false
+	}
+	return item, true
 }
 
 // mergeObjects is base with every field of over, objects merged field by

@@ -12,6 +12,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/service/access"
 	"github.com/p0-security/terraform-provider-p0/internal/service/aws"
+	"github.com/p0-security/terraform-provider-p0/internal/service/azure"
 	"github.com/p0-security/terraform-provider-p0/internal/service/gcp"
 	"github.com/p0-security/terraform-provider-p0/internal/service/kubernetes"
 	"github.com/p0-security/terraform-provider-p0/internal/service/routing"
@@ -24,6 +25,7 @@ var families = []framework.Family{
 	aws.Family,
 	settings.Family,
 	access.Family,
+	azure.Family,
 	gcp.Family,
 	kubernetes.Family,
 }

@@ -2,9 +2,14 @@ package install
 
 import (
 	"context"
+	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -14,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
@@ -149,4 +155,29 @@ var (
 // Matches is a validator of a format, with its message.
 func Matches(pattern, message string) validator.String {
 	return stringvalidator.RegexMatches(regexp.MustCompile(pattern), message)
+}
+
+// ExactlyOneOf is the check that the configuration sets exactly one of
+// the attributes names, each the kind of the object: "azure_bastion" or
+// "jump_host". An unknown one passes, and is checked again once known.
+func ExactlyOneOf(names ...string) func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+	return func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var set, unknown []string
+		for _, name := range names {
+			switch {
+			case framework.IsSet[attr.Value](ctx, config, path.Root(name)):
+				set = append(set, name)
+			case !framework.IsNull(ctx, config, path.Root(name)):
+				unknown = append(unknown, name)
+			}
+		}
+		switch {
+		case len(set) > 1:
+			diags.AddAttributeError(path.Root(set[1]), "Invalid Attribute Combination",
+				fmt.Sprintf("Set exactly one of %s: %s and %s are both set.", strings.Join(names, ", "), set[0], set[1]))
+		case len(set) == 0 && len(unknown) == 0:
+			diags.AddAttributeError(path.Root(names[0]), "Missing Required Attribute",
+				fmt.Sprintf("Set exactly one of %s.", strings.Join(names, ", ")))
+		}
+	}
 }

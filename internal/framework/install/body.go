@@ -127,6 +127,15 @@ func (b *Body) OptionalObject(name string, present bool, unset Unset, build func
 	return b
 }
 
+// Fallback sends value as field name where P0 holds nothing under it: a
+// field P0's client sends with a constant (a label of ""), which the
+// resource does not manage, so that what P0 holds under it is sent back
+// instead (see Keep).
+func (b *Body) Fallback(name string, value any) *Body {
+	b.fields[name] = value
+	return b
+}
+
 // Owns names fields the resource manages without sending them (values P0
 // generates, which the resource reads), so that a write does not send
 // back what P0 holds under them.

@@ -64,18 +64,24 @@ func keepHeld(body any, held p0.Object) any {
 	return body
 }
 
-// stage stages m's item, after making sure the integration root exists
-// where the spec says so. An item that is already there counts as staged.
+// stage stages m's item with the spec's stage body, after making sure
+// the integration root exists where the spec says so. An item that is
+// already there counts as staged.
 func stage[M framework.Identified](ctx context.Context, client *p0.Client, spec Spec[M], m M) error {
+	var body any
+	if spec.StageBody != nil {
+		body = spec.StageBody(m)
+	}
+	return stageWith(ctx, client, spec, m, body)
+}
+
+// stageWith is stage with body.
+func stageWith[M framework.Identified](ctx context.Context, client *p0.Client, spec Spec[M], m M, body any) error {
 	ref := spec.Ref(m)
 	if spec.EnsureRoot {
 		if err := client.EnsureIntegration(ctx, ref.Integration); err != nil {
 			return err
 		}
-	}
-	var body any
-	if spec.StageBody != nil {
-		body = spec.StageBody(m)
 	}
 	_, err := client.StageItem(ctx, ref, body)
 	if errors.Is(err, p0.ErrNotFound) && spec.RootType != "" {

@@ -125,8 +125,9 @@ func (r *Installed[M, I]) verifyUnlessDone(ctx context.Context, m M, bound time.
 	switch {
 	case errors.Is(err, p0.ErrNotFound):
 		// An item found by the stage, absent a moment ago, is most likely
-		// an earlier attempt's stage whose answer was lost: ours too.
-		if err := stage(ctx, r.Client, r.Spec.Spec, m); err != nil {
+		// an earlier attempt's stage whose answer was lost: ours too. A
+		// resource that stages settings of its own stages them at once.
+		if err := stageWith(ctx, r.Client, r.Spec.Spec, m, r.firstStageBody(m)); err != nil {
 			op.Fail(stageErrorDetail("staging "+r.Spec.Describe(m), err))
 			return nil, false, false
 		}
@@ -140,7 +141,7 @@ func (r *Installed[M, I]) verifyUnlessDone(ctx context.Context, m M, bound time.
 	if state != p0.StateStage {
 		return found, stagedHere, true
 	}
-	if r.Spec.RestageBody != nil {
+	if r.Spec.RestageBody != nil && !stagedHere {
 		if _, err := r.Client.StageItem(ctx, ref, keepHeld(r.Spec.RestageBody(m), heldItem(found))); err != nil {
 			op.APIError("staging the settings of "+r.Spec.Describe(m), err)
 			return found, stagedHere, false
@@ -158,6 +159,18 @@ func (r *Installed[M, I]) verifyUnlessDone(ctx context.Context, m M, bound time.
 	return found, stagedHere, true
 }
 
+// firstStageBody is what the stage of an item that P0 does not have
+// sends: the settings the resource stages, where it has its own.
+func (r *Installed[M, I]) firstStageBody(m M) any {
+	switch {
+	case r.Spec.RestageBody != nil:
+		return r.Spec.RestageBody(m)
+	case r.Spec.StageBody != nil:
+		return r.Spec.StageBody(m)
+	}
+	return nil
+}
+
 // verifyBody is what the verification sends: the spec's body, or the
 // configuration.
 func (r *Installed[M, I]) verifyBody(m M, held p0.Object) any {
@@ -165,7 +178,7 @@ func (r *Installed[M, I]) verifyBody(m M, held p0.Object) any {
 		return r.Spec.VerifyBody(m)
 	}
 	body, _ := r.Spec.ConfigureBody(m).Keep(held)
-	return body
+	return r.Spec.wrapped(body)
 }
 
 // verificationErrorDetail explains a failed verification of m's item (see
@@ -214,7 +227,7 @@ func VerificationErrorDetail(object, advice string, timeoutsBlock bool, bound ti
 // failure.
 func (r *Installed[M, I]) configure(ctx context.Context, m M, held p0.Object, op framework.Operation) *p0.Item {
 	body, _ := r.Spec.ConfigureBody(m).Keep(held)
-	got, err := r.Client.ConfigureItem(ctx, r.Spec.Ref(m), body)
+	got, err := r.Client.ConfigureItem(ctx, r.Spec.Ref(m), r.Spec.wrapped(body))
 	if err != nil {
 		op.APIError("configuring "+r.Spec.Describe(m), err)
 		return nil
@@ -342,7 +355,7 @@ func (r *Installed[M, I]) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if stagedHere || r.Spec.Uninstall == DeleteItem {
+	if stagedHere || r.Spec.uninstallOf(state) == DeleteItem {
 		deleteItem(ctx, r.Client, r.Spec.Spec, state, op)
 		return
 	}
@@ -359,9 +372,9 @@ func (r *Installed[M, I]) Delete(ctx context.Context, req resource.DeleteRequest
 // follow).
 func (r *Installed[M, I]) uninstall(ctx context.Context, m M, held p0.Object, op framework.Operation) {
 	ref := r.Spec.Ref(m)
-	if r.Spec.Uninstall == Rollback {
+	if r.Spec.uninstallOf(m) == Rollback {
 		body, _ := r.Spec.ConfigureBody(m).Keep(held)
-		_, err := r.Client.StageItem(ctx, ref, body)
+		_, err := r.Client.StageItem(ctx, ref, r.Spec.wrapped(body))
 		if err != nil && !errors.Is(err, p0.ErrNotFound) {
 			op.APIError("uninstalling "+r.Spec.Describe(m), err)
 		}

@@ -126,8 +126,14 @@ type InstalledSpec[M framework.Identified] struct {
 	// State is the item's state as m holds it.
 	State func(m M) string
 	// Uninstall is what deleting does to an item this resource did not
-	// stage itself.
-	Uninstall Uninstall
+	// stage itself; UninstallBy, when set, says it for each object instead
+	// (where it depends on the object's kind).
+	Uninstall   Uninstall
+	UninstallBy func(m M) Uninstall
+	// Wrap, when set, is the key under which verify, configure and the
+	// rollback send the configuration ({"item": {...}}), as P0's client
+	// does for some integrations.
+	Wrap string
 	// FromIntegration reads installed items from the whole integration
 	// (one request for every item refreshed in an operation) rather than
 	// one at a time: for integrations whose installed resources read
@@ -143,6 +149,23 @@ type InstalledSpec[M framework.Identified] struct {
 	// VerifyAdvice says what the other side must hold for P0 to verify the
 	// item, after P0 kept refusing; "" for nothing more than P0's words.
 	VerifyAdvice func(m M) string
+}
+
+// uninstallOf is what deleting m does to an item the resource did not
+// stage.
+func (s InstalledSpec[M]) uninstallOf(m M) Uninstall {
+	if s.UninstallBy != nil {
+		return s.UninstallBy(m)
+	}
+	return s.Uninstall
+}
+
+// wrapped is body as verify, configure and the rollback send it.
+func (s InstalledSpec[M]) wrapped(body *Body) any {
+	if s.Wrap == "" {
+		return body
+	}
+	return body.Wrapped(s.Wrap)
 }
 
 // Defaults of the engine's time limits.

@@ -17,6 +17,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/service/kubernetes"
 	"github.com/p0-security/terraform-provider-p0/internal/service/routing"
 	"github.com/p0-security/terraform-provider-p0/internal/service/settings"
+	"github.com/p0-security/terraform-provider-p0/internal/service/ssh"
 )
 
 // families are what the provider serves, one service package each.
@@ -28,6 +29,7 @@ var families = []framework.Family{
 	azure.Family,
 	gcp.Family,
 	kubernetes.Family,
+	ssh.Family,
 }
 
 // every gathers one kind of object from every family.

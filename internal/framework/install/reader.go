@@ -72,6 +72,14 @@ func (f Fields) Bool(name string) types.Bool {
 	return types.BoolNull()
 }
 
+// BoolOr reads a boolean, or fallback where P0 sends none.
+func (f Fields) BoolOr(name string, fallback bool) types.Bool {
+	if !f.Has(name) {
+		return types.BoolValue(fallback)
+	}
+	return f.Bool(name)
+}
+
 // Int64 reads a whole number; a string that spells one reads as it.
 func (f Fields) Int64(name string) types.Int64 {
 	var n int64

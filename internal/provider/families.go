@@ -13,6 +13,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/service/access"
 	"github.com/p0-security/terraform-provider-p0/internal/service/aws"
 	"github.com/p0-security/terraform-provider-p0/internal/service/azure"
+	"github.com/p0-security/terraform-provider-p0/internal/service/databases"
 	"github.com/p0-security/terraform-provider-p0/internal/service/gcp"
 	"github.com/p0-security/terraform-provider-p0/internal/service/kubernetes"
 	"github.com/p0-security/terraform-provider-p0/internal/service/routing"
@@ -30,6 +31,7 @@ var families = []framework.Family{
 	gcp.Family,
 	kubernetes.Family,
 	ssh.Family,
+	databases.Family,
 }
 
 // every gathers one kind of object from every family.

@@ -48,6 +48,16 @@ func (f Fields) String(name string) types.String {
 	return types.StringValue(s)
 }
 
+// Text reads a string, or the decimal text of a number, for a field P0's
+// client sends as a string that P0 may hold as a number (a port).
+func (f Fields) Text(name string) types.String {
+	var n json.Number
+	if !f.Has(name) || json.Unmarshal(f.object[name], &n) != nil {
+		return f.String(name)
+	}
+	return types.StringValue(n.String())
+}
+
 // StringOr reads a string, or fallback where P0 sends none, as P0's client
 // does for a field whose absence means a default.
 func (f Fields) StringOr(name, fallback string) types.String {

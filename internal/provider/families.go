@@ -11,11 +11,14 @@ import (
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/service/access"
+	"github.com/p0-security/terraform-provider-p0/internal/service/agentic"
+	"github.com/p0-security/terraform-provider-p0/internal/service/auditlogs"
 	"github.com/p0-security/terraform-provider-p0/internal/service/aws"
 	"github.com/p0-security/terraform-provider-p0/internal/service/azure"
 	"github.com/p0-security/terraform-provider-p0/internal/service/databases"
 	"github.com/p0-security/terraform-provider-p0/internal/service/gcp"
 	"github.com/p0-security/terraform-provider-p0/internal/service/kubernetes"
+	"github.com/p0-security/terraform-provider-p0/internal/service/okta"
 	"github.com/p0-security/terraform-provider-p0/internal/service/routing"
 	"github.com/p0-security/terraform-provider-p0/internal/service/settings"
 	"github.com/p0-security/terraform-provider-p0/internal/service/ssh"
@@ -32,6 +35,9 @@ var families = []framework.Family{
 	kubernetes.Family,
 	ssh.Family,
 	databases.Family,
+	okta.Family,
+	auditlogs.Family,
+	agentic.Family,
 }
 
 // every gathers one kind of object from every family.

@@ -22,6 +22,10 @@ type Body struct {
 	// them or not, with the JSON kind a value of P0's must have to be
 	// theirs (see Keep).
 	owned map[string]kind
+	// left are the fields the resource manages that the configuration
+	// leaves out (null, sent as Omit): where P0 holds one, a write sends
+	// null in its place (see Keep).
+	left map[string]bool
 }
 
 // kind is the JSON kind of a field's value: a string, a number, a boolean,
@@ -49,7 +53,7 @@ const (
 
 // NewBody is an empty body.
 func NewBody() *Body {
-	return &Body{fields: map[string]any{}, owned: map[string]kind{}}
+	return &Body{fields: map[string]any{}, owned: map[string]kind{}, left: map[string]bool{}}
 }
 
 // Set sends value as field name, always, whatever it is: a constant such
@@ -102,6 +106,8 @@ func (b *Body) scalar(name string, v attr.Value, k kind, unset Unset, value func
 		b.fields[name] = nil
 	case unset == Empty:
 		b.fields[name] = ""
+	default:
+		b.left[name] = true
 	}
 	return b
 }
@@ -123,6 +129,8 @@ func (b *Body) OptionalObject(name string, present bool, unset Unset, build func
 	b.owned[name] = kindObject
 	if unset == Null {
 		b.fields[name] = nil
+	} else {
+		b.left[name] = true
 	}
 	return b
 }
@@ -170,16 +178,20 @@ func (b *Body) MarshalJSON() ([]byte, error) {
 // write sends back so that it erases nothing. A value P0 holds under a
 // managed name but of another kind than the body's (a number where a
 // string belongs: one the resource could not read) is kept too, where the
-// body does not send one of its own. A nested object whose type changes
-// (its "type" field) keeps nothing of what it held: those fields belonged
-// to its old kind. It says which fields it kept and which it left out.
+// body does not send one of its own. A field the body manages and the
+// configuration leaves out is sent as null where P0 holds one, so that a
+// P0 that merges what it is sent into what it holds clears it, as a P0
+// that replaces the item does. A nested object whose type changes (its
+// "type" field) keeps nothing of what it held, and clears it: those fields
+// belonged to its old kind. It says which fields it kept and which it
+// left out.
 func (b *Body) Keep(held p0.Object) (*Body, p0.KeptFields) {
 	var kept p0.KeptFields
 	return b.keep("", held, &kept), kept
 }
 
 func (b *Body) keep(at string, held p0.Object, kept *p0.KeptFields) *Body {
-	out := &Body{fields: maps.Clone(b.fields), owned: b.owned}
+	out := &Body{fields: maps.Clone(b.fields), owned: b.owned, left: b.left}
 	names := slices.Sorted(maps.Keys(held))
 	// The object's own fields first, then those of the objects in it.
 	for _, name := range names {
@@ -193,6 +205,8 @@ func (b *Body) keep(at string, held p0.Object, kept *p0.KeptFields) *Body {
 		case (!sends || sent == nil) && !isNull(value) && !ofKind(value, k):
 			out.fields[name] = value // unreadable, and not set: sent back as P0 holds it
 			kept.Kept = append(kept.Kept, at+name)
+		case b.left[name] && !sends && !isNull(value):
+			out.fields[name] = nil // left out of the configuration: cleared, on a P0 that merges what it is sent
 		}
 	}
 	for _, name := range names {
@@ -203,9 +217,23 @@ func (b *Body) keep(at string, held p0.Object, kept *p0.KeptFields) *Body {
 		}
 		if typeChanges(nested, heldObject) {
 			kept.Dropped = append(kept.Dropped, unmanagedPaths(at+name+".", nested, heldObject)...)
+			out.fields[name] = nested.clearing(heldObject)
 			continue
 		}
 		out.fields[name] = nested.keep(at+name+".", heldObject, kept)
+	}
+	return out
+}
+
+// clearing is the body with null for every field held holds that it does
+// not send: the fields of an object's old kind, which a P0 that merges
+// what it is sent would otherwise keep.
+func (b *Body) clearing(held p0.Object) *Body {
+	out := &Body{fields: maps.Clone(b.fields), owned: b.owned, left: b.left}
+	for name, value := range held {
+		if _, sends := b.fields[name]; !sends && !isNull(value) {
+			out.fields[name] = nil
+		}
 	}
 	return out
 }

@@ -79,7 +79,9 @@ type listingStagedModel struct {
 	State  types.String `tfsdk:"state"`
 }
 
-func (m listingStagedModel) Identity() framework.Identity { return install.DomainIdentity{Domain: m.Domain} }
+func (m listingStagedModel) Identity() framework.Identity {
+	return install.DomainIdentity{Domain: m.Domain}
+}
 
 // listingModel is p0_okta_directory_listing's state.
 type listingModel struct {
@@ -115,8 +117,10 @@ var listingStagedSpec = install.Spec[listingStagedModel]{
 	IdentitySchema: domainIdentitySchema,
 	Describe:       func(m listingStagedModel) string { return listing.Describe(m.Domain) },
 	Ref:            func(m listingStagedModel) p0.ItemRef { return listing.Ref(m.Domain) },
-	Import:         func(id string) (listingStagedModel, error) { return listingStagedModel{Domain: types.StringValue(id)}, nil },
-	EnsureRoot:     true,
+	Import: func(id string) (listingStagedModel, error) {
+		return listingStagedModel{Domain: types.StringValue(id)}, nil
+	},
+	EnsureRoot: true,
 	Read: func(m listingStagedModel, item, _ install.Fields) listingStagedModel {
 		m.JWK, m.State = readJWK(item), item.String("state")
 		return m

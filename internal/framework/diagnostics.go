@@ -81,6 +81,10 @@ func nextStep(err *p0.APIError) string {
 	case err.StatusCode == http.StatusConflict:
 		return "The object already exists in P0 or was changed concurrently. Import it with terraform import, " +
 			"or run terraform apply again after the other change has finished."
+	case err.StatusCode == http.StatusUnprocessableEntity:
+		return "P0 refused the change as it would leave the organization in a state P0 does not allow, as its message " +
+			"says (for example without an owner). Change the configuration so that it does not (bind another owner " +
+			"first), then apply again."
 	case err.Retryable():
 		return "P0 is throttling requests or temporarily unavailable. Try again later, or raise max_retries in the provider block."
 	}

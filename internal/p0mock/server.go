@@ -79,6 +79,10 @@ func (s *Server) registerRoutes() {
 		"GET /o/{org}/settings/max-access-duration":      s.getMaxAccessDuration,
 		"PUT /o/{org}/settings/max-access-duration":      s.putMaxAccessDuration,
 
+		// Role bindings
+		"PUT /o/{org}/settings/roles/{role}/bindings/{kind}/{member}":    s.putRoleBinding,
+		"DELETE /o/{org}/settings/roles/{role}/bindings/{kind}/{member}": s.deleteRoleBinding,
+
 		// Command API
 		"POST /o/{org}/command":          s.submitCommand,
 		"GET /o/{org}/command/{id}/poll": s.pollCommand,

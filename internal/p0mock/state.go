@@ -15,6 +15,7 @@ type state struct {
 	verificationFailures map[string]string
 	settings             settingsState
 	commands             commandState
+	roles                roleState
 }
 
 func newState(org string) *state {
@@ -24,6 +25,7 @@ func newState(org string) *state {
 		verificationFailures: map[string]string{},
 		settings:             defaultSettings(),
 		commands:             newCommandState(),
+		roles:                newRoleState(),
 	}
 	st.workflow.versions = map[string]workflowVersion{}
 	st.commitWorkflow() // P0 always has a workflow, if only an empty one

@@ -19,6 +19,7 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/service/gcp"
 	"github.com/p0-security/terraform-provider-p0/internal/service/kubernetes"
 	"github.com/p0-security/terraform-provider-p0/internal/service/okta"
+	"github.com/p0-security/terraform-provider-p0/internal/service/roles"
 	"github.com/p0-security/terraform-provider-p0/internal/service/routing"
 	"github.com/p0-security/terraform-provider-p0/internal/service/settings"
 	"github.com/p0-security/terraform-provider-p0/internal/service/ssh"
@@ -38,6 +39,7 @@ var families = []framework.Family{
 	okta.Family,
 	auditlogs.Family,
 	agentic.Family,
+	roles.Family,
 }
 
 // every gathers one kind of object from every family.

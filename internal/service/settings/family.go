@@ -1,6 +1,6 @@
 // Package settings serves the organization's JIT settings: expiry
-// presets (p0_expiry_option) and the defaults and durations
-// (p0_jit_settings).
+// presets, one by one (p0_expiry_option) or as the whole set
+// (p0_expiry_options), and the defaults and durations (p0_jit_settings).
 package settings
 
 import (
@@ -13,7 +13,7 @@ import (
 
 // Family is what the settings package serves.
 var Family = framework.Family{
-	Resources:     []func() resource.Resource{NewExpiryOptionResource, NewJITSettingsResource},
+	Resources:     []func() resource.Resource{NewExpiryOptionResource, NewExpiryOptionsResource, NewJITSettingsResource},
 	ListResources: []func() list.ListResource{NewExpiryOptionListResource},
 	Actions:       []func() action.Action{NewExpiryOptionsResetAction},
 }

@@ -31,7 +31,9 @@ func TestAccRoleBindings(t *testing.T) {
 			t.Run(resourceType, func(t *testing.T) {
 				env := acctest.NewTestEnv(t)
 				address := resourceType + ".this"
-				config := func(v string) string { return env.Config(acctest.InstallBlock(resourceType, kind.attribute+" = "+fmt.Sprintf("%q", v))) }
+				config := func(v string) string {
+					return env.Config(acctest.InstallBlock(resourceType, kind.attribute+" = "+fmt.Sprintf("%q", v)))
+				}
 				bound := func(want ...string) resource.TestCheckFunc {
 					return func(*terraform.State) error {
 						got := slices.DeleteFunc(env.Mock.RoleMembers(role.slug, kind.kind), func(m string) bool { return m == p0mock.SeedOwner })

@@ -70,6 +70,11 @@ mkdir -p "$work/templates"
 if [[ -d templates ]]; then
 	cp -R templates/. "$work/templates/"
 fi
+# List resources take the resources' fallback template: one page shape,
+# grouped by integration alike.
+if [[ -f "$work/templates/resources.md.tmpl" && ! -f "$work/templates/list-resources.md.tmpl" ]]; then
+	cp "$work/templates/resources.md.tmpl" "$work/templates/list-resources.md.tmpl"
+fi
 for kind in resources data-sources ephemeral-resources list-resources actions; do
 	for file in "$work/templates/$kind"/*; do
 		[[ -f "$file" ]] || continue

@@ -62,6 +62,11 @@ func badWorkflow(body string) string {
 	return "resource \"p0_routing_workflow\" \"bad\" {\n" + body + "\n}\n"
 }
 
+// bad is a block of resourceType with body.
+func bad(resourceType, body string) string {
+	return "resource \"" + resourceType + "\" \"bad\" {\n" + body + "\n}\n"
+}
+
 func badAccessRequest(body string) string {
 	return "ephemeral \"p0_access_request\" \"bad\" {\n" + body + "\n}\n"
 }
@@ -207,6 +212,183 @@ var invalidInputs = []invalidInput{
   account_id = "400000000401"
 }
 `, want: []string{`An argument named "account_id" is not expected here`}},
+
+	// The integrations beside AWS.
+	{name: "midc staged account", hcl: bad("p0_aws_midc_staged", `
+  id         = "123"
+  idc_region = "us-east-1"`), want: []string{"Attribute id must be a 12-digit AWS account ID"}},
+	{name: "midc identity", hcl: bad("p0_aws_midc", `
+  id         = "123456789012"
+  idc_region = "us-east-1"
+  identity   = "name"`), want: []string{"Attribute identity value must be one of"}},
+	{name: "oidc identity staged provider url", hcl: bad("p0_aws_oidc_identity_staged", `
+  id                = "ci"
+  account_id        = "123456789012"
+  oidc_provider_url = "http://token.example.com"
+  audience          = "sts.amazonaws.com"`), want: []string{"Attribute oidc_provider_url must be a URL that begins with https://"}},
+	{name: "oidc identity account", hcl: bad("p0_aws_oidc_identity", `
+  id                = "ci"
+  account_id        = "prod"
+  oidc_provider_url = "https://token.example.com"
+  audience          = "sts.amazonaws.com"`), want: []string{"Attribute account_id must be a 12-digit AWS account ID"}},
+	{name: "rds vpc", hcl: bad("p0_aws_rds", `
+  id         = "my-vpc"
+  account_id = "123456789012"
+  region     = "us-west-2"`), want: []string{"Attribute id must be a VPC ID"}},
+	{name: "kubernetes staged connectivity", hcl: bad("p0_kubernetes_staged", `
+  id                    = "prod"
+  cluster_arn           = "arn"
+  cluster_endpoint      = "https://k8s.example.com"
+  certificate_authority = "ca"
+  connectivity_type     = "private"`), want: []string{"Attribute connectivity_type value must be one of"}},
+	{name: "kubernetes token", hcl: bad("p0_kubernetes", `
+  id                    = "prod"
+  cluster_arn           = "arn"
+  cluster_endpoint      = "https://k8s.example.com"
+  certificate_authority = "ca"
+  public_jwk            = "{}"`), want: []string{`The argument "token" is required`}},
+	{name: "azure directory", hcl: bad("p0_azure", `
+  directory_id = "contoso"`), want: []string{"Attribute directory_id must be a UUID"}},
+	{name: "azure app staged argument", hcl: bad("p0_azure_app_staged", `
+  app_name = "p0"`), want: []string{`Invalid Configuration for Read-Only Attribute`, "app_name"}},
+	{name: "azure app client", hcl: bad("p0_azure_app", `
+  client_id = "p0-app"`), want: []string{"Attribute client_id must be a UUID"}},
+	{name: "azure iam write staged subscription", hcl: bad("p0_azure_iam_write_staged", ``),
+		want: []string{`The argument "subscription_id" is required`}},
+	{name: "azure iam write subscription", hcl: bad("p0_azure_iam_write", ``),
+		want: []string{`The argument "subscription_id" is required`}},
+	{name: "azure bastion host staged subscription", hcl: bad("p0_azure_bastion_host_staged", ``),
+		want: []string{`The argument "subscription_id" is required`}},
+	{name: "azure bastion host both kinds", hcl: bad("p0_azure_bastion_host", `
+  subscription_id = "s"
+  azure_bastion = {
+    bastion_id              = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/bastionHosts/b"
+    standard_access_role_id = "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/r"
+    admin_access_role_id    = "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/a"
+  }
+  jump_host = {
+    virtual_machine_id      = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm"
+    standard_access_role_id = "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/r"
+    admin_access_role_id    = "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/a"
+  }`), want: []string{"Invalid Attribute Combination", "jump_host = {", "Set exactly one of azure_bastion, jump_host"}},
+	{name: "azure bastion host role", hcl: bad("p0_azure_bastion_host", `
+  subscription_id = "s"
+  azure_bastion = {
+    bastion_id              = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/bastionHosts/b"
+    standard_access_role_id = "reader"
+    admin_access_role_id    = "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/a"
+  }`), want: []string{"Attribute azure_bastion.standard_access_role_id must be a role definition resource ID"}},
+	{name: "azure jump host function app", hcl: bad("p0_azure_jump_host", `
+  client_id                = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+  function_app_resource_id = "p0-jump"`), want: []string{"Attribute function_app_resource_id must be a Function App resource ID"}},
+	{name: "gcp organization", hcl: bad("p0_gcp", `
+  organization_id = "example.com"`), want: []string{"Attribute organization_id must be a GCP organization ID"}},
+	{name: "gcp iam assessment staged project", hcl: bad("p0_gcp_iam_assessment_staged", ``), want: []string{`The argument "project" is required`}},
+	{name: "gcp iam assessment project", hcl: bad("p0_gcp_iam_assessment", ``), want: []string{`The argument "project" is required`}},
+	{name: "gcp iam write staged project", hcl: bad("p0_gcp_iam_write_staged", ``), want: []string{`The argument "project" is required`}},
+	{name: "gcp iam write project", hcl: bad("p0_gcp_iam_write", `
+  project = "my project"`), want: []string{"Attribute project must be a GCP project ID"}},
+	{name: "gcp access logs project", hcl: bad("p0_gcp_access_logs", `
+  project = "my_project"`), want: []string{"Attribute project must be a GCP project ID"}},
+	{name: "gcp sharing restriction project", hcl: bad("p0_gcp_sharing_restriction", `
+  project = "my_project"`), want: []string{"Attribute project must be a GCP project ID"}},
+	{name: "gcp organization access logs project", hcl: bad("p0_gcp_organization_access_logs", `
+  topic_project_id = "my project"`), want: []string{"Attribute topic_project_id must be a GCP project ID"}},
+	{name: "gcp organization iam assessment id", hcl: bad("p0_gcp_organization_iam_assessment", `
+  id = "my-org"`), want: []string{"Invalid Configuration for Read-Only Attribute", "id"}},
+	{name: "gcp security perimeter staged region", hcl: bad("p0_gcp_security_perimeter_staged", `
+  region = "us-west1"`), want: []string{`The argument "project" is required`}},
+	{name: "gcp security perimeter url", hcl: bad("p0_gcp_security_perimeter", `
+  project         = "my-project"
+  cloud_run_url   = "perimeter.run.app"
+  allowed_domains = "example.com"
+  image_digest    = "sha256:abc"`), want: []string{"Attribute cloud_run_url must be a URL"}},
+	{name: "gcp cloudsql staged project", hcl: bad("p0_gcp_cloudsql_staged", `
+  id         = "vpc"
+  project_id = "my project"
+  subnetwork = "default"`), want: []string{"Attribute project_id must be a GCP project ID"}},
+	{name: "gcp cloudsql project", hcl: bad("p0_gcp_cloudsql", `
+  id         = "vpc"
+  project_id = "my project"
+  subnetwork = "default"`), want: []string{"Attribute project_id must be a GCP project ID"}},
+	{name: "gcp wif identity staged project", hcl: bad("p0_gcp_wif_identity_staged", `
+  id                = "ci"
+  project_id        = "my project"
+  oidc_provider_url = "https://token.example.com"`), want: []string{"Attribute project_id must be a GCP project ID"}},
+	{name: "gcp wif identity project", hcl: bad("p0_gcp_wif_identity", `
+  id                = "ci"
+  project_id        = "my project"
+  oidc_provider_url = "https://token.example.com"`), want: []string{"Attribute project_id must be a GCP project ID"}},
+	{name: "ssh aws account", hcl: bad("p0_ssh_aws", `
+  account_id = "prod"`), want: []string{"Attribute account_id must be an AWS account ID, in digits"}},
+	{name: "ssh gcp project", hcl: bad("p0_ssh_gcp", `
+  group_key = "team"`), want: []string{`The argument "project_id" is required`}},
+	{name: "ssh azure sudo", hcl: bad("p0_ssh_azure", `
+  subscription_id = "s"
+  is_sudo_enabled = "sometimes"`), want: []string{"is_sudo_enabled", "a bool is required"}},
+	{name: "file transfer bucket", hcl: bad("p0_file_transfer", `
+  account_id  = "123456789012"
+  bucket_name = "My_Bucket"`), want: []string{"Attribute bucket_name must be a valid S3 bucket DNS name"}},
+	{name: "mysql staged hosting type", hcl: bad("p0_mysql_staged", `
+  id      = "db"
+  hosting = { type = "gcp", instance_arn = "arn:aws:rds:us-west-2:123456789012:db:db", vpc_id = "vpc-0abc1234" }`),
+		want: []string{"Attribute hosting.type value must be one of"}},
+	{name: "mysql port", hcl: bad("p0_mysql", `
+  id   = "db"
+  port = "99999"`), want: []string{"Attribute port must be a port number, 1 to 65535"}},
+	{name: "postgres staged instance", hcl: bad("p0_postgres_staged", `
+  id      = "db"
+  hosting = { type = "aws-rds", instance_arn = "db", vpc_id = "vpc-0abc1234" }`),
+		want: []string{"Attribute hosting.instance_arn must be an AWS RDS instance ARN"}},
+	{name: "postgres port", hcl: bad("p0_postgres", `
+  id   = "db"
+  port = "5432/tcp"`), want: []string{"Attribute port must be a port number, 1 to 65535"}},
+	{name: "okta listing staged domain", hcl: bad("p0_okta_directory_listing_staged", ``), want: []string{`The argument "domain" is required`}},
+	{name: "okta listing jwk", hcl: bad("p0_okta_directory_listing", `
+  domain = "example.okta.com"
+  client = "0oa1"`), want: []string{`The argument "jwk" is required`}},
+	{name: "okta group assignment domain", hcl: bad("p0_okta_group_assignment", ``), want: []string{`The argument "domain" is required`}},
+	{name: "splunk token", hcl: bad("p0_splunk_audit_logs", `
+  token_id            = "p0"
+  hec_endpoint        = "https://splunk.example.com:8088/services/collector"
+  hec_token_cleartext = "not-a-token"`), want: []string{"Attribute hec_token_cleartext must be a UUID"}},
+	{name: "datadog intake", hcl: bad("p0_datadog_audit_logs", `
+  identifier        = "p0"
+  intake_url        = "https://datadoghq.com"
+  api_key_cleartext = "key"`), want: []string{"Attribute intake_url must have the form https://http-intake.logs.<site>"}},
+	{name: "agentic gateway staged url", hcl: bad("p0_agentic_gateway_staged", `
+  id  = "gw"
+  url = "gateway.example.com"`), want: []string{"Attribute url must be a URL"}},
+	{name: "agentic gateway oauth endpoint", hcl: bad("p0_agentic_gateway", `
+  id             = "gw"
+  url            = "https://gateway.example.com"
+  oauth_endpoint = "auth"`), want: []string{"Attribute oauth_endpoint must be a URL"}},
+	{name: "agentic identity provider issuer", hcl: bad("p0_agentic_identity_provider", `
+  id     = "ci"
+  issuer = "token.example.com"`), want: []string{"Attribute issuer must be a URL"}},
+	{name: "agentic server provider", hcl: bad("p0_agentic_server", `
+  id         = "mcp"
+  gateway    = "gw"
+  credential = { type = "aws" }
+  definition = { type = "p0", id = "aws-api" }`), want: []string{"Missing Required Attribute", "A credential of type aws needs credential.provider"}},
+	{name: "expiry options duplicate", hcl: bad("p0_expiry_options", `
+  options = [{ time = 1, unit = "h" }, { time = 1, unit = "h" }]`), want: []string{"Duplicate Expiry Option", "preset 1h is listed at index 0"}},
+	{name: "owner user email", hcl: bad("p0_owner_user", ``), want: []string{`The argument "email" is required`}},
+	{name: "owner group name", hcl: bad("p0_owner_group", `
+  group = 1
+  email = "a@example.com"`), want: []string{`An argument named "email" is not expected here`}},
+	{name: "security_reviewer user email", hcl: bad("p0_security_reviewer_user", ``), want: []string{`The argument "email" is required`}},
+	{name: "security_reviewer group name", hcl: bad("p0_security_reviewer_group", `
+  group = 1
+  email = "a@example.com"`), want: []string{`An argument named "email" is not expected here`}},
+	{name: "assessment user email", hcl: bad("p0_assessment_user", ``), want: []string{`The argument "email" is required`}},
+	{name: "assessment group name", hcl: bad("p0_assessment_group", `
+  group = 1
+  email = "a@example.com"`), want: []string{`An argument named "email" is not expected here`}},
+	{name: "assessment_viewer user email", hcl: bad("p0_assessment_viewer_user", ``), want: []string{`The argument "email" is required`}},
+	{name: "assessment_viewer group name", hcl: bad("p0_assessment_viewer_group", `
+  group = 1
+  email = "a@example.com"`), want: []string{`An argument named "email" is not expected here`}},
 
 	// the provider
 	{name: "provider max retries", provider: `provider "p0" {

@@ -1,0 +1,6 @@
+import {
+  to = p0_agentic_gateway.this
+  identity = {
+    id = "main"
+  }
+}

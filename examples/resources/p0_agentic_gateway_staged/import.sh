@@ -1,0 +1,1 @@
+terraform import p0_agentic_gateway_staged.this main

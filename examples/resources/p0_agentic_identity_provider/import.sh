@@ -1,0 +1,1 @@
+terraform import p0_agentic_identity_provider.this github-actions

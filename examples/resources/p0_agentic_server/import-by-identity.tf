@@ -1,0 +1,6 @@
+import {
+  to = p0_agentic_server.tickets
+  identity = {
+    id = "tickets"
+  }
+}

@@ -1,0 +1,3 @@
+resource "p0_assessment_viewer_group" "this" {
+  group = "P0 Admins"
+}

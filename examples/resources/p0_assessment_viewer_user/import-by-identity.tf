@@ -1,0 +1,6 @@
+import {
+  to = p0_assessment_viewer_user.this
+  identity = {
+    email = "alice@example.com"
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = p0_aws_midc_staged.this
+  identity = {
+    id = "123456789012"
+  }
+}

@@ -1,0 +1,1 @@
+terraform import p0_aws_midc_staged.this 123456789012

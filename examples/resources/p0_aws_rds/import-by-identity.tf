@@ -1,0 +1,6 @@
+import {
+  to = p0_aws_rds.this
+  identity = {
+    id = "vpc-0abc1234"
+  }
+}

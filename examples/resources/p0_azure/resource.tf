@@ -1,0 +1,8 @@
+# Install the Azure integration for a Microsoft Entra directory.
+resource "p0_azure" "this" {
+  directory_id = "2f4a6c8e-1b3d-4f5a-8c7e-9d0b1a2c3e4f"
+}
+
+output "app_name" {
+  value = p0_azure.this.app_name
+}

@@ -1,0 +1,6 @@
+import {
+  to = p0_azure_app.this
+  identity = {
+    org = "my-org"
+  }
+}

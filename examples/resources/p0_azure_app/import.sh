@@ -1,0 +1,1 @@
+terraform import p0_azure_app.this my-org

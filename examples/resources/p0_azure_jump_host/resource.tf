@@ -1,0 +1,9 @@
+resource "p0_azure" "this" {
+  directory_id = "2f4a6c8e-1b3d-4f5a-8c7e-9d0b1a2c3e4f"
+}
+
+resource "p0_azure_jump_host" "this" {
+  client_id                = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+  function_app_resource_id = "/subscriptions/7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f/resourceGroups/p0/providers/Microsoft.Web/sites/p0-jump-host"
+  depends_on               = [p0_azure.this]
+}

@@ -1,0 +1,1 @@
+terraform import p0_datadog_audit_logs.this p0-audit

@@ -1,0 +1,6 @@
+import {
+  to = p0_expiry_options.this
+  identity = {
+    org = "my-org"
+  }
+}

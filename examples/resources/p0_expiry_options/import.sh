@@ -1,0 +1,1 @@
+terraform import p0_expiry_options.this my-org

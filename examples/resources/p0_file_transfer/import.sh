@@ -1,0 +1,1 @@
+terraform import p0_file_transfer.this 123456789012

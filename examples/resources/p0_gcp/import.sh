@@ -1,0 +1,1 @@
+terraform import p0_gcp.this 123456789012

@@ -1,0 +1,6 @@
+import {
+  to = p0_gcp_access_logs.this
+  identity = {
+    project = "my-project"
+  }
+}

@@ -1,0 +1,1 @@
+terraform import p0_gcp_cloudsql.this prod-network

@@ -1,0 +1,1 @@
+terraform import p0_gcp_organization_access_logs.this my-org

@@ -1,0 +1,1 @@
+terraform import p0_gcp_organization_iam_assessment.this my-org

@@ -1,0 +1,1 @@
+terraform import p0_gcp_security_perimeter.this my-project

@@ -1,0 +1,1 @@
+terraform import p0_gcp_security_perimeter_staged.this my-project

@@ -1,0 +1,1 @@
+terraform import p0_gcp_sharing_restriction.this my-project

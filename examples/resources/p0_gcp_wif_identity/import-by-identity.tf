@@ -1,0 +1,6 @@
+import {
+  to = p0_gcp_wif_identity.this
+  identity = {
+    id = "github-actions"
+  }
+}

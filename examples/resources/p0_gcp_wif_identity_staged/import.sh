@@ -1,0 +1,1 @@
+terraform import p0_gcp_wif_identity_staged.this github-actions

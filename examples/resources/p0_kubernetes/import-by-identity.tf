@@ -1,0 +1,6 @@
+import {
+  to = p0_kubernetes.this
+  identity = {
+    id = "prod"
+  }
+}

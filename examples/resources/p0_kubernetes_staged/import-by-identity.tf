@@ -1,0 +1,6 @@
+import {
+  to = p0_kubernetes_staged.this
+  identity = {
+    id = "prod"
+  }
+}

@@ -1,0 +1,1 @@
+terraform import p0_kubernetes_staged.this prod

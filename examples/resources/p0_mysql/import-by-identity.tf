@@ -1,0 +1,6 @@
+import {
+  to = p0_mysql.this
+  identity = {
+    id = "prod-db"
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = p0_mysql_staged.this
+  identity = {
+    id = "prod-db"
+  }
+}

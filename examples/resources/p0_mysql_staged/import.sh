@@ -1,0 +1,1 @@
+terraform import p0_mysql_staged.this prod-db

@@ -1,0 +1,1 @@
+terraform import p0_okta_directory_listing_staged.this example.okta.com

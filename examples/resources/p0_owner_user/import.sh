@@ -1,0 +1,1 @@
+terraform import p0_owner_user.this alice@example.com

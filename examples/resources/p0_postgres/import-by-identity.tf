@@ -1,0 +1,6 @@
+import {
+  to = p0_postgres.this
+  identity = {
+    id = "prod-db"
+  }
+}

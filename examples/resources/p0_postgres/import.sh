@@ -1,0 +1,1 @@
+terraform import p0_postgres.this prod-db

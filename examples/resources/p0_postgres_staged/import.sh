@@ -1,0 +1,1 @@
+terraform import p0_postgres_staged.this prod-db

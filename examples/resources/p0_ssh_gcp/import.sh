@@ -1,0 +1,1 @@
+terraform import p0_ssh_gcp.this my-project

@@ -1,0 +1,3 @@
+resource "p0_ssh_gcp" "this" {
+  project_id = "my-project"
+}

@@ -1,7 +1,9 @@
 package acctest
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -43,20 +45,28 @@ type InstallCase struct {
 	IgnoreOnImport []string
 	// Variant is the mock's behavior, where P0's documents are silent.
 	Variant string
+	// Wire, when set, is what the first create sends to the item, in
+	// order, reads left out: each write as its method, its path under the
+	// item's ("" for the item's own, "/verify", "/configure") and its JSON
+	// body, or no body: `POST /verify {"state":""}`, `PUT {}`. These are the
+	// bodies P0's own client sends, where the provider does not depart
+	// from them.
+	Wire []string
 }
 
 // RunInstall runs each case, in parallel, against an organization of its
 // own: create, an empty re-plan, import by ID (and by identity where the
 // CLI has identities), an item deleted in P0 planned back and created
 // again, an update in place and a replacement where the case has them, and
-// a destroy that leaves nothing in P0.
+// a destroy that leaves nothing in P0; then its create and update again on
+// another P0 (see anotherP0).
 func RunInstall(t *testing.T, cases []InstallCase) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			env := NewVariantEnv(t, c.Variant)
 			full := func(block string) string { return env.Config(c.Before + block) }
 			steps := []resource.TestStep{
-				{Config: full(c.Config), Check: c.checkHeld(env, true)},
+				{Config: full(c.Config), Check: resource.ComposeTestCheckFunc(c.checkHeld(env, true), c.checkWire(env))},
 				{Config: full(c.Config), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 				{
 					Config: full(c.Config), ResourceName: c.Address, ImportState: true, ImportStateId: c.ImportID,
@@ -95,7 +105,37 @@ func RunInstall(t *testing.T, cases []InstallCase) {
 				Steps:                    steps,
 			})
 		})
+		t.Run(c.Name+" on another P0", func(t *testing.T) { c.runOnAnotherP0(t) })
 	}
+}
+
+// anotherP0 is how a P0 may answer where the documents are silent, beside
+// the mock's default: a configure replaces the item rather than merging
+// what it sends into it, and a verification is refused while the other
+// side's permissions propagate.
+const anotherP0 = "configure-replaces,iam-propagation"
+
+// runOnAnotherP0 runs the case's create and update against anotherP0: each
+// must install the item after waiting for the verification, and leave
+// nothing for the next plan to do, as a configure that dropped what the
+// stage set would.
+func (c InstallCase) runOnAnotherP0(t *testing.T) {
+	env := NewVariantEnv(t, anotherP0)
+	full := func(block string) string { return env.Config(c.Before + block) }
+	steps := []resource.TestStep{
+		{Config: full(c.Config), Check: c.checkHeld(env, true)},
+		{Config: full(c.Config), PlanOnly: true},
+	}
+	if c.Updated != "" {
+		steps = append(steps,
+			resource.TestStep{Config: full(c.Updated), Check: c.checkHeld(env, true)},
+			resource.TestStep{Config: full(c.Updated), PlanOnly: true})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             c.checkHeld(env, false),
+		Steps:                    steps,
+	})
 }
 
 // identifier is the attribute an import's state is matched on: the one
@@ -147,6 +187,90 @@ func (c InstallCase) checkHeld(env *TestEnv, held bool) resource.TestCheckFunc {
 		}
 		return nil
 	}
+}
+
+// checkWire checks what the create sent to the item against Wire.
+func (c InstallCase) checkWire(env *TestEnv) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if c.Wire == nil {
+			return nil
+		}
+		item := "/o/" + TestOrg + "/integrations/" + c.Ref.Integration + "/config"
+		if c.Ref.Component != "" {
+			item += "/" + c.Ref.Component + "/" + c.Ref.ID
+		}
+		var sent []string
+		for _, r := range env.Mock.Requests() {
+			under, ok := strings.CutPrefix(r.Path, item)
+			if r.Method != http.MethodGet && ok && (under == "" || strings.HasPrefix(under, "/")) {
+				sent = append(sent, strings.TrimSpace(r.Method+" "+under+" "+string(r.Body)))
+			}
+		}
+		same := len(sent) == len(c.Wire)
+		for i := 0; same && i < len(sent); i++ {
+			same = sameCall(c.Wire[i], sent[i])
+		}
+		if !same {
+			return fmt.Errorf("the create sent to %s:\n  %s\nwant:\n  %s", item, strings.Join(sent, "\n  "), strings.Join(c.Wire, "\n  "))
+		}
+		return nil
+	}
+}
+
+// sameCall reports whether a call sent is the one want describes: the same
+// method, path and body, where a string "*" in want's body stands for any
+// value.
+func sameCall(want, sent string) bool {
+	wantHead, wantBody := splitCall(want)
+	sentHead, sentBody := splitCall(sent)
+	if wantHead != sentHead {
+		return false
+	}
+	var w, g any
+	if json.Unmarshal([]byte(wantBody), &w) != nil || json.Unmarshal([]byte(sentBody), &g) != nil {
+		return wantBody == sentBody
+	}
+	return matchesJSON(w, g)
+}
+
+// splitCall splits a call into its method and path, and its body.
+func splitCall(call string) (head, body string) {
+	if i := strings.IndexAny(call, "{["); i >= 0 {
+		return strings.TrimSpace(call[:i]), call[i:]
+	}
+	return strings.TrimSpace(call), ""
+}
+
+// matchesJSON compares decoded JSON values, "*" in want matching any value.
+func matchesJSON(want, got any) bool {
+	if want == "*" {
+		return true
+	}
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for k, v := range w {
+			if gv, ok := g[k]; !ok || !matchesJSON(v, gv) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for i := range w {
+			if !matchesJSON(w[i], g[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return want == got
 }
 
 // InstallBlock is a resource block of type (p0_gcp_iam_write) named this,

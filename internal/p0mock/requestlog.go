@@ -1,6 +1,7 @@
 package p0mock
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,6 +16,7 @@ type Request struct {
 	Status   int           // the status answered (or, for a lost response, the one that was lost); 0 if the client went away during the latency
 	Fault    string        // "", "throttle", "unavailable", "lost" or "injected"
 	Duration time.Duration // from arrival to the answer, latency included
+	Body     []byte        // the request's body, as sent; nil for none
 }
 
 // logEntry is a Request being answered, with the time it arrived.
@@ -28,13 +30,28 @@ type logEntry struct {
 // completed by logCompletion.
 func (s *Server) logArrival(r *http.Request) *logEntry {
 	entry := &logEntry{
-		Request: Request{Method: r.Method, Path: r.URL.Path, Endpoint: r.Pattern},
+		Request: Request{Method: r.Method, Path: r.URL.Path, Endpoint: r.Pattern, Body: readBodyAgain(r)},
 		arrived: time.Now(),
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, entry)
 	return entry
+}
+
+// readBodyAgain is r's body, which it puts back for the handler to read;
+// nil for none, or one that could not be read (which the handler then
+// fails to read too).
+func readBodyAgain(r *http.Request) []byte {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil
+	}
+	body, err := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if err != nil || len(body) == 0 {
+		return nil
+	}
+	return body
 }
 
 // logCompletion records how the request was answered, and prints it where

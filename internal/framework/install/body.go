@@ -51,9 +51,10 @@ const (
 	Empty
 )
 
-// NewBody is an empty body.
+// NewBody is an empty body. The item's state is P0's to say: a body never
+// sends back the one P0 holds, whether it sends a state of its own or not.
 func NewBody() *Body {
-	return &Body{fields: map[string]any{}, owned: map[string]kind{}, left: map[string]bool{}}
+	return &Body{fields: map[string]any{}, owned: map[string]kind{"state": kindAny}, left: map[string]bool{}}
 }
 
 // Set sends value as field name, always, whatever it is: a constant such

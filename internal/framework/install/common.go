@@ -72,22 +72,31 @@ func stage[M framework.Identified](ctx context.Context, client *p0.Client, spec 
 	if spec.StageBody != nil {
 		body = spec.StageBody(m)
 	}
-	return stageWith(ctx, client, spec, m, body)
+	_, err := stageWith(ctx, client, spec, m, body)
+	return err
 }
 
-// stageWith is stage with body.
-func stageWith[M framework.Identified](ctx context.Context, client *p0.Client, spec Spec[M], m M, body any) error {
+// stageWith is stage with body. It returns the item as P0 holds it now:
+// as P0 answered, or where P0 answered without it, as sent.
+func stageWith[M framework.Identified](ctx context.Context, client *p0.Client, spec Spec[M], m M, body any) (*p0.Item, error) {
 	ref := spec.Ref(m)
 	if spec.EnsureRoot {
 		if err := client.EnsureIntegration(ctx, ref.Integration); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	_, err := client.StageItem(ctx, ref, body)
+	got, err := client.StageItem(ctx, ref, body)
 	if errors.Is(err, p0.ErrNotFound) && spec.RootType != "" {
-		return &rootMissingError{rootType: spec.RootType, err: err}
+		return nil, &rootMissingError{rootType: spec.RootType, err: err}
 	}
-	return err
+	if err != nil {
+		return nil, err
+	}
+	if got == nil || len(got.Item) == 0 {
+		sent, _ := objectOf(body) // a body that does not encode was not sent
+		got = &p0.Item{Item: sent}
+	}
+	return got, nil
 }
 
 // rootMissingError is a stage refused because the integration is not

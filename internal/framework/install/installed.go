@@ -116,8 +116,8 @@ func (r *Installed[M, I]) verifyBound(m M, operation string) time.Duration {
 // verifyUnlessDone brings the item to the configure state or beyond: it
 // stages the item if P0 does not have it, and verifies it if it is staged,
 // waiting for the other side, for bound when not 0. It returns the item as
-// it found it (nil when it did not find it), whether it staged the item
-// itself, and whether the item is ready to configure.
+// it found it, or as it staged it, whether it staged the item itself, and
+// whether the item is ready to configure.
 func (r *Installed[M, I]) verifyUnlessDone(ctx context.Context, m M, bound time.Duration, op framework.Operation) (found *p0.Item, stagedHere, ok bool) {
 	ref := r.Spec.Ref(m)
 	got, err := r.Client.GetItem(ctx, ref)
@@ -127,11 +127,14 @@ func (r *Installed[M, I]) verifyUnlessDone(ctx context.Context, m M, bound time.
 		// An item found by the stage, absent a moment ago, is most likely
 		// an earlier attempt's stage whose answer was lost: ours too. A
 		// resource that stages settings of its own stages them at once.
-		if err := stageWith(ctx, r.Client, r.Spec.Spec, m, r.firstStageBody(m)); err != nil {
+		staged, err := stageWith(ctx, r.Client, r.Spec.Spec, m, r.firstStageBody(m))
+		if err != nil {
 			op.Fail(stageErrorDetail("staging "+r.Spec.Describe(m), err))
 			return nil, false, false
 		}
-		stagedHere, state = true, p0.StateStage
+		// What the stage set (the settings P0 takes only then), the next
+		// steps send again, for a P0 whose configure replaces the item.
+		found, stagedHere, state = staged, true, p0.StateStage
 	case err != nil:
 		op.APIError("reading "+r.Spec.Describe(m), err)
 		return nil, false, false
@@ -318,7 +321,8 @@ func (r *Installed[M, I]) Update(ctx context.Context, req resource.UpdateRequest
 			return
 		}
 		// The configure keeps what P0 holds now: the item as the reinstall
-		// found it, or nothing of an item that was gone and is staged anew.
+		// found it, or as it staged anew an item that was gone (nothing of
+		// the gone item's).
 		heldFields = heldItem(found)
 	}
 	if got := r.configure(ctx, plan, heldFields, op); got != nil {

@@ -30,11 +30,13 @@ func TestAccAgentic(t *testing.T) {
 			Name: "gateway staged", Address: "p0_agentic_gateway_staged.this", Config: stagedGateway,
 			Replaced: acctest.InstallBlock("p0_agentic_gateway_staged", `id = "gw1"`, `url = "https://gw2.example.com"`),
 			ImportID: "gw1", Identity: byID("gw1"), Ref: item("gateway", "gw1"),
-		},
+
+			Wire: []string{`PUT {"url":"https://gw.example.com"}`}},
 		{
 			Name: "gateway", Address: "p0_agentic_gateway.this", Before: stagedGateway,
 			Config: gateway(), Updated: gateway(`log_project_id = "logs-proj"`),
 			ImportID: "gw1", Identity: byID("gw1"), Ref: item("gateway", "gw1"), Installed: true,
+			Wire: []string{`PUT {"url":"https://gw.example.com"}`, `POST /verify {"url":"https://gw.example.com","oauth-endpoint":"https://auth.example.com","state":"configure"}`, `POST /configure {"url":"https://gw.example.com","oauth-endpoint":"https://auth.example.com","state":"configure"}`},
 		},
 		{
 			Name: "identity provider", Address: "p0_agentic_identity_provider.this",
@@ -43,11 +45,13 @@ func TestAccAgentic(t *testing.T) {
 				`audience_pattern = "p0-*"`, `subject_pattern = "repo:org/*"`, `dynamic_registration = true`),
 			Replaced: acctest.InstallBlock("p0_agentic_identity_provider", `id = "github"`, `issuer = "https://gitlab.example.com"`),
 			ImportID: "github", Identity: byID("github"), Ref: item("identity-provider", "github"), Installed: true,
+			Wire: []string{`PUT {"issuer":"https://token.actions.githubusercontent.com"}`, `POST /verify {"issuer":"https://token.actions.githubusercontent.com","state":"configure"}`, `POST /configure {"issuer":"https://token.actions.githubusercontent.com","state":"configure"}`},
 		},
 		{
 			Name: "server", Address: "p0_agentic_server.this",
 			Config: server("gw1", oauth, external), Updated: server("gw1", aws, p0Server), Replaced: server("gw2", aws, p0Server),
 			ImportID: "mcp", Identity: byID("mcp"), Ref: item("server", "mcp"), Installed: true,
+			Wire: []string{`PUT {"gateway":"gw1"}`, `POST /verify {"gateway":"gw1","state":"configure","credential":{"type":"oauth","grant":{"type":"authorization_code","pkce":true,"clientId":"cid"}},"definition":{"type":"custom","hosting":{"type":"external","url":"https://mcp.example.com","label":"My MCP"},"logoUrl":"https://example.com/logo.png","prompt":"Use this"}}`, `POST /configure {"gateway":"gw1","state":"configure","credential":{"type":"oauth","grant":{"type":"authorization_code","pkce":true,"clientId":"cid"}},"definition":{"type":"custom","hosting":{"type":"external","url":"https://mcp.example.com","label":"My MCP"},"logoUrl":"https://example.com/logo.png","prompt":"Use this"}}`},
 		},
 	})
 }

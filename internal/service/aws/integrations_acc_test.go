@@ -21,7 +21,8 @@ func TestAccAWSIntegrations(t *testing.T) {
 			Updated:  acctest.InstallBlock("p0_aws_midc_staged", `id = "`+account+`"`, `idc_region = "us-west-2"`),
 			Replaced: acctest.InstallBlock("p0_aws_midc_staged", `id = "210987654321"`, `idc_region = "us-west-2"`),
 			ImportID: account, Identity: map[string]string{"id": account}, Ref: midc,
-		},
+
+			Wire: []string{`PUT {"label":null,"state":null,"idcRegion":"us-east-1"}`}},
 		{
 			Name: "midc", Address: "p0_aws_midc.this",
 			Before: acctest.InstallBlock("p0_aws_midc_staged", `id = "`+account+`"`, `idc_region = "us-east-1"`),
@@ -29,18 +30,21 @@ func TestAccAWSIntegrations(t *testing.T) {
 			Updated: acctest.InstallBlock("p0_aws_midc", "id = p0_aws_midc_staged.this.id", `idc_region = "us-east-1"`,
 				`identity = "email"`, `label = "identity-center"`),
 			ImportID: account, Identity: map[string]string{"id": account}, Ref: midc, Installed: true,
+			Wire: []string{`PUT {"label":null,"state":null,"idcRegion":"us-east-1"}`, `POST /verify {"label":null,"state":"","awsPartition":{"type":"aws"},"idcRegion":"us-east-1","identity":{"type":"user"}}`, `POST /configure {"label":null,"state":"","awsPartition":{"type":"aws"},"idcRegion":"us-east-1","identity":{"type":"user"}}`},
 		},
 		{
 			Name: "oidc identity staged", Address: "p0_aws_oidc_identity_staged.this",
 			Config:   acctest.InstallBlock("p0_aws_oidc_identity_staged", append([]string{`id = "github"`}, oidcSettings...)...),
 			Replaced: acctest.InstallBlock("p0_aws_oidc_identity_staged", append([]string{`id = "gitlab"`}, oidcSettings...)...),
 			ImportID: "github", Identity: map[string]string{"id": "github"}, Ref: oidc,
-		},
+
+			Wire: []string{`PUT {"accountId":"123456789012","oidcProviderUrl":"https://token.actions.githubusercontent.com","audience":"sts.amazonaws.com"}`}},
 		{
 			Name: "oidc identity", Address: "p0_aws_oidc_identity.this",
 			Before:   acctest.InstallBlock("p0_aws_oidc_identity_staged", append([]string{`id = "github"`}, oidcSettings...)...),
 			Config:   acctest.InstallBlock("p0_aws_oidc_identity", append([]string{"id = p0_aws_oidc_identity_staged.this.id"}, oidcSettings...)...),
 			ImportID: "github", Identity: map[string]string{"id": "github"}, Ref: oidc, Installed: true,
+			Wire: []string{`PUT {"accountId":"123456789012","oidcProviderUrl":"https://token.actions.githubusercontent.com","audience":"sts.amazonaws.com"}`, `POST /verify {"accountId":"123456789012","oidcProviderUrl":"https://token.actions.githubusercontent.com","audience":"sts.amazonaws.com","state":"configure"}`, `POST /configure {"accountId":"123456789012","oidcProviderUrl":"https://token.actions.githubusercontent.com","audience":"sts.amazonaws.com","state":"configure"}`},
 		},
 		{
 			Name: "rds", Address: "p0_aws_rds.this",
@@ -49,6 +53,7 @@ func TestAccAWSIntegrations(t *testing.T) {
 			Replaced: acctest.InstallBlock("p0_aws_rds", `id = "vpc-0abc1234"`, `account_id = "`+account+`"`, `region = "us-east-1"`, `label = "prod"`),
 			ImportID: "vpc-0abc1234", Identity: map[string]string{"id": "vpc-0abc1234"},
 			Ref: p0.ItemRef{Integration: "aws-rds", Component: "iam-write", ID: "vpc-0abc1234"}, Installed: true,
+			Wire: []string{`PUT {"accountId":"123456789012","region":"us-west-2","state":""}`, `POST /verify {"accountId":"123456789012","region":"us-west-2","state":""}`, `POST /configure {"accountId":"123456789012","region":"us-west-2","state":""}`},
 		},
 	})
 }

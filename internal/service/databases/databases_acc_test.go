@@ -21,11 +21,13 @@ func TestAccDatabases(t *testing.T) {
 			Config:   acctest.InstallBlock(staged, `id = "prod-db"`, hosting("prod")),
 			Replaced: acctest.InstallBlock(staged, `id = "prod-db"`, hosting("prod-2")),
 			ImportID: "prod-db", Identity: map[string]string{"id": "prod-db"}, Ref: ref,
-		}, acctest.InstallCase{
+
+			Wire: []string{`PUT {"state":null,"hosting":{"type":"aws-rds","instanceArn":"arn:aws:rds:us-west-2:123456789012:db:prod","vpcId":"vpc-0abc1234","connectorArn":""}}`}}, acctest.InstallCase{
 			Name: engine, Address: "p0_" + engine + ".this", Before: acctest.InstallBlock(staged, `id = "prod-db"`, hosting("prod")),
 			Config:   acctest.InstallBlock("p0_"+engine, "id = "+staged+".this.id"),
 			Updated:  acctest.InstallBlock("p0_"+engine, "id = "+staged+".this.id", `port = "3307"`, `default_db = "app"`),
 			ImportID: "prod-db", Identity: map[string]string{"id": "prod-db"}, Ref: ref, Installed: true,
+			Wire: []string{`PUT {"state":null,"hosting":{"type":"aws-rds","instanceArn":"arn:aws:rds:us-west-2:123456789012:db:prod","vpcId":"vpc-0abc1234","connectorArn":""}}`, `PUT {"port":"*","state":"","hosting":{"type":"aws-rds","instanceArn":"arn:aws:rds:us-west-2:123456789012:db:prod","vpcId":"vpc-0abc1234","connectorArn":"*"}}`, `POST /verify {"port":"*","state":"","hosting":{"type":"aws-rds","instanceArn":"arn:aws:rds:us-west-2:123456789012:db:prod","vpcId":"vpc-0abc1234","connectorArn":"*"}}`, `POST /configure {"port":"*","state":"","hosting":{"type":"aws-rds","instanceArn":"arn:aws:rds:us-west-2:123456789012:db:prod","vpcId":"vpc-0abc1234","connectorArn":"*"}}`},
 		})
 	}
 	acctest.RunInstall(t, cases)

@@ -24,7 +24,8 @@ func TestAccKubernetes(t *testing.T) {
 			Updated:  cluster("p0_kubernetes_staged", `id = "prod"`, `connectivity_type = "public"`, `auto_mode_enabled = true`),
 			Replaced: cluster("p0_kubernetes_staged", `id = "staging"`, `connectivity_type = "public"`, `auto_mode_enabled = true`),
 			ImportID: "prod", Identity: map[string]string{"id": "prod"}, Ref: ref,
-		},
+
+			Wire: []string{`PUT {"connectivity":{"type":"proxy"},"hosting":{"type":"aws","arn":"arn:aws:eks:us-west-2:123456789012:cluster/prod","autoModeEnabled":false},"endpoint":"https://ABC.gr7.us-west-2.eks.amazonaws.com","ca":"LS0tLS1CRUdJTi"}`}},
 		{
 			Name: "installed", Address: "p0_kubernetes.this", Before: cluster("p0_kubernetes_staged", `id = "prod"`),
 			Config: cluster("p0_kubernetes", "id = p0_kubernetes_staged.this.id", `public_jwk = "{\"kty\":\"EC\"}"`,
@@ -32,6 +33,7 @@ func TestAccKubernetes(t *testing.T) {
 			Updated: cluster("p0_kubernetes", "id = p0_kubernetes_staged.this.id", `public_jwk = "{\"kty\":\"EC\"}"`,
 				`token = "`+acctest.UserSecret+`-rotated"`),
 			ImportID: "prod", Identity: map[string]string{"id": "prod"}, Ref: ref, Installed: true, IgnoreOnImport: []string{"token"},
+			Wire: []string{`PUT {"connectivity":{"type":"proxy"},"hosting":{"type":"aws","arn":"arn:aws:eks:us-west-2:123456789012:cluster/prod","autoModeEnabled":false},"endpoint":"https://ABC.gr7.us-west-2.eks.amazonaws.com","ca":"LS0tLS1CRUdJTi"}`, `POST /verify {"connectivity":{"type":"proxy","publicJwk":"{\"kty\":\"EC\"}"},"hosting":{"type":"aws","arn":"arn:aws:eks:us-west-2:123456789012:cluster/prod","autoModeEnabled":false},"endpoint":"https://ABC.gr7.us-west-2.eks.amazonaws.com","ca":"LS0tLS1CRUdJTi","token":{"clearText":"*"}}`, `POST /configure {"connectivity":{"type":"proxy","publicJwk":"{\"kty\":\"EC\"}"},"hosting":{"type":"aws","arn":"arn:aws:eks:us-west-2:123456789012:cluster/prod","autoModeEnabled":false},"endpoint":"https://ABC.gr7.us-west-2.eks.amazonaws.com","ca":"LS0tLS1CRUdJTi","token":{"clearText":"*"}}`},
 		},
 	})
 }

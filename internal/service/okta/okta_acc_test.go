@@ -18,7 +18,8 @@ func TestAccOkta(t *testing.T) {
 			Name: "listing staged", Address: "p0_okta_directory_listing_staged.this", Config: staged,
 			Replaced: acctest.InstallBlock("p0_okta_directory_listing_staged", `domain = "other.okta.com"`),
 			ImportID: domain, Identity: byDomain, Ref: listing,
-		},
+
+			Wire: []string{`PUT {}`}},
 		{
 			Name: "listing", Address: "p0_okta_directory_listing.this", Before: staged,
 			Config: acctest.InstallBlock("p0_okta_directory_listing", "domain = p0_okta_directory_listing_staged.this.domain",
@@ -26,11 +27,13 @@ func TestAccOkta(t *testing.T) {
 			Updated: acctest.InstallBlock("p0_okta_directory_listing", "domain = p0_okta_directory_listing_staged.this.domain",
 				`client = "0oaclient456"`, "jwk = p0_okta_directory_listing_staged.this.jwk"),
 			ImportID: domain, Identity: byDomain, Ref: listing, Installed: true,
+			Wire: []string{`PUT {}`, `POST /verify {"keyId":"*","publicKey":"*","state":"configure","clientId":"0oaclient123"}`, `POST /configure {"keyId":"*","publicKey":"*","state":"configure","clientId":"0oaclient123"}`},
 		},
 		{
 			Name: "group assignment", Address: "p0_okta_group_assignment.this", Before: staged,
 			Config:   acctest.InstallBlock("p0_okta_group_assignment", `domain = "`+domain+`"`, `depends_on = [p0_okta_directory_listing_staged.this]`),
 			ImportID: domain, Identity: byDomain, Ref: p0.ItemRef{Integration: "okta", Component: "group-assignment", ID: domain}, Installed: true,
+			Wire: []string{`PUT {}`, `POST /verify {"item":{"state":"configure"}}`, `POST /configure {"item":{"state":"configure"}}`},
 		},
 	})
 }

@@ -23,6 +23,7 @@ func TestAccSSH(t *testing.T) {
 			Updated:  acctest.InstallBlock("p0_ssh_aws", `account_id = "`+account+`"`, `group_key = "Team"`, `is_sudo_enabled = true`, `label = "prod"`),
 			Replaced: acctest.InstallBlock("p0_ssh_aws", `account_id = "210987654321"`, `group_key = "Team"`),
 			ImportID: account, Identity: map[string]string{"account_id": account}, Ref: item("aws:" + account), Installed: true,
+			Wire: []string{`PUT {}`, `POST /verify {"groupKey":"","isSudoEnabled":false,"state":""}`, `POST /configure {"groupKey":"","isSudoEnabled":false,"state":""}`},
 		},
 		{
 			Name: "gcp", Address: "p0_ssh_gcp.this",
@@ -30,12 +31,14 @@ func TestAccSSH(t *testing.T) {
 			Updated:  acctest.InstallBlock("p0_ssh_gcp", `project_id = "`+project+`"`, `is_sudo_enabled = true`),
 			Replaced: acctest.InstallBlock("p0_ssh_gcp", `project_id = "p0-project-2"`),
 			ImportID: project, Identity: map[string]string{"project_id": project}, Ref: item("gcloud:" + project), Installed: true,
+			Wire: []string{`PUT {}`, `POST /verify {"groupKey":"","isSudoEnabled":false,"state":""}`, `POST /configure {"groupKey":"","isSudoEnabled":false,"state":""}`},
 		},
 		{
 			Name: "azure", Address: "p0_ssh_azure.this",
 			Config:   acctest.InstallBlock("p0_ssh_azure", `subscription_id = "`+subscription+`"`, `group_key = "team"`),
 			Updated:  acctest.InstallBlock("p0_ssh_azure", `subscription_id = "`+subscription+`"`, `group_key = "team"`, `is_sudo_enabled = true`),
 			ImportID: subscription, Identity: map[string]string{"subscription_id": subscription}, Ref: item("azure:" + subscription), Installed: true,
+			Wire: []string{`PUT {}`, `POST /verify {"groupKey":"team","isSudoEnabled":false,"subscriptionId":null,"state":""}`, `POST /configure {"groupKey":"team","isSudoEnabled":false,"subscriptionId":null,"state":""}`},
 		},
 		{
 			Name: "file transfer", Address: "p0_file_transfer.this",
@@ -44,6 +47,7 @@ func TestAccSSH(t *testing.T) {
 			Replaced: acctest.InstallBlock("p0_file_transfer", `account_id = "210987654321"`, `bucket_name = "other-transfer-bucket"`),
 			ImportID: account, Identity: map[string]string{"account_id": account},
 			Ref: p0.ItemRef{Integration: "file-transfer", Component: "iam-write", ID: "aws:" + account}, Installed: true,
+			Wire: []string{`PUT {"bucketName":"my-transfer-bucket"}`, `POST /verify {"bucketName":"my-transfer-bucket"}`, `POST /configure {"bucketName":"my-transfer-bucket"}`},
 		},
 	})
 }

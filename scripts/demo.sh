@@ -109,8 +109,9 @@ cat <<SUMMARY
 
 ==> Demo finished in ${SECONDS}s
     apply:    ${everything_applied} resources created: AWS components staged and installed in the
-              mock P0 (their IAM roles by the AWS stand-in), routing rules,
-              expiry options, JIT settings
+              mock P0 (their IAM roles by the AWS stand-in), the Google Cloud
+              integration with IAM write in a project, routing rules, expiry
+              options, JIT settings
     plan:     no changes: what P0 holds matches the configuration
     destroy:  ${everything_destroyed} resources destroyed (JIT settings stay in P0: the API cannot unset them)
     outputs after apply:

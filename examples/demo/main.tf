@@ -3,9 +3,10 @@
 #
 # The demo applies the examples themselves, which the other .tf files here
 # link to: the AWS onboarding (aws_*.tf, with the offline stand-in for the
-# AWS provider that make demo builds), and the routing rules, expiry options
-# and JIT settings of the resource examples. This file reads back what they
-# made.
+# AWS provider that make demo builds), the Google Cloud integration with
+# just-in-time access in a project (gcp_iam_write.tf), and the routing
+# rules, expiry options and JIT settings of the resource examples. This file
+# reads back what they made.
 data "p0_aws_integration" "current" {
   depends_on = [p0_aws_component.iam_write, p0_aws_component.iam_assessment, p0_aws_component.inventory]
 }
@@ -35,4 +36,12 @@ output "max_access_duration" {
 ephemeral "p0_access_request" "pipeline" {
   argv   = ["request", "aws", "permission-set", "Deployer", "--account", "demo"]
   reason = "make demo"
+}
+
+output "gcp_iam_write" {
+  value = {
+    service_account = p0_gcp.this.service_account_email
+    project         = p0_gcp_iam_write.this.project
+    state           = p0_gcp_iam_write.this.state
+  }
 }

@@ -1,0 +1,1 @@
+../resources/p0_gcp_iam_write/resource.tf

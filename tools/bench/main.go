@@ -10,6 +10,7 @@
 //	go run ./tools/bench -quick           # a smoke run with small N (make bench-quick)
 //	go run ./tools/bench -rows rules-500 -reps 1 -latency 0
 //	go run ./tools/bench -rows rules-500 -profile /tmp/prof   # CPU and allocation profiles of the provider
+//	go run ./tools/bench -schema -reference /path/to/terraform-provider-p0   # schema load beside another build
 //
 // Run it from the module root. Nothing outside a temporary folder is
 // touched: the Terraform CLI configuration with dev_overrides lives there.
@@ -44,6 +45,9 @@ type options struct {
 	out         string
 	profile     string
 	provider    string
+	reference   string
+	refName     string
+	schemaOnly  bool
 	keep        bool
 }
 
@@ -60,6 +64,9 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	flags.StringVar(&o.out, "out", "", "also write the Markdown report to this `file`")
 	flags.StringVar(&o.profile, "profile", "", "write CPU and allocation profiles of the provider under this `directory`")
 	flags.StringVar(&o.provider, "provider", "", "measure this provider `binary` instead of building one, e.g. to compare two builds")
+	flags.StringVar(&o.reference, "reference", "", "also load the schema of this provider `binary` (P0's own provider, built from its source), to compare")
+	flags.StringVar(&o.refName, "reference-name", "reference", "what the report calls the -reference provider, e.g. \"P0's provider v0.53.0\"")
+	flags.BoolVar(&o.schemaOnly, "schema", false, "measure only the schema load")
 	flags.BoolVar(&o.keep, "keep", false, "keep the temporary workspaces and terraform logs")
 	if err := flags.Parse(args); err != nil {
 		return o, err
@@ -149,10 +156,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	rep.env = probeEnvironment(root, tf)
 
+	if rep.schema, err = schemaSubjects(terraformBinary, work, bin, o.reference, o.refName); err != nil {
+		return err
+	}
+	rep.schemaReps = schemaReps * o.reps
+	if err := measureSchemaLoad(rep.schema, rep.schemaReps, stderr); err != nil {
+		return err
+	}
+
 	b := bench{tf: tf, mock: m, work: work, reps: o.reps, profile: o.profile, log: stderr}
 	latencies := []time.Duration{0}
 	if o.latency > 0 {
 		latencies = append(latencies, o.latency)
+	}
+	if o.schemaOnly {
+		rows, latencies = nil, nil
 	}
 	for _, latency := range latencies {
 		m.setLatency(latency)
@@ -184,6 +202,37 @@ func run(args []string, stdout, stderr io.Writer) error {
 			o.profile, filepath.Join(o.profile, "0ms", rows[len(rows)-1].String()+"-apply", "cpu-*.pprof"))
 	}
 	return nil
+}
+
+// schemaReps is how many schema loads each repetition measures: one load
+// is short and noisy.
+const schemaReps = 5
+
+// schemaSubjects are the providers whose schema load is measured: this
+// one, the empty plugin, and the reference where there is one, last, which
+// the others are compared with.
+func schemaSubjects(terraformBinary, work, bin, reference, referenceName string) ([]*schemaSubject, error) {
+	this, err := newSchemaSubject(terraformBinary, work, "this provider", bin, "p0", "p0-security/p0")
+	if err != nil {
+		return nil, err
+	}
+	empty, err := newSchemaSubject(terraformBinary, work, "empty plugin", bin, "floor", "p0-bench/floor")
+	if err != nil {
+		return nil, err
+	}
+	subjects := []*schemaSubject{this, empty}
+	if reference != "" {
+		refBin, err := referenceBin(reference, work)
+		if err != nil {
+			return nil, err
+		}
+		ref, err := newSchemaSubject(terraformBinary, work, referenceName, refBin, "p0", "p0-security/p0")
+		if err != nil {
+			return nil, err
+		}
+		subjects = append(subjects, ref)
+	}
+	return subjects, nil
 }
 
 // available keeps the rows whose resources the provider has and explains

@@ -16,6 +16,8 @@ type report struct {
 	latency     time.Duration // of the second table; 0 when not measured
 	results     []result      // in run order
 	skipped     []string      // rows not measured, with the reason
+	schema      []*schemaSubject
+	schemaReps  int
 }
 
 // write renders the report as Markdown.
@@ -28,7 +30,13 @@ func (rep report) write(w io.Writer) {
 	rep.env.write(w)
 	p("- Terraform parallelism: %d\n\n", rep.parallelism)
 
-	p("## No added latency\n\n")
+	if len(rep.schema) > 0 {
+		writeSchemaLoad(w, rep.schema, rep.schemaReps)
+	}
+	if len(rep.results) == 0 {
+		return
+	}
+	p("\n## No added latency\n\n")
 	rep.writeTable(w, 0)
 	if rep.latency > 0 {
 		p("\n## %s of latency per request\n\n", formatLatency(rep.latency))

@@ -11,9 +11,11 @@ import (
 type operation string
 
 const (
-	opApply   operation = "apply"
-	opPlan    operation = "plan"
-	opDestroy operation = "destroy"
+	opApply operation = "apply"
+	// opValidate is the schema load (see schema.go), on no row.
+	opValidate operation = "validate"
+	opPlan     operation = "plan"
+	opDestroy  operation = "destroy"
 )
 
 // operations are run in this order on every row: each needs the state the

@@ -70,6 +70,8 @@ func (tf *terraform) args(op operation) []string {
 		return append([]string{"plan", "-detailed-exitcode"}, common...)
 	case opDestroy:
 		return append([]string{"destroy", "-auto-approve"}, common...)
+	case opValidate:
+		return []string{"validate", "-no-color"}
 	}
 	panic("unknown operation " + string(op))
 }

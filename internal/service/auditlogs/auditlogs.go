@@ -1,6 +1,3 @@
-// Package auditlogs serves P0's audit-log collectors, Splunk and Datadog,
-// each installed in one step with the secret P0 sends logs with. P0 keeps
-// only a hash of the secret: the state keeps the configured value.
 package auditlogs
 
 import (
@@ -18,12 +15,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// Family is what the auditlogs package serves.
-var Family = framework.Family{
-	Resources:     []func() resource.Resource{NewSplunkResource, NewDatadogResource},
-	ListResources: []func() list.ListResource{NewSplunkListResource, NewDatadogListResource},
-}
 
 var (
 	splunk  = install.Component{Integration: "splunk", Key: "audit-log", What: "Splunk audit logs"}

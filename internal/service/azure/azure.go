@@ -1,12 +1,8 @@
-// Package azure serves P0's Azure integration: its root for a directory
-// (p0_azure), the app P0 acts as, IAM write and bastion hosts in
-// subscriptions, and the jump host.
 package azure
 
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -15,21 +11,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// Family is what the azure package serves.
-var Family = framework.Family{
-	Resources: []func() resource.Resource{
-		NewAzureResource,
-		NewAppStagedResource, NewAppResource,
-		NewIAMWriteStagedResource, NewIAMWriteResource,
-		NewBastionHostStagedResource, NewBastionHostResource,
-		NewJumpHostResource,
-	},
-	ListResources: []func() list.ListResource{
-		NewIAMWriteStagedListResource, NewIAMWriteListResource,
-		NewBastionHostStagedListResource, NewBastionHostListResource,
-	},
-}
 
 // integrationAzure is the Azure integration's key.
 const integrationAzure = "azure"

@@ -1,6 +1,3 @@
-// Package databases serves P0's database integrations, MySQL and
-// PostgreSQL: an RDS instance staged (P0 generates the connector that
-// reaches it) and then installed with how P0 connects.
 package databases
 
 import (
@@ -32,18 +29,6 @@ var (
 	mysql    = engine{key: "mysql", typeName: "mysql", name: "MySQL", port: "3306"}
 	postgres = engine{key: "postgres", typeName: "postgres", name: "PostgreSQL", port: "5432"}
 )
-
-// Family is what the databases package serves.
-var Family = framework.Family{
-	Resources: []func() resource.Resource{
-		mysql.stagedResource, mysql.resource,
-		postgres.stagedResource, postgres.resource,
-	},
-	ListResources: []func() list.ListResource{
-		mysql.stagedListResource, mysql.listResource,
-		postgres.stagedListResource, postgres.listResource,
-	},
-}
 
 func (e engine) component() install.Component {
 	return install.Component{Integration: e.key, Key: "iam-write", What: e.name + " database"}

@@ -1,6 +1,3 @@
-// Package kubernetes serves P0's Kubernetes integration: clusters, staged
-// (P0 generates the PKI of its admission controller) and then installed
-// with the token of the service account P0 acts as.
 package kubernetes
 
 import (
@@ -18,12 +15,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// Family is what the kubernetes package serves.
-var Family = framework.Family{
-	Resources:     []func() resource.Resource{NewStagedResource, NewResource},
-	ListResources: []func() list.ListResource{NewStagedListResource, NewListResource},
-}
 
 var cluster = install.Component{Integration: "k8s", Key: "iam-write", What: "Kubernetes cluster"}
 

@@ -1,6 +1,3 @@
-// Package okta serves P0's Okta integration: the directory listing of an
-// Okta organization, staged (P0 generates the key its Okta app signs
-// with) and then installed with the app, and group assignment.
 package okta
 
 import (
@@ -19,12 +16,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// Family is what the okta package serves.
-var Family = framework.Family{
-	Resources:     []func() resource.Resource{NewListingStagedResource, NewListingResource, NewGroupAssignmentResource},
-	ListResources: []func() list.ListResource{NewListingStagedListResource, NewListingListResource, NewGroupAssignmentListResource},
-}
 
 var (
 	listing         = install.Component{Integration: "okta", Key: "listing", What: "Okta directory listing", Of: "domain"}

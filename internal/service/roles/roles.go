@@ -1,6 +1,3 @@
-// Package roles serves P0's role bindings: the users and groups bound to
-// the roles that administer P0 itself (owner, security reviewer,
-// assessment, assessment viewer). P0 offers no read of them.
 package roles
 
 import (
@@ -73,10 +70,6 @@ type memberModel interface {
 	framework.Identity
 	name() types.String
 }
-
-// Family is what the roles package serves: a user and a group resource
-// for each role.
-var Family = framework.Family{Resources: resources()}
 
 func resources() []func() resource.Resource {
 	var out []func() resource.Resource

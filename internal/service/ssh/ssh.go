@@ -1,6 +1,3 @@
-// Package ssh serves P0's SSH integration, which grants just-in-time
-// access to the instances of an AWS account, a GCP project or an Azure
-// subscription, and its file transfer for AWS.
 package ssh
 
 import (
@@ -8,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,14 +13,6 @@ import (
 	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
-
-// Family is what the ssh package serves.
-var Family = framework.Family{
-	Resources: []func() resource.Resource{NewAWSResource, NewGCPResource, NewAzureResource, NewFileTransferResource},
-	ListResources: []func() list.ListResource{
-		NewAWSListResource, NewGCPListResource, NewAzureListResource, NewFileTransferListResource,
-	},
-}
 
 // cloud is one cloud whose instances P0 gives SSH access to. P0 holds the
 // items of every cloud in one component, each item's id prefixed with its

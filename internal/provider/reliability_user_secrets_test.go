@@ -79,6 +79,20 @@ resource "p0_splunk_audit_logs" "p0" {
   hec_token_cleartext = var.splunk_token
 }
 `)
+	// The refused configure is the Splunk collector's alone, so that the
+	// planned failure meets it.
+	splunkOnly := env.Config(`
+variable "splunk_token" {
+  type      = string
+  sensitive = true
+}
+
+resource "p0_splunk_audit_logs" "p0" {
+  token_id            = "p0"
+  hec_endpoint        = "https://splunk.example.com:8088/services/collector"
+  hec_token_cleartext = var.splunk_token
+}
+`)
 	var refusal string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -89,7 +103,7 @@ resource "p0_splunk_audit_logs" "p0" {
 					env.Mock.FailNext(http.MethodPost, "/o/{org}/integrations/{key}/config/{component}/{id}/configure",
 						http.StatusBadRequest, "the HEC token "+splunkToken+" was refused by Splunk")
 				},
-				Config:      config,
+				Config:      splunkOnly,
 				ExpectError: acctest.ExpectError("P0 answered 400 Bad Request", "the HEC token [redacted] was refused"),
 			},
 			{Config: config},

@@ -75,9 +75,16 @@ func RunInstall(t *testing.T, cases []InstallCase) {
 			}
 			if IdentitySupported(t) {
 				steps[0].ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectIdentity(c.Address, c.identityChecks())}
-				steps = append(steps, resource.TestStep{
+				// The secrets an import cannot read are sent by the first
+				// apply after it: in place, never by replacing the object.
+				importStep := resource.TestStep{
 					Config: full(c.Config), ResourceName: c.Address, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				})
+				}
+				if len(c.IgnoreOnImport) > 0 {
+					importStep.ExpectNonEmptyPlan = true
+					importStep.ImportPlanChecks.PreApply = []plancheck.PlanCheck{plancheck.ExpectResourceAction(c.Address, plancheck.ResourceActionUpdate)}
+				}
+				steps = append(steps, importStep)
 			}
 			steps = append(steps, resource.TestStep{
 				// Deleted in P0: the plan creates it again.

@@ -23,15 +23,25 @@ var (
 
 // secretAttribute is a secret the configuration gives and P0 never sends
 // back: sensitive, kept in state as configured, and replacing the
-// collector when it changes, as P0's own provider does.
+// collector when it changes, as P0's own provider does; but not after an
+// import, which cannot read it: the next apply sends it in place.
 func secretAttribute(description string, validators ...validator.String) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: description + " Sensitive: never shown or logged. P0 keeps only its hash, so the state " +
-			"keeps the configured value, and an import leaves it empty until the next apply. Changing it replaces the resource.",
+			"keeps the configured value; an import leaves it empty, and the next apply sends it. Changing it replaces the resource.",
 		Required: true, Sensitive: true, Validators: validators,
-		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		PlanModifiers: []planmodifier.String{replacedOnceKnown},
 	}
 }
+
+// replacedOnceKnown replaces the collector when its secret changes, and
+// sends a secret the state does not know yet (after an import) in place.
+var replacedOnceKnown = stringplanmodifier.RequiresReplaceIf(
+	func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !req.StateValue.IsNull()
+	},
+	"If the value of this attribute changes, Terraform will destroy and recreate the resource; a value the state does not hold yet (after an import) is sent in place.",
+	"If the value of this attribute changes, Terraform will destroy and recreate the resource; a value the state does not hold yet (after an import) is sent in place.")
 
 // secretBody is a secret as P0 takes it: {"clearText": ...}. P0 answers
 // with its hash in place of the secret.

@@ -56,7 +56,8 @@ type InstallCase struct {
 
 // RunInstall runs each case, in parallel, against an organization of its
 // own: create, an empty re-plan, import by ID (and by identity where the
-// CLI has identities), an item deleted in P0 planned back and created
+// CLI has identities, and with the configuration -generate-config-out
+// writes), an item deleted in P0 planned back and created
 // again, an update in place and a replacement where the case has them, and
 // a destroy that leaves nothing in P0; then its create and update again on
 // another P0 (see anotherP0).
@@ -72,6 +73,15 @@ func RunInstall(t *testing.T, cases []InstallCase) {
 					Config: full(c.Config), ResourceName: c.Address, ImportState: true, ImportStateId: c.ImportID,
 					ImportStateVerify: true, ImportStateVerifyIdentifierAttribute: c.identifier(), ImportStateVerifyIgnore: c.IgnoreOnImport,
 				},
+			}
+			if len(c.IgnoreOnImport) == 0 {
+				// What P0 holds, written in HCL by -generate-config-out,
+				// imports with nothing to change. A secret P0 never sends
+				// back cannot be generated.
+				steps = append(steps, resource.TestStep{
+					Config: full(c.Config), ResourceName: c.Address, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
+					ImportStateId: c.ImportID, GenerateConfig: true,
+				})
 			}
 			if IdentitySupported(t) {
 				steps[0].ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectIdentity(c.Address, c.identityChecks())}

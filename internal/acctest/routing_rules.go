@@ -29,14 +29,15 @@ type HeldRule struct {
 	Unmanaged map[string]string
 }
 
-// HeldRules are an agentic requestor's rule, with fields beyond the
-// documents at every depth, and a rule in the form P0's own client writes
+// HeldRules are an agentic requestor's rule, with fields the provider does
+// not model at every depth, and a rule in the form P0's own client writes
 // (a group named by groups and effect, camelCase options), with types the
 // documents do not list.
 var HeldRules = []HeldRule{{
 	name: "Agents", label: "agents",
 	seed: `{"name": "Agents", "disabled": false, "description": "made by P0's own client",
-  "requestor": {"type": "agentic", "agent": {"id": "agent-7", "scopes": ["deploy"]}, "user": {"email": "owner@example.com"}},
+  "requestor": {"type": "agentic", "agent": {"type": "mcp-client", "client_id": "c-7", "id": "agent-7", "scopes": ["deploy"]},
+    "user": {"type": "user", "uid": "u-1", "email": "owner@example.com"}},
   "resource": {"type": "integration", "service": "ssh", "access_type": "all", "region": "eu"},
   "approval": [
     {"type": "group", "effect": "keep", "tier": 2,
@@ -45,7 +46,7 @@ var HeldRules = []HeldRule{{
     {"type": "p0", "options": {"autoEscalate": true}}]}`,
 	Hcl: `
   name      = "Agents"
-  requestor = { type = "agentic" }
+  requestor = { type = "agentic", agent = { type = "mcp-client", client_id = "c-7" }, user = { type = "user", uid = "u-1" } }
   resource  = { type = "integration", service = "ssh", access_type = "all" }
   approval = [
     {
@@ -59,8 +60,9 @@ var HeldRules = []HeldRule{{
 `,
 	Unmanaged: map[string]string{
 		"description":                     `"made by P0's own client"`,
-		"requestor.agent":                 `{"id":"agent-7","scopes":["deploy"]}`,
-		"requestor.user":                  `{"email":"owner@example.com"}`,
+		"requestor.agent.id":              `"agent-7"`,
+		"requestor.agent.scopes":          `["deploy"]`,
+		"requestor.user.email":            `"owner@example.com"`,
 		"resource.region":                 `"eu"`,
 		"approval.0.tier":                 `2`,
 		"approval.0.groups.0.weight":      `1.50`,

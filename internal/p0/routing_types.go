@@ -1,13 +1,20 @@
 package p0
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 // The values the routing-rules document allows, and those P0's own client
 // writes beside them. P0 may hold others: they are known values, not the
 // only ones.
 var (
 	// RequestorTypes are the kinds of requestor a rule names.
-	RequestorTypes = []string{"any", "group", "user"}
+	RequestorTypes = []string{"any", "group", "user", "agentic"}
+	// AgentTypes are the kinds of agent an agentic requestor names.
+	AgentTypes = []string{"any", "mcp-client", "agent-client", "agent-owner", "owner-group", "provider"}
+	// AgentUserTypes are the kinds of user an agentic requestor acts for.
+	AgentUserTypes = []string{"any", "group", "user", "none"}
 	// ResourceTypes are the kinds of resource a rule covers.
 	ResourceTypes = []string{"any", "integration"}
 	// FilterEffects are what a resource filter does with what it matches.
@@ -51,6 +58,12 @@ var (
 	keyBreakGlassApprover = key{"break_glass_approver", "breakGlassApprover"}
 	keyID                 = word("id")
 	keyLabel              = word("label")
+	keyAgent              = word("agent")
+	keyUser               = word("user")
+	keyClientID           = key{"client_id", "clientId"}
+	keyOwner              = word("owner")
+	keyProviderID         = key{"provider_id", "providerId"}
+	keySubjectPattern     = key{"subject_pattern", "subjectPattern"}
 )
 
 // RoutingRule is one rule of the routing (access request) workflow. Every
@@ -67,9 +80,44 @@ type RoutingRule struct {
 
 // RuleRequestor says who may make a request: "any", a "group" (named by
 // uid, as the documents show, or by groups and effect, as P0's own client
-// writes) or a "user". P0 knows other kinds, such as "agentic", whose
-// fields are Unmanaged.
+// writes), a "user", or, as P0's own client writes, an "agentic" requestor:
+// an agent acting for a user.
 type RuleRequestor struct {
+	Type      string
+	UID       string
+	Groups    []Group
+	Effect    string
+	Agent     *RequestorAgent
+	User      *RequestorUser
+	Unmanaged Unmanaged
+}
+
+// RequestorAgent is the agent of an agentic requestor: any agent, an MCP
+// or agent client, the agents of an owner or of an owner's groups, or
+// those an identity provider vouches for.
+type RequestorAgent struct {
+	Type           string
+	ClientID       string
+	Owner          string
+	ProviderID     string
+	SubjectPattern string
+	Groups         AgentGroups
+	Effect         string
+	Unmanaged      Unmanaged
+}
+
+// AgentGroups are an agent's groups. P0 holds an owner-group agent's
+// inside an object of their own, with their effect ({"type": "group",
+// "groups": [...], "effect": ...}); Wrapped says so, and Effect is then
+// theirs.
+type AgentGroups struct {
+	Groups  []Group
+	Effect  string
+	Wrapped bool
+}
+
+// RequestorUser is the user an agentic requestor's agent acts for.
+type RequestorUser struct {
 	Type      string
 	UID       string
 	Groups    []Group
@@ -145,6 +193,29 @@ func (q *RuleRequestor) fields() []field {
 		{key: keyUID, value: &q.UID},
 		{key: keyGroups, value: &q.Groups},
 		{key: keyEffect, value: &q.Effect},
+		{key: keyAgent, value: &q.Agent},
+		{key: keyUser, value: &q.User},
+	}
+}
+
+func (a *RequestorAgent) fields() []field {
+	return []field{
+		{key: keyType, value: &a.Type, always: true},
+		{key: keyClientID, value: &a.ClientID},
+		{key: keyOwner, value: &a.Owner},
+		{key: keyProviderID, value: &a.ProviderID},
+		{key: keySubjectPattern, value: &a.SubjectPattern},
+		{key: keyGroups, value: &a.Groups},
+		{key: keyEffect, value: &a.Effect},
+	}
+}
+
+func (u *RequestorUser) fields() []field {
+	return []field{
+		{key: keyType, value: &u.Type, always: true},
+		{key: keyUID, value: &u.UID},
+		{key: keyGroups, value: &u.Groups},
+		{key: keyEffect, value: &u.Effect},
 	}
 }
 
@@ -212,6 +283,8 @@ func (g *Group) fields() []field {
 
 func (r *RoutingRule) unmanaged() *Unmanaged     { return &r.Unmanaged }
 func (q *RuleRequestor) unmanaged() *Unmanaged   { return &q.Unmanaged }
+func (a *RequestorAgent) unmanaged() *Unmanaged  { return &a.Unmanaged }
+func (u *RequestorUser) unmanaged() *Unmanaged   { return &u.Unmanaged }
 func (r *RuleResource) unmanaged() *Unmanaged    { return &r.Unmanaged }
 func (f *ResourceFilter) unmanaged() *Unmanaged  { return &f.Unmanaged }
 func (a *Approval) unmanaged() *Unmanaged        { return &a.Unmanaged }
@@ -224,6 +297,8 @@ func (g *Group) unmanaged() *Unmanaged           { return &g.Unmanaged }
 
 func (r *RoutingRule) UnmarshalJSON(data []byte) error     { return decodeObject(data, r) }
 func (q *RuleRequestor) UnmarshalJSON(data []byte) error   { return decodeObject(data, q) }
+func (a *RequestorAgent) UnmarshalJSON(data []byte) error  { return decodeObject(data, a) }
+func (u *RequestorUser) UnmarshalJSON(data []byte) error   { return decodeObject(data, u) }
 func (r *RuleResource) UnmarshalJSON(data []byte) error    { return decodeObject(data, r) }
 func (f *ResourceFilter) UnmarshalJSON(data []byte) error  { return decodeObject(data, f) }
 func (a *Approval) UnmarshalJSON(data []byte) error        { return decodeObject(data, a) }
@@ -232,11 +307,40 @@ func (g *Group) UnmarshalJSON(data []byte) error           { return decodeObject
 
 func (r RoutingRule) MarshalJSON() ([]byte, error)     { return marshalObject(SnakeCase, &r) }
 func (q RuleRequestor) MarshalJSON() ([]byte, error)   { return marshalObject(SnakeCase, &q) }
+func (a RequestorAgent) MarshalJSON() ([]byte, error)  { return marshalObject(SnakeCase, &a) }
+func (u RequestorUser) MarshalJSON() ([]byte, error)   { return marshalObject(SnakeCase, &u) }
 func (r RuleResource) MarshalJSON() ([]byte, error)    { return marshalObject(SnakeCase, &r) }
 func (f ResourceFilter) MarshalJSON() ([]byte, error)  { return marshalObject(SnakeCase, &f) }
 func (a Approval) MarshalJSON() ([]byte, error)        { return marshalObject(SnakeCase, &a) }
 func (o ApprovalOptions) MarshalJSON() ([]byte, error) { return marshalObject(SnakeCase, &o) }
 func (g Group) MarshalJSON() ([]byte, error)           { return marshalObject(SnakeCase, &g) }
+
+// UnmarshalJSON reads the groups as a list, or as P0 holds an owner-group
+// agent's, inside an object with their effect.
+func (g *AgentGroups) UnmarshalJSON(data []byte) error {
+	*g = AgentGroups{}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return json.Unmarshal(data, &g.Groups)
+	}
+	var wrapped struct {
+		Groups []Group `json:"groups"`
+		Effect string  `json:"effect"`
+	}
+	if err := json.Unmarshal(data, &wrapped); err != nil {
+		return err
+	}
+	*g = AgentGroups{Groups: wrapped.Groups, Effect: wrapped.Effect, Wrapped: true}
+	return nil
+}
+
+// MarshalJSON writes the groups as P0 holds them.
+func (g AgentGroups) MarshalJSON() ([]byte, error) {
+	if !g.Wrapped {
+		return json.Marshal(g.Groups)
+	}
+	return json.Marshal(map[string]any{"type": "group", "groups": g.Groups, "effect": g.Effect})
+}
 
 // Workflow is the organization's whole routing configuration. ID names the
 // version; saving it again requires that version as CurrentVersion.

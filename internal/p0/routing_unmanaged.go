@@ -116,7 +116,37 @@ func keepRequestor(requestor, previous RuleRequestor, kept *KeptFields) RuleRequ
 	}
 	requestor.Unmanaged = kept.keep("requestor.", previous.Unmanaged)
 	requestor.Groups = keepGroups(requestor.Groups, previous.Groups, "requestor.", kept)
+	if a, was := requestor.Agent, previous.Agent; a != nil && was != nil {
+		agent := keepAgent(*a, *was, kept)
+		requestor.Agent = &agent
+	}
+	if u, was := requestor.User, previous.User; u != nil && was != nil {
+		user := keepUser(*u, *was, kept)
+		requestor.User = &user
+	}
 	return requestor
+}
+
+// keepAgent and keepUser keep what an agentic requestor's agent and user
+// held.
+func keepAgent(agent, previous RequestorAgent, kept *KeptFields) RequestorAgent {
+	if typeChanges(agent.Type, previous.Type) {
+		kept.drop("requestor.agent.", &previous)
+		return agent
+	}
+	agent.Unmanaged = kept.keep("requestor.agent.", previous.Unmanaged)
+	agent.Groups.Groups = keepGroups(agent.Groups.Groups, previous.Groups.Groups, "requestor.agent.", kept)
+	return agent
+}
+
+func keepUser(user, previous RequestorUser, kept *KeptFields) RequestorUser {
+	if typeChanges(user.Type, previous.Type) {
+		kept.drop("requestor.user.", &previous)
+		return user
+	}
+	user.Unmanaged = kept.keep("requestor.user.", previous.Unmanaged)
+	user.Groups = keepGroups(user.Groups, previous.Groups, "requestor.user.", kept)
+	return user
 }
 
 func keepResource(resource, previous RuleResource, kept *KeptFields) RuleResource {

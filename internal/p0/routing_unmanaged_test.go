@@ -15,7 +15,8 @@ import (
 // requestor among them.
 const heldRule = `{
   "name": "held", "disabled": false, "description": "kept at the top", "priority": 3,
-  "requestor": {"type": "agentic", "agent": {"id": "bot-1", "scopes": ["read"]}, "user": {"email": "owner@example.com"}},
+  "requestor": {"type": "agentic", "agent": {"type": "mcp-client", "clientId": "c1", "id": "bot-1", "scopes": ["read"]},
+    "user": {"type": "user", "uid": "u1", "email": "owner@example.com"}},
   "resource": {"type": "integration", "service": "ssh", "accessType": "all", "region": "eu",
     "filters": {"prod": {"effect": "keep", "key": "env", "pattern": "prod", "caseSensitive": true}}},
   "approval": [
@@ -37,8 +38,11 @@ func TestRuleDecodesBothSpellingsAndKeepsTheRest(t *testing.T) {
 	if rule.Approval[0].Groups[0].Label != "Admins" || rule.Approval[0].Effect != "keep" {
 		t.Fatalf("groups not read: %+v", rule.Approval[0])
 	}
+	if a, u := rule.Requestor.Agent, rule.Requestor.User; a == nil || a.ClientID != "c1" || u == nil || u.UID != "u1" {
+		t.Fatalf("agentic requestor not read: %+v", rule.Requestor)
+	}
 	want := []string{
-		"description", "priority", "requestor.agent", "requestor.user", "resource.region",
+		"description", "priority", "requestor.agent.id", "requestor.agent.scopes", "requestor.user.email", "resource.region",
 		`resource.filters["prod"].caseSensitive`, "approval[0].tier", "approval[0].groups[0].nested",
 		"approval[0].options.ttlHint", "approval[1].options.autoEscalate",
 	}
@@ -56,7 +60,7 @@ func TestRuleDecodesBothSpellingsAndKeepsTheRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(encoded)
-	for _, kept := range []string{`"agent":{"id":"bot-1","scopes":["read"]}`, `"nested":{"a":[1,2.50,null]}`, `"ttlHint":"1h"`, `"priority":3`} {
+	for _, kept := range []string{`"client_id":"c1","id":"bot-1","scopes":["read"],"type":"mcp-client"`, `"nested":{"a":[1,2.50,null]}`, `"ttlHint":"1h"`, `"priority":3`} {
 		if !strings.Contains(text, kept) {
 			t.Errorf("the encoded rule lacks %s: %s", kept, text)
 		}
@@ -82,7 +86,7 @@ func TestKeepUnmanaged(t *testing.T) {
 	configured := func() p0.RoutingRule {
 		return p0.RoutingRule{
 			Name:      "held",
-			Requestor: p0.RuleRequestor{Type: "agentic"},
+			Requestor: p0.RuleRequestor{Type: "agentic", Agent: &p0.RequestorAgent{Type: "mcp-client", ClientID: "c1"}, User: &p0.RequestorUser{Type: "user", UID: "u1"}},
 			Resource: p0.RuleResource{Type: "integration", Service: "ssh", AccessType: "all",
 				Filters: map[string]p0.ResourceFilter{"prod": {Effect: "keep", Key: "env", Pattern: "prod"}, "new": {Effect: "remove"}}},
 			Approval: []p0.Approval{
@@ -99,7 +103,7 @@ func TestKeepUnmanaged(t *testing.T) {
 		wantDropped []string
 	}{
 		{"nothing changed but what is modeled", func(*p0.RoutingRule) {}, []string{
-			"description", "priority", "requestor.agent", "requestor.user", "resource.region",
+			"description", "priority", "requestor.agent.id", "requestor.agent.scopes", "requestor.user.email", "resource.region",
 			`resource.filters["prod"].caseSensitive`, "approval[0].tier", "approval[0].groups[1].nested",
 			"approval[0].options.ttlHint", "approval[1].options.autoEscalate",
 		}, nil},
@@ -107,11 +111,11 @@ func TestKeepUnmanaged(t *testing.T) {
 			"description", "priority", "resource.region",
 			`resource.filters["prod"].caseSensitive`, "approval[0].tier", "approval[0].groups[1].nested",
 			"approval[0].options.ttlHint", "approval[1].options.autoEscalate",
-		}, []string{"requestor.agent", "requestor.user"}},
+		}, []string{"requestor.agent.id", "requestor.agent.scopes", "requestor.user.email"}},
 		{"step types change and a filter goes", func(r *p0.RoutingRule) {
 			r.Approval = []p0.Approval{{Type: "auto"}}
 			delete(r.Resource.Filters, "prod")
-		}, []string{"description", "priority", "requestor.agent", "requestor.user", "resource.region"},
+		}, []string{"description", "priority", "requestor.agent.id", "requestor.agent.scopes", "requestor.user.email", "resource.region"},
 			[]string{"approval[0].tier", "approval[0].groups[0].nested", "approval[0].options.ttlHint"}},
 	}
 	for _, tt := range tests {
@@ -228,5 +232,32 @@ func TestAWSItemKeepsUnmanaged(t *testing.T) {
 	}
 	if configuration := held.Configuration(); configuration.State != "" || configuration.Unmanaged == nil || configuration.Login.Unmanaged == nil {
 		t.Errorf("Configuration() = %+v; want the state left out and every field P0 holds kept", configuration)
+	}
+}
+
+// TestOwnerGroupAgentGroupsAsP0HoldsThem checks that an owner-group
+// agent's groups, which P0 holds inside an object with their effect, read
+// as the agent's groups and effect, and are written back in that form; an
+// agent of another type keeps its groups a list.
+func TestOwnerGroupAgentGroupsAsP0HoldsThem(t *testing.T) {
+	const held = `{"type":"agentic","agent":{"type":"owner-group","groups":{"type":"group","groups":[{"directory":"okta","id":"g1","label":"Admins"}],"effect":"keep"}},"user":{"type":"any"}}`
+	var requestor p0.RuleRequestor
+	if err := json.Unmarshal([]byte(held), &requestor); err != nil {
+		t.Fatal(err)
+	}
+	groups := requestor.Agent.Groups
+	if !groups.Wrapped || groups.Effect != "keep" || len(groups.Groups) != 1 || groups.Groups[0].ID != "g1" {
+		t.Fatalf("owner-group groups read as %+v", groups)
+	}
+	encoded, err := json.Marshal(requestor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(encoded), `"groups":{"effect":"keep","groups":[{"directory":"okta","id":"g1","label":"Admins"}],"type":"group"}`) {
+		t.Errorf("written as %s", encoded)
+	}
+	listed := p0.RuleRequestor{Type: "agentic", Agent: &p0.RequestorAgent{Type: "agent-owner", Groups: p0.AgentGroups{Groups: []p0.Group{{Directory: "okta", ID: "g2"}}}}}
+	if encoded, _ := json.Marshal(listed); !strings.Contains(string(encoded), `"groups":[{"directory":"okta","id":"g2"}]`) {
+		t.Errorf("a listed agent's groups written as %s", encoded)
 	}
 }

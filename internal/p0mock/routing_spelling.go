@@ -36,6 +36,9 @@ var spelledFields = []spelledField{
 	{"approval[].options", "require_duration", "requireDuration"},
 	{"approval[].options", "require_preapproval", "requirePreapproval"},
 	{"approval[].options", "break_glass_approver", "breakGlassApprover"},
+	{"requestor.agent", "client_id", "clientId"},
+	{"requestor.agent", "provider_id", "providerId"},
+	{"requestor.agent", "subject_pattern", "subjectPattern"},
 }
 
 // applySpelling makes a rule, decoded into rule, what the server stores of

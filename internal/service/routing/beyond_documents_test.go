@@ -54,7 +54,7 @@ resource "p0_routing_rule" "current" {
 		adopted := env.Config(agents.ResourceHCL() + breakGlass.ResourceHCL())
 		changed := env.Config(agents.ResourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
 			breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
-		retyped := env.Config(agents.ResourceHCL(`type = "agentic"`, `type = "any"`, `name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
+		retyped := env.Config(agents.ResourceHCL(`{ type = "agentic", agent = { type = "mcp-client", client_id = "c-7" }, user = { type = "user", uid = "u-1" } }`, `{ type = "any" }`, `name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
 			breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: env.Factories(),
@@ -93,7 +93,7 @@ resource "p0_routing_rule" "current" {
 				{
 					// The agentic requestor's own fields go with its type.
 					Config: retyped,
-					Check:  env.CheckKept("Agents", acctest.Without(agents.Unmanaged, "requestor.agent", "requestor.user"), "requestor.agent", "requestor.user"),
+					Check:  env.CheckKept("Agents", acctest.Without(agents.Unmanaged, "requestor.agent.id", "requestor.agent.scopes", "requestor.user.email"), "requestor.agent", "requestor.user"),
 				},
 				{
 					Config: retyped + current,

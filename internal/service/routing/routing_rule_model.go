@@ -24,11 +24,36 @@ type routingRuleFields struct {
 }
 
 type requestorModel struct {
+	Type   types.String    `tfsdk:"type"`
+	UID    types.String    `tfsdk:"uid"`
+	Groups []groupModel    `tfsdk:"groups"`
+	Effect types.String    `tfsdk:"effect"`
+	Agent  *agentModel     `tfsdk:"agent"`
+	User   *agentUserModel `tfsdk:"user"`
+}
+
+// agentModel is an agentic requestor's agent.
+type agentModel struct {
+	Type           types.String `tfsdk:"type"`
+	ClientID       types.String `tfsdk:"client_id"`
+	Owner          types.String `tfsdk:"owner"`
+	ProviderID     types.String `tfsdk:"provider_id"`
+	SubjectPattern types.String `tfsdk:"subject_pattern"`
+	Groups         []groupModel `tfsdk:"groups"`
+	Effect         types.String `tfsdk:"effect"`
+}
+
+// agentUserModel is the user an agentic requestor's agent acts for.
+type agentUserModel struct {
 	Type   types.String `tfsdk:"type"`
 	UID    types.String `tfsdk:"uid"`
 	Groups []groupModel `tfsdk:"groups"`
 	Effect types.String `tfsdk:"effect"`
 }
+
+// ownerGroup is the agent type whose groups P0 holds with their effect
+// (see p0.AgentGroups).
+const ownerGroup = "owner-group"
 
 type ruleResourceModel struct {
 	Type       types.String           `tfsdk:"type"`
@@ -85,6 +110,8 @@ func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 			UID:    m.Requestor.UID.ValueString(),
 			Groups: groupsFromModel(m.Requestor.Groups),
 			Effect: m.Requestor.Effect.ValueString(),
+			Agent:  agentFromModel(m.Requestor.Agent),
+			User:   agentUserFromModel(m.Requestor.User),
 		}
 	}
 	if m.Resource != nil {
@@ -131,6 +158,30 @@ func ruleFromFields(m routingRuleFields) p0.RoutingRule {
 	return rule
 }
 
+func agentFromModel(a *agentModel) *p0.RequestorAgent {
+	if a == nil {
+		return nil
+	}
+	agent := &p0.RequestorAgent{
+		Type: a.Type.ValueString(), ClientID: a.ClientID.ValueString(), Owner: a.Owner.ValueString(),
+		ProviderID: a.ProviderID.ValueString(), SubjectPattern: a.SubjectPattern.ValueString(),
+		Groups: p0.AgentGroups{Groups: groupsFromModel(a.Groups)},
+	}
+	if agent.Type == ownerGroup {
+		agent.Groups.Wrapped, agent.Groups.Effect = true, a.Effect.ValueString()
+	} else {
+		agent.Effect = a.Effect.ValueString()
+	}
+	return agent
+}
+
+func agentUserFromModel(u *agentUserModel) *p0.RequestorUser {
+	if u == nil {
+		return nil
+	}
+	return &p0.RequestorUser{Type: u.Type.ValueString(), UID: u.UID.ValueString(), Groups: groupsFromModel(u.Groups), Effect: u.Effect.ValueString()}
+}
+
 func groupsFromModel(groups []groupModel) []p0.Group {
 	if groups == nil {
 		return nil
@@ -155,6 +206,8 @@ func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
 			UID:    framework.OptionalString(rule.Requestor.UID),
 			Groups: groupsModel(rule.Requestor.Groups),
 			Effect: framework.OptionalString(rule.Requestor.Effect),
+			Agent:  agentModelOf(rule.Requestor.Agent),
+			User:   agentUserModelOf(rule.Requestor.User),
 		},
 		Resource: &ruleResourceModel{
 			Type:       types.StringValue(rule.Resource.Type),
@@ -188,6 +241,30 @@ func fieldsFromRule(rule p0.RoutingRule) routingRuleFields {
 		m.Approval = append(m.Approval, approval)
 	}
 	return m
+}
+
+// agentModelOf maps an agentic requestor's agent; an owner-group agent's
+// effect is its groups'.
+func agentModelOf(a *p0.RequestorAgent) *agentModel {
+	if a == nil {
+		return nil
+	}
+	effect := a.Effect
+	if a.Groups.Wrapped {
+		effect = a.Groups.Effect
+	}
+	return &agentModel{
+		Type: types.StringValue(a.Type), ClientID: framework.OptionalString(a.ClientID), Owner: framework.OptionalString(a.Owner),
+		ProviderID: framework.OptionalString(a.ProviderID), SubjectPattern: framework.OptionalString(a.SubjectPattern),
+		Groups: groupsModel(a.Groups.Groups), Effect: framework.OptionalString(effect),
+	}
+}
+
+func agentUserModelOf(u *p0.RequestorUser) *agentUserModel {
+	if u == nil {
+		return nil
+	}
+	return &agentUserModel{Type: types.StringValue(u.Type), UID: framework.OptionalString(u.UID), Groups: groupsModel(u.Groups), Effect: framework.OptionalString(u.Effect)}
 }
 
 // optionsModel maps approval options; options that set nothing the

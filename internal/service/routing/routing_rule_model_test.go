@@ -24,6 +24,20 @@ func TestRuleRoundTrip(t *testing.T) {
 		Resource:  p0.RuleResource{Type: "integration", Service: "ssh", AccessType: "all"},
 		Approval: []p0.Approval{{Type: "group", Effect: "remove", Groups: []p0.Group{{Directory: "azure-ad", ID: "a"}},
 			Options: &p0.ApprovalOptions{RequireDuration: &yes, RequirePreapproval: &no, BreakGlassApprover: &yes}}},
+	}, {
+		Name: "agents of an owner's groups",
+		Requestor: p0.RuleRequestor{Type: "agentic",
+			Agent: &p0.RequestorAgent{Type: "owner-group", Groups: p0.AgentGroups{Groups: []p0.Group{{Directory: "okta", ID: "g1", Label: "Eng"}}, Effect: "keep", Wrapped: true}},
+			User:  &p0.RequestorUser{Type: "group", Groups: []p0.Group{{Directory: "okta", ID: "g2", Label: "Ops"}}, Effect: "remove"}},
+		Resource: p0.RuleResource{Type: "any"},
+		Approval: []p0.Approval{{Type: "auto"}},
+	}, {
+		Name: "agents of a provider",
+		Requestor: p0.RuleRequestor{Type: "agentic",
+			Agent: &p0.RequestorAgent{Type: "provider", ProviderID: "github-actions", SubjectPattern: "repo:org/*"},
+			User:  &p0.RequestorUser{Type: "user", UID: "alice@example.com"}},
+		Resource: p0.RuleResource{Type: "any"},
+		Approval: []p0.Approval{{Type: "auto"}},
 	}}
 	for variant := range 2 {
 		for i := range 5 {

@@ -37,6 +37,8 @@ func TestAccRoutingRule_lifecycle(t *testing.T) {
 						"uid":    knownvalue.StringExact("engineering@example.com"),
 						"groups": knownvalue.Null(),
 						"effect": knownvalue.Null(),
+						"agent":  knownvalue.Null(),
+						"user":   knownvalue.Null(),
 					})),
 					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("resource").AtMapKey("filters").AtMapKey("sensitive").AtMapKey("value"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(ruleAddress, tfjsonpath.New("approval"), knownvalue.ListSizeExact(2)),

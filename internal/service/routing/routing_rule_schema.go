@@ -50,12 +50,14 @@ func routingRuleSchema() schema.Schema {
 				Required:            true,
 				Attributes: map[string]schema.Attribute{
 					"type": framework.KnownValuesAttribute(p0.RequestorTypes, "`any` is anyone; a `group` is named by `uid`, "+
-						"or by `groups` and `effect`; a `user` by `uid`. Fields of types this resource does not "+
-						"model (such as an `agentic` requestor's `agent` and `user`) are kept as P0 holds them, "+
+						"or by `groups` and `effect`; a `user` by `uid`; an `agentic` requestor by its `agent` and the "+
+						"`user` it acts for. Fields of types this resource does not model are kept as P0 holds them, "+
 						"until `type` changes."),
 					"uid":    framework.OptionalStringAttribute("The group or user id. Required for a `user`, and for a `group` not named by `groups`; not allowed for `any`."),
 					"groups": groupsAttribute("The groups a `group` requestor is named by, with `effect`; not allowed for `any` or `user`."),
 					"effect": framework.OptionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` admits their members, `remove` excludes them."),
+					"agent":  agentAttribute(),
+					"user":   agentUserAttribute(),
 				},
 			},
 			"resource": schema.SingleNestedAttribute{
@@ -125,6 +127,39 @@ func routingRuleSchema() schema.Schema {
 
 // groupsAttribute is a list of directory groups, as a requestor and an
 // approval step name them.
+// agentAttribute is an agentic requestor's agent.
+func agentAttribute() schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: "For an `agentic` requestor: the agent that may make requests.",
+		Optional:            true,
+		Attributes: map[string]schema.Attribute{
+			"type": framework.KnownValuesAttribute(p0.AgentTypes, "`any` agent; an `mcp-client` or `agent-client` by "+
+				"`client_id`; the agents of an `agent-owner` (`owner`) or of an owner's groups (`owner-group`: "+
+				"`groups` and `effect`); or those an identity `provider` vouches for (`provider_id`, `subject_pattern`)."),
+			"client_id":       framework.OptionalStringAttribute("The client's id, for an `mcp-client` or `agent-client`."),
+			"owner":           framework.OptionalStringAttribute("The owner whose agents may request, for an `agent-owner`."),
+			"provider_id":     framework.OptionalStringAttribute("The identity provider's id, for a `provider`."),
+			"subject_pattern": framework.OptionalStringAttribute("The pattern the subject of the provider's tokens matches, for a `provider`."),
+			"groups":          groupsAttribute("The groups whose members' agents may request, for an `owner-group`, with `effect`."),
+			"effect":          framework.OptionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` admits their members' agents, `remove` excludes them."),
+		},
+	}
+}
+
+// agentUserAttribute is the user an agentic requestor's agent acts for.
+func agentUserAttribute() schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: "For an `agentic` requestor: the user the agent acts for.",
+		Optional:            true,
+		Attributes: map[string]schema.Attribute{
+			"type":   framework.KnownValuesAttribute(p0.AgentUserTypes, "`any` user, a `group` (`groups` and `effect`), a `user` (`uid`), or `none`."),
+			"uid":    framework.OptionalStringAttribute("The user's id, for a `user`."),
+			"groups": groupsAttribute("The groups the user is in, for a `group`, with `effect`."),
+			"effect": framework.OptionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` admits their members, `remove` excludes them."),
+		},
+	}
+}
+
 func groupsAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		MarkdownDescription: description + " At least one when set.",

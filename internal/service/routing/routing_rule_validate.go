@@ -45,9 +45,9 @@ func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, di
 	}
 }
 
-// validateRequestor checks a requestor of one of the documents' types: a
-// user is named by uid, a group by uid or by groups, and anyone by
-// nothing. Fields that name no one of that type only warn (see
+// validateRequestor checks a requestor of a known type: a user is named
+// by uid, a group by uid or by groups, an agentic requestor by its agent
+// and user, and anyone by nothing. Fields that name no one of that type only warn (see
 // warnMeaningless).
 func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.Path, requestorType string, diags *diag.Diagnostics) {
 	uid, groups := requestor.AtName("uid"), requestor.AtName("groups")
@@ -66,5 +66,13 @@ func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.
 	if requestorType != "group" {
 		framework.WarnMeaningless(ctx, config, diags, groups, "requestor.groups has a meaning only when requestor.type is \"group\"")
 		framework.WarnMeaningless(ctx, config, diags, requestor.AtName("effect"), "requestor.effect has a meaning only when requestor.type is \"group\"")
+	}
+	for _, name := range []string{"agent", "user"} {
+		framework.RequireOrForbid(ctx, config, diags, requestor.AtName(name), requestorType == "agentic",
+			fmt.Sprintf("requestor.%s is required when requestor.type is \"agentic\"", name), "")
+		if requestorType != "agentic" {
+			framework.WarnMeaningless(ctx, config, diags, requestor.AtName(name),
+				fmt.Sprintf("requestor.%s has a meaning only when requestor.type is \"agentic\"", name))
+		}
 	}
 }

@@ -58,7 +58,7 @@ data "p0_routing_workflow" "old" {
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{
 							"name": knownvalue.StringExact("Made elsewhere"),
 							"requestor": knownvalue.ObjectExact(map[string]knownvalue.Check{"type": knownvalue.StringExact("user"), "uid": knownvalue.StringExact("alice@example.com"),
-								"groups": knownvalue.Null(), "effect": knownvalue.Null()}),
+								"groups": knownvalue.Null(), "effect": knownvalue.Null(), "agent": knownvalue.Null(), "user": knownvalue.Null()}),
 						}),
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("Managed")}),
 					})),

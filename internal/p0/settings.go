@@ -66,10 +66,11 @@ func (c *Client) UpdateDefaultApprovals(ctx context.Context, approvals DefaultAp
 	return c.do(ctx, http.MethodPut, c.orgPath("settings", "default-approvals"), approvals, nil)
 }
 
-// Names of the two access duration settings, as their paths spell them.
+// Names of the duration settings, as their paths spell them.
 const (
 	standingAccessDuration = "standing-access-duration"
 	maxAccessDuration      = "max-access-duration"
+	approvableDuration     = "approvable-duration"
 )
 
 // GetStandingAccessDuration reads the standing access duration (an
@@ -96,8 +97,21 @@ func (c *Client) SetMaxAccessDuration(ctx context.Context, d Duration) (*Duratio
 	return c.accessDuration(ctx, http.MethodPut, maxAccessDuration, &Duration{Time: d.Time, Unit: d.Unit})
 }
 
-// accessDuration reads or writes one of the two duration settings; both
-// answer {"ok": true, "<settingName>": {time, unit, value}}. body is nil
+// GetApprovableDuration reads how long after a request is made it may
+// still be approved (an undocumented read). It is nil, with no error, when
+// never set.
+func (c *Client) GetApprovableDuration(ctx context.Context) (*Duration, error) {
+	return c.accessDuration(ctx, http.MethodGet, approvableDuration, nil)
+}
+
+// SetApprovableDuration sets how long after a request is made it may
+// still be approved, and returns it with P0's display text.
+func (c *Client) SetApprovableDuration(ctx context.Context, d Duration) (*Duration, error) {
+	return c.accessDuration(ctx, http.MethodPut, approvableDuration, &Duration{Time: d.Time, Unit: d.Unit})
+}
+
+// accessDuration reads or writes one of the duration settings; each
+// answers {"ok": true, "<settingName>": {time, unit, value}}. body is nil
 // for a read, which returns nil for a duration never set (see readSetting).
 // A write whose answer lacks the duration returns the duration sent,
 // without display text: P0 took it, which is what matters.
@@ -112,8 +126,11 @@ func (c *Client) accessDuration(ctx context.Context, method, setting string, bod
 		return nil, err
 	}
 	d := out.StandingAccessDuration
-	if setting == maxAccessDuration {
+	switch setting {
+	case maxAccessDuration:
 		d = out.MaxAccessDuration
+	case approvableDuration:
+		d = out.ApprovableDuration
 	}
 	if d == nil && body != nil {
 		d = &Duration{Time: body.Time, Unit: body.Unit}

@@ -73,10 +73,11 @@ type DefaultApprovals struct {
 	RequireReason *bool `json:"requireReason,omitempty"`
 }
 
-// accessDurationResponse is the answer of the standing and maximum access
-// duration endpoints; each fills in its own field.
+// accessDurationResponse is the answer of the duration endpoints; each
+// fills in its own field.
 type accessDurationResponse struct {
 	OK                     bool      `json:"ok"`
 	StandingAccessDuration *Duration `json:"standingAccessDuration,omitempty"`
 	MaxAccessDuration      *Duration `json:"maxAccessDuration,omitempty"`
+	ApprovableDuration     *Duration `json:"approvableDuration,omitempty"`
 }

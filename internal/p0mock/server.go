@@ -77,6 +77,8 @@ func (s *Server) registerRoutes() {
 		"GET /o/{org}/settings/standing-access-duration": s.getStandingAccessDuration,
 		"PUT /o/{org}/settings/standing-access-duration": s.putStandingAccessDuration,
 		"GET /o/{org}/settings/max-access-duration":      s.getMaxAccessDuration,
+		"GET /o/{org}/settings/approvable-duration":      s.getApprovableDuration,
+		"PUT /o/{org}/settings/approvable-duration":      s.putApprovableDuration,
 		"PUT /o/{org}/settings/max-access-duration":      s.putMaxAccessDuration,
 
 		// Role bindings

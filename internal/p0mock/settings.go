@@ -22,24 +22,28 @@ type settingsState struct {
 	requireReason  *bool
 	standingAccess *p0.Duration
 	maxAccess      *p0.Duration
+	// approvable is how long after a request is made it may still be
+	// approved.
+	approvable *p0.Duration
 }
 
 // defaultSettings are P0's settings for a new organization.
 func defaultSettings() settingsState {
-	standing, maximum := displayed(1, p0.UnitHours), displayed(30, p0.UnitDays)
+	standing, maximum, approvable := displayed(1, p0.UnitHours), displayed(30, p0.UnitDays), displayed(1, p0.UnitDays)
 	return settingsState{
 		expiryOptions:  defaultExpiryOptions(),
 		allowOneParty:  new(bool),
 		requireReason:  new(bool),
 		standingAccess: &standing,
 		maxAccess:      &maximum,
+		approvable:     &approvable,
 	}
 }
 
 // clearValues leaves the approval defaults and both durations never set.
 func (settings *settingsState) clearValues() {
 	settings.allowOneParty, settings.requireReason = nil, nil
-	settings.standingAccess, settings.maxAccess = nil, nil
+	settings.standingAccess, settings.maxAccess, settings.approvable = nil, nil, nil
 }
 
 // checkReadable refuses settings reads where the behavior has none, with
@@ -212,7 +216,21 @@ func (settings *settingsState) applyDefaultApprovals(approvals p0.DefaultApprova
 const (
 	standingAccessField = "standingAccessDuration"
 	maxAccessField      = "maxAccessDuration"
+	approvableField     = "approvableDuration"
 )
+
+func (s *Server) getApprovableDuration(*apiRequest) (reply, error) {
+	return s.getDuration(approvableField, s.state.settings.approvable)
+}
+
+func (s *Server) putApprovableDuration(req *apiRequest) (reply, error) {
+	approvable, err := decodeDuration(req)
+	if err != nil {
+		return reply{}, err
+	}
+	s.state.settings.approvable = &approvable
+	return s.durationReply(approvableField, &approvable)
+}
 
 func (s *Server) getStandingAccessDuration(*apiRequest) (reply, error) {
 	return s.getDuration(standingAccessField, s.state.settings.standingAccess)

@@ -79,6 +79,17 @@ func (s *Server) SetMaxAccessDuration(d p0.Duration) {
 	s.setDurationSetting(&s.state.settings.maxAccess, d)
 }
 
+// ApprovableDuration returns the duration, or the zero Duration while it
+// was never set.
+func (s *Server) ApprovableDuration() p0.Duration {
+	return s.durationSetting(&s.state.settings.approvable)
+}
+
+// SetApprovableDuration sets the duration, recomputing its display text.
+func (s *Server) SetApprovableDuration(d p0.Duration) {
+	s.setDurationSetting(&s.state.settings.approvable, d)
+}
+
 // durationSetting and setDurationSetting read and write one of the
 // settings' durations under the lock.
 func (s *Server) durationSetting(setting **p0.Duration) p0.Duration {

@@ -16,15 +16,17 @@ type jitSettingsModel struct {
 	RequireReason          types.Bool     `tfsdk:"require_reason"`
 	StandingAccessDuration *durationModel `tfsdk:"standing_access_duration"`
 	MaxAccessDuration      *durationModel `tfsdk:"max_access_duration"`
+	ApprovableDuration     *durationModel `tfsdk:"approvable_duration"`
 }
 
 // settingsPart is one endpoint of the settings, written with one PUT.
 type settingsPart string
 
 const (
-	partApprovals settingsPart = "default-approvals"
-	partStanding  settingsPart = "standing-access-duration"
-	partMax       settingsPart = "max-access-duration"
+	partApprovals  settingsPart = "default-approvals"
+	partStanding   settingsPart = "standing-access-duration"
+	partMax        settingsPart = "max-access-duration"
+	partApprovable settingsPart = "approvable-duration"
 )
 
 // description names the part in messages.
@@ -34,6 +36,8 @@ func (p settingsPart) description() string {
 		return "the approval defaults"
 	case partStanding:
 		return "the standing access duration"
+	case partApprovable:
+		return "the approvable duration"
 	}
 	return "the maximum access duration"
 }
@@ -102,6 +106,9 @@ func settingsWrites(plan, prior jitSettingsModel, current *durationModel) []sett
 	case maximum:
 		writes = append(writes, partMax)
 	}
+	if durationChanged(plan.ApprovableDuration, prior.ApprovableDuration) {
+		writes = append(writes, partApprovable)
+	}
 	return writes
 }
 
@@ -156,6 +163,9 @@ func unwrittenResult(plan, prior jitSettingsModel, org string) jitSettingsModel 
 	}
 	if plan.MaxAccessDuration != nil {
 		result.MaxAccessDuration = prior.MaxAccessDuration
+	}
+	if plan.ApprovableDuration != nil {
+		result.ApprovableDuration = prior.ApprovableDuration
 	}
 	return result
 }

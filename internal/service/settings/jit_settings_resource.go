@@ -80,6 +80,11 @@ func (r *jitSettingsResource) apply(ctx context.Context, plan, prior jitSettings
 			if got, err = r.Client.SetMaxAccessDuration(ctx, durationFromModel(*plan.MaxAccessDuration)); err == nil {
 				result.MaxAccessDuration = writtenDuration(plan.MaxAccessDuration, *got)
 			}
+		case partApprovable:
+			var got *p0.Duration
+			if got, err = r.Client.SetApprovableDuration(ctx, durationFromModel(*plan.ApprovableDuration)); err == nil {
+				result.ApprovableDuration = writtenDuration(plan.ApprovableDuration, *got)
+			}
 		}
 		if err != nil {
 			op.APIError("setting "+part.description(), err)
@@ -136,6 +141,7 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	}{
 		{&state.StandingAccessDuration, standingRead, r.Client.GetStandingAccessDuration},
 		{&state.MaxAccessDuration, maxRead, r.Client.GetMaxAccessDuration},
+		{&state.ApprovableDuration, approvableRead, r.Client.GetApprovableDuration},
 	} {
 		if !all && *d.field == nil {
 			continue

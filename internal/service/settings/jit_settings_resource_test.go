@@ -136,10 +136,13 @@ func TestAccJITSettings_lifecycle(t *testing.T) {
 				),
 			},
 			{
-				ResourceName:      jitAddress,
-				ImportState:       true,
-				ImportStateId:     acctest.TestOrg,
-				ImportStateVerify: true,
+				// An import reads every setting; the configuration leaves the
+				// approvable duration to P0.
+				ResourceName:            jitAddress,
+				ImportState:             true,
+				ImportStateId:           acctest.TestOrg,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"approvable_duration"},
 			},
 			{
 				ResourceName:  jitAddress,
@@ -511,6 +514,7 @@ func TestJITSettingsValidateConfig(t *testing.T) {
 			"require_reason":           tftypes.NewValue(tftypes.Bool, nil),
 			"standing_access_duration": tc.standing,
 			"max_access_duration":      tc.maximum,
+			"approvable_duration":      nullDuration,
 		})}
 		var resp fwresource.ValidateConfigResponse
 		r.ValidateConfig(ctx, fwresource.ValidateConfigRequest{Config: config}, &resp)
@@ -569,5 +573,50 @@ resource "p0_jit_settings" "this" {
 				},
 			},
 		})
+	})
+}
+
+// TestAccJITSettings_approvableDuration sets how long a request may still
+// be approved (P0's own provider's approvable): one PUT, read back like
+// the other durations, drift planned back, an import reading it.
+func TestAccJITSettings_approvableDuration(t *testing.T) {
+	env := acctest.NewTestEnv(t)
+	config := env.Config(acctest.JitSettingsConfig(`  approvable_duration = { time = 2, unit = "d" }`))
+	held := func(want string) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			if got := env.Mock.ApprovableDuration(); p0.ExpiryKey(got.Time, got.Unit) != want {
+				return fmt.Errorf("P0 holds an approvable duration of %+v, want %s", got, want)
+			}
+			return nil
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check:  held("2d"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jitAddress, tfjsonpath.New("approvable_duration"), durationState(2, "d", "2 days")),
+				},
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{
+				PreConfig: func() { env.Mock.SetApprovableDuration(p0.Duration{Time: 3, Unit: "h"}) },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(jitAddress, plancheck.ResourceActionUpdate)}},
+				Check: held("2d"),
+			},
+			{
+				Config: config, ResourceName: jitAddress, ImportState: true, ImportStateId: acctest.TestOrg,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if got := states[0].Attributes["approvable_duration.value"]; got != "2 days" {
+						return fmt.Errorf("imported approvable_duration.value %q, want \"2 days\"", got)
+					}
+					return nil
+				},
+			},
+		},
 	})
 }

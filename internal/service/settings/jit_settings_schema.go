@@ -11,9 +11,10 @@ import (
 
 // Descriptions of the settings reads, for logs and the schema.
 const (
-	approvalsRead = "the approval defaults (GET /settings/default-approvals)"
-	standingRead  = "the standing access duration (GET /settings/standing-access-duration)"
-	maxRead       = "the maximum access duration (GET /settings/max-access-duration)"
+	approvalsRead  = "the approval defaults (GET /settings/default-approvals)"
+	standingRead   = "the standing access duration (GET /settings/standing-access-duration)"
+	maxRead        = "the maximum access duration (GET /settings/max-access-duration)"
+	approvableRead = "the approvable duration (GET /settings/approvable-duration)"
 )
 
 // driftNote ends the description of each setting: which read the provider
@@ -59,6 +60,13 @@ func (r *jitSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest
 					"`PUT /settings/max-access-duration`." + unset + driftNote(maxRead),
 				Optional:   true,
 				Attributes: durationAttributes("P0's display text for the maximum access duration, for example `30 days`, from P0's answer."),
+			},
+			"approvable_duration": schema.SingleNestedAttribute{
+				MarkdownDescription: "How long after a request is made it may still be approved, as `{ time, unit }` " +
+					"(P0's own provider calls it `approvable`, in `p0_access_durations`). Sent with " +
+					"`PUT /settings/approvable-duration`." + unset + driftNote(approvableRead),
+				Optional:   true,
+				Attributes: durationAttributes("P0's display text for the approvable duration, for example `1 day`, from P0's answer."),
 			},
 		},
 	}

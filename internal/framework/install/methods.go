@@ -33,6 +33,28 @@ func (s Spec[M]) upgraders(ctx context.Context) map[int64]resource.StateUpgrader
 	return s.Upgraders(ctx)
 }
 
+// movers take over the types of MovedFrom.
+func (s Spec[M]) movers() []resource.StateMover {
+	var movers []resource.StateMover
+	for source, edit := range s.MovedFrom {
+		movers = append(movers, resource.StateMover{
+			StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+				if req.SourceTypeName != source {
+					return
+				}
+				framework.StateFromJSON(ctx, req.SourceRawState, &resp.TargetState, &resp.Diagnostics, func(state map[string]any) error {
+					return edit(state, req.SourceSchemaVersion)
+				})
+			},
+		})
+	}
+	return movers
+}
+
+func (r *Installed[M, I]) MoveState(context.Context) []resource.StateMover { return r.Spec.movers() }
+
+func (r *Staged[M, I]) MoveState(context.Context) []resource.StateMover { return r.Spec.movers() }
+
 func (r *Installed[M, I]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	r.Spec.schema(ctx, resp)
 }
@@ -102,6 +124,8 @@ var (
 	_ resource.ResourceWithValidateConfig = (*Installed[framework.Identified, framework.Identity])(nil)
 	_ resource.ResourceWithModifyPlan     = (*Installed[framework.Identified, framework.Identity])(nil)
 	_ resource.ResourceWithUpgradeState   = (*Installed[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithMoveState      = (*Installed[framework.Identified, framework.Identity])(nil)
+	_ resource.ResourceWithMoveState      = (*Staged[framework.Identified, framework.Identity])(nil)
 	_ resource.ResourceWithImportState    = (*Staged[framework.Identified, framework.Identity])(nil)
 	_ resource.ResourceWithIdentity       = (*Staged[framework.Identified, framework.Identity])(nil)
 	_ resource.ResourceWithValidateConfig = (*Staged[framework.Identified, framework.Identity])(nil)

@@ -40,6 +40,7 @@ var (
 var awsComponentSpec = install.InstalledSpec[awsComponentModel]{
 	Spec: install.Spec[awsComponentModel]{
 		Title:      "AWS Component",
+		MovedFrom:  movedFromP0(false, movedComponent),
 		Describe:   func(m awsComponentModel) string { return m.describe() },
 		Ref:        func(m awsComponentModel) p0.ItemRef { return m.ref() },
 		Import:     importAWSComponent,

@@ -35,6 +35,7 @@ var (
 // install engine.
 var awsComponentStagedSpec = install.Spec[awsComponentStagedModel]{
 	Title:      "Staged AWS Component",
+	MovedFrom:  movedFromP0(true, movedStagedComponent),
 	Describe:   func(m awsComponentStagedModel) string { return m.describe() },
 	Ref:        func(m awsComponentStagedModel) p0.ItemRef { return m.ref() },
 	Import:     importAWSComponentStaged,

@@ -177,6 +177,7 @@ func groupsAttribute(description string) schema.ListNestedAttribute {
 
 func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = routingRuleSchema()
+	resp.Schema.Version = routingRuleSchemaVersion
 }
 
 func (r *routingRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -121,6 +122,9 @@ func (r *jitSettingsResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The settings are the organization's: state moved from P0's own
+	// provider, which had no id, gets it here.
+	state.ID = types.StringValue(r.Client.Org())
 
 	// One GET per managed part; after an import, every part. A setting
 	// never set reads as null, which the next plan shows as a change when

@@ -19,12 +19,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
-// providerAddress is the provider's source address, under which
-// terraformCLI serves it: on registry.terraform.io, or on the host in
+// ProviderAddress is the provider's source address, under which
+// TerraformCLI serves it: on registry.terraform.io, or on the host in
 // TF_ACC_PROVIDER_HOST, which TestMain sets to registry.opentofu.org under
 // OpenTofu (that is where OpenTofu resolves a short source address, and
 // where its reattach addresses must be).
-func providerAddress() string {
+func ProviderAddress() string {
 	host := "registry.terraform.io"
 	if v := os.Getenv("TF_ACC_PROVIDER_HOST"); v != "" {
 		host = strings.TrimSuffix(v, "/")
@@ -57,7 +57,7 @@ func NewTerraformCLI(t testing.TB, config string) *TerraformCLI {
 		sink = test
 	}
 	go func() {
-		_ = tf6server.Serve(providerAddress(), server,
+		_ = tf6server.Serve(ProviderAddress(), server,
 			tf6server.WithDebug(ctx, reattachCh, closed),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			tf6server.WithLoggingSink(sink))
@@ -86,7 +86,7 @@ func NewTerraformCLI(t testing.TB, config string) *TerraformCLI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cli := &TerraformCLI{Tf: tf, Reattach: tfexec.ReattachInfo{providerAddress(): {
+	cli := &TerraformCLI{Tf: tf, Reattach: tfexec.ReattachInfo{ProviderAddress(): {
 		Protocol:        string(served.Protocol),
 		ProtocolVersion: served.ProtocolVersion,
 		Pid:             served.Pid,
@@ -122,7 +122,7 @@ terraform {
     p0 = { source = %q }
   }
 }
-`, providerAddress()) + config
+`, ProviderAddress()) + config
 	if err := os.WriteFile(filepath.Join(c.Tf.WorkingDir(), "main.tf"), []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}

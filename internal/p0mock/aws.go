@@ -63,7 +63,8 @@ func (awsKind) writable(component, action string) error {
 // with the metadata it has. The first item staged also creates the base
 // item for its account, as P0 does.
 func (awsKind) stage(s *Server, store *integrationStore, component, id string, req *apiRequest) error {
-	if err := req.expectNoFields(); err != nil {
+	fields, err := stageFields(s, req)
+	if err != nil {
 		return err
 	}
 	account, err := accountOf(component, id)
@@ -80,21 +81,48 @@ func (awsKind) stage(s *Server, store *integrationStore, component, id string, r
 	if !exists {
 		record = &itemRecord{metadata: objectOf(stagedMetadata(s.state.org, component, id))}
 	}
-	record.item = p0.Object{}
+	record.item = fields
 	record.setState(p0.StateStage)
 	record.verifyRefusals = s.behavior.VerifyRefusals
 	store.items[component][id] = record
 	return nil
 }
 
+// stageFields are what a stage sets in a new item: nothing, as the
+// documents show it, or, where P0 takes its own client's bodies, the label
+// and partition that client sends (null where unset).
+func stageFields(s *Server, req *apiRequest) (p0.Object, error) {
+	if !s.behavior.AWSClientBodies {
+		return p0.Object{}, req.expectNoFields()
+	}
+	var body p0.Object
+	if err := req.decodeOptional(&body); err != nil {
+		return nil, err
+	}
+	fields := p0.Object{}
+	for name, value := range body {
+		switch {
+		case name != "label" && name != "state" && name != "awsPartition":
+			return nil, badRequest("request body: unknown field %q", name)
+		case name != "state" && string(value) != "null":
+			fields[name] = value
+		}
+	}
+	return fields, nil
+}
+
 // verify takes the document's body, {"state": "stage"}, and moves a staged
-// item to configure.
+// item to configure; where P0 takes its own client's bodies, the whole
+// configuration with a state of "" too.
 func (awsKind) verify(s *Server, _, id string, record *itemRecord, req *apiRequest) error {
 	var body struct {
 		State string `json:"state"`
 	}
-	if err := req.decode(&body); err != nil {
+	if err := req.decodeLenient(&body, s.behavior.AWSClientBodies); err != nil {
 		return err
+	}
+	if body.State == "" && s.behavior.AWSClientBodies {
+		body.State = p0.StateStage
 	}
 	if body.State != p0.StateStage {
 		return badRequest(`verify expects the body {"state":"stage"}; got state %q`, body.State)
@@ -122,6 +150,9 @@ func (awsKind) configure(s *Server, component, id string, record *itemRecord, re
 	body, err := decodeConfigure(req)
 	if err != nil {
 		return err
+	}
+	if body.State == "" && s.behavior.AWSClientBodies {
+		body.State = p0.StateConfigure // as P0's own client sends it
 	}
 	if body.State != p0.StateConfigure {
 		return badRequest(`state must be "configure"; got %q`, body.State)

@@ -29,6 +29,12 @@ type Behavior struct {
 	// RichWriteAnswers answers stage, verify and configure with the item
 	// and its metadata beside "ok", instead of {"ok": true} alone.
 	RichWriteAnswers bool
+	// AWSClientBodies makes the AWS integration take, beside the
+	// documents' bodies, those P0's own client sends (p0-integrations.md
+	// 3.1): a stage with its label, state and partition, a verify with the
+	// whole configuration and a state of "", and a configure with a state
+	// of "".
+	AWSClientBodies bool
 	// ConfigureReplaces stores what a configure of an item of an
 	// integration other than AWS sends in place of the item, keeping only
 	// what P0 generates, instead of merging it into the item.
@@ -140,6 +146,8 @@ func Variants() []Variant {
 			Behavior{RichWriteAnswers: true}},
 		{"iam-propagation", "verify is refused twice (role cannot be assumed yet) before it succeeds",
 			Behavior{VerifyRefusals: 2}},
+		{"aws-client-bodies", "the AWS integration takes the bodies P0's own client sends, beside the documents'",
+			Behavior{AWSClientBodies: true}},
 		{"configure-replaces", "a configure of an item of an integration other than AWS replaces the item instead of merging into it",
 			Behavior{ConfigureReplaces: true}},
 		{"settings-reads-404", "the settings reads are answered 404", Behavior{SettingsReads: http.StatusNotFound}},
@@ -211,6 +219,7 @@ func (b Behavior) merge(over Behavior) Behavior {
 	b.RestageExisting = b.RestageExisting || over.RestageExisting
 	b.RichWriteAnswers = b.RichWriteAnswers || over.RichWriteAnswers
 	b.ConfigureReplaces = b.ConfigureReplaces || over.ConfigureReplaces
+	b.AWSClientBodies = b.AWSClientBodies || over.AWSClientBodies
 	b.VerifyRefusals = max(b.VerifyRefusals, over.VerifyRefusals)
 	if over.SettingsReads != 0 {
 		b.SettingsReads = over.SettingsReads

@@ -140,6 +140,14 @@ func TestVariantsAnswerAsNamed(t *testing.T) {
 			{http.MethodPost, "/o/" + testOrg + "/command", `{"argv":["request","aws"],"scriptName":"p0"}`, http.StatusOK,
 				`{"ok":true,"message":"Access request req-000002 submitted","id":"req-000002","isPreexisting":false,"isPersistent":false}`},
 		},
+		"aws-client-bodies": {
+			{http.MethodPost, root, "", http.StatusOK, `{"ok":true}`},
+			{http.MethodPut, item, `{"label":null,"state":null,"awsPartition":{"type":"aws"}}`, http.StatusOK, `{"ok":true}`},
+			{http.MethodPost, item + "/verify", `{"label":null,"state":"","awsPartition":{"type":"aws"}}`, http.StatusOK, ""},
+			{http.MethodPost, item + "/configure", `{"label":"prod","state":"","awsPartition":{"type":"aws"}}`, http.StatusOK, ""},
+			{http.MethodGet, item, "", http.StatusOK, ""},
+			{http.MethodPut, root + "/inventory/210987654321", `{"label":null,"tier":1}`, http.StatusBadRequest, ""},
+		},
 		"configure-replaces": {
 			{http.MethodPost, "/o/" + testOrg + "/integrations/ssh/config", `{}`, http.StatusOK, ""},
 			{http.MethodPut, "/o/" + testOrg + "/integrations/ssh/config/iam-write/aws:1", `{"groupKey":"ops"}`, http.StatusOK, ""},

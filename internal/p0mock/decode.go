@@ -118,6 +118,21 @@ func (req *apiRequest) decodeOptional(v any) error {
 	return nil
 }
 
+// decodeLenient is decode, taking fields v does not have without a word
+// where lenient is set.
+func (req *apiRequest) decodeLenient(v any, lenient bool) error {
+	if !lenient {
+		return req.decode(v)
+	}
+	if req.body == nil {
+		return badRequest("request body is required")
+	}
+	if err := json.Unmarshal(req.body, v); err != nil {
+		return badRequest("request body: %s", describeDecodeError(err))
+	}
+	return nil
+}
+
 // expectNoFields refuses any field in the body of endpoints that take none.
 func (req *apiRequest) expectNoFields() error {
 	return req.decodeOptional(&struct{}{})

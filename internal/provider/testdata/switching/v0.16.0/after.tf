@@ -1,0 +1,13 @@
+resource "p0_routing_rule" "alice" {
+  name      = "Alice"
+  requestor = { type = "user", uid = "alice@example.com" }
+  resource  = { type = "integration", service = "aws" }
+  approval  = [{ type = "p0", options = { require_reason = true } }]
+}
+
+resource "p0_routing_rule" "everyone" {
+  name      = "Everyone"
+  requestor = { type = "any" }
+  resource  = { type = "any" }
+  approval  = [{ type = "requestor-profile", directory = "okta", profile_property = "manager" }]
+}

@@ -1,0 +1,1 @@
+../../../../../examples/switching/after/main.tf

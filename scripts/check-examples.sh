@@ -26,7 +26,10 @@ source "$(dirname "$0")/lib/dev-provider.sh"
 cd "$root"
 
 terraform="${TERRAFORM:-terraform}"
-skip="${EXAMPLES_SKIP-}"
+# examples/switching/before is a configuration of P0's own provider, which
+# cannot be validated against this one (internal/provider/testdata/switching
+# holds what P0's provider recorded applying it).
+skip="${EXAMPLES_SKIP-switching/before}"
 
 dev_provider with-aws
 

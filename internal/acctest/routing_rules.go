@@ -29,6 +29,9 @@ type HeldRule struct {
 	Unmanaged map[string]string
 }
 
+// AgenticRequestorHCL is the requestor of HeldRules' agentic rule.
+const AgenticRequestorHCL = `{ type = "agentic", agent = { type = "mcp-client", client_id = "c-7" }, user = { type = "user", uid = "u-1" } }`
+
 // HeldRules are an agentic requestor's rule, with fields the provider does
 // not model at every depth, and a rule in the form P0's own client writes
 // (a group named by groups and effect, camelCase options), with types the
@@ -46,7 +49,7 @@ var HeldRules = []HeldRule{{
     {"type": "p0", "options": {"autoEscalate": true}}]}`,
 	Hcl: `
   name      = "Agents"
-  requestor = { type = "agentic", agent = { type = "mcp-client", client_id = "c-7" }, user = { type = "user", uid = "u-1" } }
+  requestor = ` + AgenticRequestorHCL + `
   resource  = { type = "integration", service = "ssh", access_type = "all" }
   approval = [
     {

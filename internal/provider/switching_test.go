@@ -22,7 +22,8 @@ import (
 // (tools/p0state): its state file, the requests it sent, which are replayed
 // into a fresh mock so that P0 holds what it made, and the mock's variants;
 // and after.tf, the same configuration for this provider, with a moved block
-// for every type it names otherwise. Through the CLI under test, the first
+// for every type it names otherwise (for the recording of the example,
+// examples/switching/after). Through the CLI under test, the first
 // plan must move and upgrade the state and plan nothing else, sending no
 // write; the apply that records the moves must change nothing in P0; and
 // the plan after it must be empty.
@@ -52,7 +53,7 @@ func testSwitching(t *testing.T, dir string) {
 	replayWrites(t, env, read("writes.json"))
 
 	ctx := context.Background()
-	cli := acctest.NewTerraformCLI(t, env.ProviderBlock()+string(read("after.tf")))
+	cli := acctest.NewTerraformCLI(t, env.ProviderBlock()+string(afterSwitch(t, dir)))
 	// The state as P0's provider wrote it, under the address this CLI
 	// knows the provider by (OpenTofu's registry for OpenTofu).
 	state := bytes.ReplaceAll(read("terraform.tfstate"), []byte("registry.terraform.io/p0-security/p0"), []byte(acctest.ProviderAddress()))
@@ -92,6 +93,20 @@ func testSwitching(t *testing.T, dir string) {
 	if changes, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach)); err != nil || changes {
 		t.Fatalf("the plan after the switch: changes %t, error %v; want none", changes, err)
 	}
+}
+
+// afterSwitch is the configuration of a recording after the switch: its
+// after.tf, or for the recording of examples/switching/before, the example
+// of the configuration after the switch.
+func afterSwitch(t *testing.T, dir string) []byte {
+	after, err := os.ReadFile(filepath.Join(dir, "after.tf"))
+	if os.IsNotExist(err) {
+		after, err = os.ReadFile(filepath.Join("..", "..", "examples", "switching", "after", "main.tf"))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return after
 }
 
 // replayWrites sends the requests P0's provider sent, so that the mock

@@ -88,8 +88,9 @@ import {
 			t.Errorf("after the configure P0 holds %s, want the label changed and every field it held kept", acctest.JSONText(item))
 		}
 
-		cli.Write(t, env.Config(agents.ResourceHCL(`type = "agentic"`, `type = "any"`)+write("staging")))
-		acctest.ExpectOneWarning(t, cli.PlanDiagnostics(t), summary, "they are kept", "Not kept: requestor.agent, requestor.user",
+		cli.Write(t, env.Config(agents.ResourceHCL(acctest.AgenticRequestorHCL, `{ type = "any" }`)+write("staging")))
+		acctest.ExpectOneWarning(t, cli.PlanDiagnostics(t), summary, "they are kept",
+			"Not kept: requestor.agent.id, requestor.agent.scopes, requestor.user.email",
 			"an object whose type this plan changes")
 
 		// Another account replaces the item: nothing of the old one is

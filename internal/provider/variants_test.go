@@ -168,6 +168,9 @@ func TestAccVariants(t *testing.T) {
 					ImportState:       true,
 					ImportStateId:     acctest.TestOrg,
 					ImportStateVerify: true,
+					// An import reads every setting; the configuration
+					// leaves the approvable duration to P0.
+					ImportStateVerifyIgnore: []string{"approvable_duration"},
 				})
 			}
 			resource.ParallelTest(t, resource.TestCase{

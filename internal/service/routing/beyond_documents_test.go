@@ -54,7 +54,7 @@ resource "p0_routing_rule" "current" {
 		adopted := env.Config(agents.ResourceHCL() + breakGlass.ResourceHCL())
 		changed := env.Config(agents.ResourceHCL(`name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
 			breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
-		retyped := env.Config(agents.ResourceHCL(`{ type = "agentic", agent = { type = "mcp-client", client_id = "c-7" }, user = { type = "user", uid = "u-1" } }`, `{ type = "any" }`, `name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
+		retyped := env.Config(agents.ResourceHCL(acctest.AgenticRequestorHCL, `{ type = "any" }`, `name      = "Agents"`, "name      = \"Agents\"\n  disabled  = true") +
 			breakGlass.ResourceHCL("require_duration = true", "require_duration = false"))
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: env.Factories(),

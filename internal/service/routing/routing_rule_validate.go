@@ -68,9 +68,10 @@ func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.
 		framework.WarnMeaningless(ctx, config, diags, requestor.AtName("effect"), "requestor.effect has a meaning only when requestor.type is \"group\"")
 	}
 	for _, name := range []string{"agent", "user"} {
-		framework.RequireOrForbid(ctx, config, diags, requestor.AtName(name), requestorType == "agentic",
-			fmt.Sprintf("requestor.%s is required when requestor.type is \"agentic\"", name), "")
-		if requestorType != "agentic" {
+		if requestorType == "agentic" {
+			framework.RequireOrForbid(ctx, config, diags, requestor.AtName(name), true,
+				fmt.Sprintf("requestor.%s is required when requestor.type is \"agentic\"", name), "")
+		} else {
 			framework.WarnMeaningless(ctx, config, diags, requestor.AtName(name),
 				fmt.Sprintf("requestor.%s has a meaning only when requestor.type is \"agentic\"", name))
 		}

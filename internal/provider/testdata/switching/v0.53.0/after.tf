@@ -1,1 +1,0 @@
-../../../../../examples/switching/after/main.tf

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -35,7 +36,8 @@ func TestAccIdentity(t *testing.T) {
 	t.Run("resources", func(t *testing.T) {
 		testIdentities(t, acctest.FullRuleConfig("identity rule", false, 1)+acctest.StagedHCL("staged", p0.ComponentInventory, account)+acctest.AWSComponentHCL("installed", p0.ComponentFunctionCaller, acctest.TestLambdaARN, p0.AWSItem{}, "")+
 			acctest.ExpiryOptionConfig(2, "h")+
-			acctest.FullJITSettings(true, false, "1h", "8h"),
+			// Every setting, as an import by identity reads every one.
+			strings.Replace(acctest.FullJITSettings(true, false, "1h", "8h"), "\n}", "\n  approvable_duration      = { time = 1, unit = \"d\" }\n}", 1),
 			identityCase{"p0_routing_rule.test", map[string]string{"name": "identity rule"}},
 			identityCase{"p0_aws_component_staged.staged", map[string]string{"component": p0.ComponentInventory, "id": account}},
 			identityCase{"p0_aws_component.installed", map[string]string{"component": p0.ComponentFunctionCaller, "id": acctest.TestLambdaARN}},

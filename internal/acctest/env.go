@@ -354,12 +354,28 @@ func (e *TestEnv) CheckNoFailedRequests(*terraform.State) error {
 // CheckNoRequests asserts that nothing reached P0.
 func (e *TestEnv) CheckNoRequests(t *testing.T) {
 	t.Helper()
-	if reqs := e.Mock.Requests(); len(reqs) != 0 {
-		var lines []string
-		for _, r := range reqs {
-			lines = append(lines, r.Method+" "+r.Path)
+	e.CheckOnlyCredentialsChecks(t, 0)
+}
+
+// CheckOnlyCredentialsChecks asserts that what reached P0 is at most n of
+// the provider's credentials checks, one read of the routing each: an
+// invalid configuration that only the plan can refuse, since it depends on
+// what P0 holds, comes after the provider's configuration; and nothing else.
+func (e *TestEnv) CheckOnlyCredentialsChecks(t *testing.T, n int) {
+	t.Helper()
+	reqs := e.Mock.Requests()
+	var lines []string
+	for _, r := range reqs {
+		lines = append(lines, r.Method+" "+r.Path)
+	}
+	checks := 0
+	for _, r := range reqs {
+		if r.Method == http.MethodGet && r.Path == "/o/"+TestOrg+"/routing" {
+			checks++
 		}
-		t.Errorf("invalid configurations reached P0: %s", strings.Join(lines, ", "))
+	}
+	if checks != len(reqs) || checks > n {
+		t.Errorf("invalid configurations reached P0 (at most %d credentials checks allowed): %s", n, strings.Join(lines, ", "))
 	}
 }
 

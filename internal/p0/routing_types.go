@@ -92,6 +92,13 @@ type RuleRequestor struct {
 	Unmanaged Unmanaged
 }
 
+// GroupNamedOtherwise says that q is a group named by neither uid nor
+// groups: as P0's own provider 0.15 and 0.16 wrote a group requestor, by
+// directory, id and label, which this client keeps as unmanaged fields.
+func (q RuleRequestor) GroupNamedOtherwise() bool {
+	return q.Type == "group" && q.UID == "" && len(q.Groups) == 0
+}
+
 // RequestorAgent is the agent of an agentic requestor: any agent, an MCP
 // or agent client, the agents of an owner or of an owner's groups, or
 // those an identity provider vouches for.

@@ -79,7 +79,9 @@ func validateRule(body json.RawMessage) error {
 			return badRequest("requestor.uid is required when requestor.type is user")
 		}
 	case "group":
-		if !present(requestor["uid"]) && !present(requestor["groups"]) {
+		// Named by uid (the documents), by groups (P0's own provider since
+		// 0.17), or by directory, id and label (its 0.15 and 0.16).
+		if !present(requestor["uid"]) && !present(requestor["groups"]) && !present(requestor["id"]) {
 			return badRequest("requestor.uid or requestor.groups is required when requestor.type is group")
 		}
 	}

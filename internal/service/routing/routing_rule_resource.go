@@ -177,11 +177,16 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 	r.storeRule(ctx, *got, ruleResponse{&resp.State, resp.Identity, resp.Private}, &resp.Diagnostics)
 }
 
-// ModifyPlan warns, in a plan that changes the rule, about the fields P0
-// holds in it that the provider does not model: what the update keeps,
-// and what it cannot, because the type of the object holding it changes
-// or the rule is replaced by one of another name.
+// ModifyPlan refuses a group requestor named by nothing, unless P0 holds
+// the rule that way (see requireGroupNamed); and warns, in a plan that
+// changes the rule, about the fields P0 holds in it that the provider does
+// not model: what the update keeps, and what it cannot, because the type
+// of the object holding it changes or the rule is replaced by one of
+// another name.
 func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	held := framework.HeldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
+	requireGroupNamed(ctx, req.Config, path.Root("requestor"),
+		heldRequestor(held, framework.StringAt(ctx, req.Config, path.Root("name"))), &resp.Diagnostics)
 	framework.WarnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, framework.KeptInPlan) {
 		object := fmt.Sprintf("routing rule %q", held.Name)
 		if replaced {

@@ -53,7 +53,7 @@ func routingRuleSchema() schema.Schema {
 						"or by `groups` and `effect`; a `user` by `uid`; an `agentic` requestor by its `agent` and the "+
 						"`user` it acts for. Fields of types this resource does not model are kept as P0 holds them, "+
 						"until `type` changes."),
-					"uid":    framework.OptionalStringAttribute("The group or user id. Required for a `user`, and for a `group` not named by `groups`; not allowed for `any`."),
+					"uid":    framework.OptionalStringAttribute(requestorUIDDescription),
 					"groups": groupsAttribute("The groups a `group` requestor is named by, with `effect`; not allowed for `any` or `user`."),
 					"effect": framework.OptionalKnownValuesAttribute(p0.GroupEffects, "what `groups` does: `keep` admits their members, `remove` excludes them."),
 					"agent":  agentAttribute(),
@@ -183,3 +183,9 @@ func (r *routingRuleResource) Schema(_ context.Context, _ resource.SchemaRequest
 func (r *routingRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = framework.IdentitySchema(map[string]string{"name": ruleNameDescription})
 }
+
+// requestorUIDDescription describes a requestor's uid, which a group
+// needs unless P0 holds it named otherwise (see requireGroupNamed).
+const requestorUIDDescription = "The group or user id. Required for a `user`, and for a `group` not named by `groups`, " +
+	"unless P0 already holds the rule's group named otherwise (by directory, id and label, as P0's provider 0.15 and " +
+	"0.16 wrote it; they are kept); not allowed for `any`."

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
@@ -46,22 +47,17 @@ func validateRuleAt(ctx context.Context, config tfsdk.Config, rule path.Path, di
 }
 
 // validateRequestor checks a requestor of a known type: a user is named
-// by uid, a group by uid or by groups, an agentic requestor by its agent
-// and user, and anyone by nothing. Fields that name no one of that type only warn (see
-// warnMeaningless).
+// by uid, an agentic requestor by its agent and user, and anyone by
+// nothing. Fields that name no one of that type only warn (see
+// warnMeaningless). That a group is named is checked in the plan (see
+// requireGroupNamed), which knows what P0 holds.
 func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.Path, requestorType string, diags *diag.Diagnostics) {
 	uid, groups := requestor.AtName("uid"), requestor.AtName("groups")
 	switch requestorType {
 	case "user":
 		framework.RequireOrForbid(ctx, config, diags, uid, true, "requestor.uid is required when requestor.type is \"user\"", "")
-	case "group":
-		if framework.IsNull(ctx, config, uid) && framework.IsNull(ctx, config, groups) {
-			diags.AddAttributeError(uid, "Missing Required Attribute",
-				"A requestor of type \"group\" is named by requestor.uid or by requestor.groups: set one of them.")
-		}
-	default:
-		framework. // any
-				WarnMeaningless(ctx, config, diags, uid, "requestor.uid has a meaning only when requestor.type is \"group\" or \"user\"")
+	case "any", "agentic":
+		framework.WarnMeaningless(ctx, config, diags, uid, "requestor.uid has a meaning only when requestor.type is \"group\" or \"user\"")
 	}
 	if requestorType != "group" {
 		framework.WarnMeaningless(ctx, config, diags, groups, "requestor.groups has a meaning only when requestor.type is \"group\"")
@@ -76,4 +72,40 @@ func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.
 				fmt.Sprintf("requestor.%s has a meaning only when requestor.type is \"agentic\"", name))
 		}
 	}
+}
+
+// requireGroupNamed refuses, at plan time, a group requestor (at the path
+// requestor of config) named by neither uid nor groups, unless P0 holds
+// the rule's requestor that way itself (held, nil for a rule P0 does not
+// hold yet): P0's own provider 0.15 and 0.16 named a group by directory,
+// id and label, which this provider keeps as P0 holds them without
+// modeling them, so such a rule can still be imported, written and updated.
+func requireGroupNamed(ctx context.Context, config tfsdk.Config, requestor path.Path, held *p0.RuleRequestor, diags *diag.Diagnostics) {
+	if config.Raw.IsNull() {
+		return // destroyed
+	}
+	uid := requestor.AtName("uid")
+	requestorType := framework.StringAt(ctx, config, requestor.AtName("type"))
+	if !framework.Known(requestorType) || requestorType.ValueString() != "group" ||
+		!framework.IsNull(ctx, config, uid) || !framework.IsNull(ctx, config, requestor.AtName("groups")) {
+		return
+	}
+	if held != nil && held.GroupNamedOtherwise() {
+		return
+	}
+	diags.AddAttributeError(uid, "Missing Required Attribute",
+		"A requestor of type \"group\" is named by requestor.uid or by requestor.groups: set one of them. "+
+			"Only a rule P0 already holds with its group named otherwise (by directory, id and label, as P0's "+
+			"provider 0.15 and 0.16 wrote them) may leave both out, once imported.")
+}
+
+// heldRequestor is the requestor of held, what P0 held in a rule at the
+// last read, for the rule of the configuration named name: nil when P0
+// holds nothing the provider does not model in it, or when the rule is
+// renamed, which makes it a new rule.
+func heldRequestor(held *p0.RoutingRule, name types.String) *p0.RuleRequestor {
+	if held == nil || !framework.Known(name) || held.Name != name.ValueString() {
+		return nil
+	}
+	return &held.Requestor
 }

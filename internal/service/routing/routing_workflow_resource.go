@@ -200,10 +200,13 @@ func (r *routingWorkflowResource) saveError(op framework.Operation, err error) {
 	op.APIError("saving the routing workflow", err)
 }
 
-// ModifyPlan warns, in a plan that changes the workflow, about the fields
-// P0 holds in it and in its rules that the provider does not model: what
-// the save keeps, and what it cannot.
+// ModifyPlan refuses a group requestor named by nothing, unless P0 holds
+// the rule of its name that way (see requireGroupNamed); and warns, in a
+// plan that changes the workflow, about the fields P0 holds in it and in
+// its rules that the provider does not model: what the save keeps, and
+// what it cannot.
 func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	requireGroupsNamed(ctx, req.Config, framework.HeldUnmanaged[heldWorkflow](ctx, req.Private, &resp.Diagnostics), &resp.Diagnostics)
 	framework.WarnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, framework.KeptInPlan) {
 		return "the routing workflow", held.kept(rulesFromWorkflowModel(plan))
 	})

@@ -171,8 +171,9 @@ func TestAccRoutingWorkflow_drift(t *testing.T) {
 	})
 }
 
-// TestAccRoutingWorkflow_invalid refuses at plan time, before any request,
-// two rules of one name and every rule that p0_routing_rule refuses.
+// TestAccRoutingWorkflow_invalid refuses at plan time, before any request
+// but the credentials checks of refusedInPlan, two rules of one name and
+// every rule that p0_routing_rule refuses.
 func TestAccRoutingWorkflow_invalid(t *testing.T) {
 	env := acctest.NewTestEnv(t)
 	a := workflowRule("A", 0)
@@ -194,7 +195,7 @@ func TestAccRoutingWorkflow_invalid(t *testing.T) {
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
-	env.CheckNoRequests(t)
+	env.CheckOnlyCredentialsChecks(t, len(refusedInPlan))
 }
 
 // TestAccRoutingWorkflow_lostSave loses the answer to a committed save: the

@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
+	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
 
 // ValidateConfig checks each rule as p0_routing_rule does, and that no two
@@ -34,5 +37,26 @@ func (r *routingWorkflowResource) ValidateConfig(ctx context.Context, req resour
 			continue
 		}
 		first[name.ValueString()] = i
+	}
+}
+
+// requireGroupsNamed is requireGroupNamed for each rule of the workflow,
+// with what P0 held in the rule of its name (held, nil before the
+// workflow's first read).
+func requireGroupsNamed(ctx context.Context, config tfsdk.Config, held *heldWorkflow, diags *diag.Diagnostics) {
+	var rules types.List
+	if d := config.GetAttribute(ctx, path.Root("rules"), &rules); d.HasError() || rules.IsNull() || rules.IsUnknown() {
+		return
+	}
+	for i := range rules.Elements() {
+		rule := path.Root("rules").AtListIndex(i)
+		name := framework.StringAt(ctx, config, rule.AtName("name"))
+		var heldRule *p0.RoutingRule
+		if held != nil && framework.Known(name) {
+			if r, ok := held.Rules[name.ValueString()]; ok {
+				heldRule = &r
+			}
+		}
+		requireGroupNamed(ctx, config, rule.AtName("requestor"), heldRequestor(heldRule, name), diags)
 	}
 }

@@ -12,3 +12,10 @@ resource "p0_routing_rule" "everyone" {
   resource  = { type = "any" }
   approval  = [{ type = "requestor-profile", directory = "okta", profile_property = "manager" }]
 }
+
+resource "p0_routing_rule" "engineering" {
+  name      = "Engineering"
+  requestor = { type = "group", directory = "okta", id = "00g1", label = "Engineering" }
+  resource  = { type = "any" }
+  approval  = [{ type = "group", directory = "okta", id = "00g2", label = "Operations" }]
+}

@@ -5,3 +5,18 @@ resource "p0_routing_rule" "oncall" {
   resource  = { type = "integration", service = "ssh" }
   approval  = [{ type = "group", groups = [{ directory = "okta", id = "00g2", label = "Leads" }] }]
 }
+
+# p0_aws_iam_write and its staged form as written before P0's provider
+# added partition (0.22.0).
+resource "p0_aws_iam_write_staged" "prod" {
+  id = "123456789012"
+}
+
+resource "p0_aws_iam_write" "prod" {
+  id    = p0_aws_iam_write_staged.prod.id
+  label = "Production"
+  login = {
+    type     = "iam"
+    identity = { type = "tag", tag_name = "p0-user" }
+  }
+}

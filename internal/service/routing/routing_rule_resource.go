@@ -184,9 +184,10 @@ func (r *routingRuleResource) Read(ctx context.Context, req resource.ReadRequest
 // of the object holding it changes or the rule is replaced by one of
 // another name.
 func (r *routingRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	held := framework.HeldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
-	requireGroupNamed(ctx, req.Config, path.Root("requestor"),
-		heldRequestor(held, framework.StringAt(ctx, req.Config, path.Root("name"))), &resp.Diagnostics)
+	requireGroupNamed(ctx, req.Config, path.Root("requestor"), func() *p0.RuleRequestor {
+		held := framework.HeldUnmanaged[p0.RoutingRule](ctx, req.Private, &resp.Diagnostics)
+		return heldRequestor(held, framework.StringAt(ctx, req.Config, path.Root("name")))
+	}, &resp.Diagnostics)
 	framework.WarnKeptInPlan(ctx, req, resp, []path.Path{path.Root("name")}, func(plan routingRuleModel, held p0.RoutingRule, replaced bool) (string, framework.KeptInPlan) {
 		object := fmt.Sprintf("routing rule %q", held.Name)
 		if replaced {

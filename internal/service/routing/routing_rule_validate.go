@@ -76,11 +76,13 @@ func validateRequestor(ctx context.Context, config tfsdk.Config, requestor path.
 
 // requireGroupNamed refuses, at plan time, a group requestor (at the path
 // requestor of config) named by neither uid nor groups, unless P0 holds
-// the rule's requestor that way itself (held, nil for a rule P0 does not
-// hold yet): P0's own provider 0.15 and 0.16 named a group by directory,
-// id and label, which this provider keeps as P0 holds them without
-// modeling them, so such a rule can still be imported, written and updated.
-func requireGroupNamed(ctx context.Context, config tfsdk.Config, requestor path.Path, held *p0.RuleRequestor, diags *diag.Diagnostics) {
+// the rule's requestor that way itself (held gives it, or nil for a rule
+// P0 does not hold yet; it is asked only for such a requestor, since it
+// decodes private state): P0's own provider 0.15 and 0.16 named a group by
+// directory, id and label, which this provider keeps as P0 holds them
+// without modeling them, so such a rule can still be imported, written and
+// updated.
+func requireGroupNamed(ctx context.Context, config tfsdk.Config, requestor path.Path, held func() *p0.RuleRequestor, diags *diag.Diagnostics) {
 	if config.Raw.IsNull() {
 		return // destroyed
 	}
@@ -90,7 +92,7 @@ func requireGroupNamed(ctx context.Context, config tfsdk.Config, requestor path.
 		!framework.IsNull(ctx, config, uid) || !framework.IsNull(ctx, config, requestor.AtName("groups")) {
 		return
 	}
-	if held != nil && held.GroupNamedOtherwise() {
+	if h := held(); h != nil && h.GroupNamedOtherwise() {
 		return
 	}
 	diags.AddAttributeError(uid, "Missing Required Attribute",

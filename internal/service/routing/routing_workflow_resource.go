@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -206,7 +207,9 @@ func (r *routingWorkflowResource) saveError(op framework.Operation, err error) {
 // its rules that the provider does not model: what the save keeps, and
 // what it cannot.
 func (r *routingWorkflowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	requireGroupsNamed(ctx, req.Config, framework.HeldUnmanaged[heldWorkflow](ctx, req.Private, &resp.Diagnostics), &resp.Diagnostics)
+	requireGroupsNamed(ctx, req.Config, sync.OnceValue(func() *heldWorkflow {
+		return framework.HeldUnmanaged[heldWorkflow](ctx, req.Private, &resp.Diagnostics)
+	}), &resp.Diagnostics)
 	framework.WarnKeptInPlan(ctx, req, resp, nil, func(plan routingWorkflowResourceModel, held heldWorkflow, _ bool) (string, framework.KeptInPlan) {
 		return "the routing workflow", held.kept(rulesFromWorkflowModel(plan))
 	})

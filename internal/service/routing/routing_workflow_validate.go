@@ -41,22 +41,25 @@ func (r *routingWorkflowResource) ValidateConfig(ctx context.Context, req resour
 }
 
 // requireGroupsNamed is requireGroupNamed for each rule of the workflow,
-// with what P0 held in the rule of its name (held, nil before the
+// with what P0 held in the rule of its name (held gives it, nil before the
 // workflow's first read).
-func requireGroupsNamed(ctx context.Context, config tfsdk.Config, held *heldWorkflow, diags *diag.Diagnostics) {
+func requireGroupsNamed(ctx context.Context, config tfsdk.Config, held func() *heldWorkflow, diags *diag.Diagnostics) {
 	var rules types.List
 	if d := config.GetAttribute(ctx, path.Root("rules"), &rules); d.HasError() || rules.IsNull() || rules.IsUnknown() {
 		return
 	}
 	for i := range rules.Elements() {
 		rule := path.Root("rules").AtListIndex(i)
-		name := framework.StringAt(ctx, config, rule.AtName("name"))
-		var heldRule *p0.RoutingRule
-		if held != nil && framework.Known(name) {
-			if r, ok := held.Rules[name.ValueString()]; ok {
-				heldRule = &r
+		requireGroupNamed(ctx, config, rule.AtName("requestor"), func() *p0.RuleRequestor {
+			name := framework.StringAt(ctx, config, rule.AtName("name"))
+			workflow := held()
+			if workflow == nil || !framework.Known(name) {
+				return nil
 			}
-		}
-		requireGroupNamed(ctx, config, rule.AtName("requestor"), heldRequestor(heldRule, name), diags)
+			if r, ok := workflow.Rules[name.ValueString()]; ok {
+				return &r.Requestor
+			}
+			return nil
+		}, diags)
 	}
 }

@@ -16,8 +16,9 @@ import (
 )
 
 // Installed is the engine of an installed resource: one whose item is
-// verified and configured. A resource embeds it, with its spec, and adds
-// its schema, identity schema and cross-attribute checks.
+// verified and configured. NewInstalled makes one from its spec, which
+// gives its schema, identity schema and cross-attribute checks too (see
+// specResource).
 //
 // Create does, in order and skipping what is already done: stage the item
 // if P0 does not have it (this resource then staged it), verify it if it is
@@ -28,12 +29,7 @@ import (
 // installs it again. Delete deletes an item this resource staged, and
 // uninstalls one it did not (see Uninstall).
 type Installed[M framework.Identified, I framework.Identity] struct {
-	framework.ResourceBase
-	Spec InstalledSpec[M]
-}
-
-func (r *Installed[M, I]) summary(verb string) string {
-	return "Unable to " + verb + " " + r.Spec.Title
+	specResource[M, InstalledSpec[M]]
 }
 
 func (r *Installed[M, I]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -58,7 +58,7 @@ func TestVerifyUnlessDoneAfterAnotherVerified(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Installed[inventoryModel, inventoryIdentity]{Spec: inventorySpec}
+	r := &Installed[inventoryModel, inventoryIdentity]{specResource[inventoryModel, InstalledSpec[inventoryModel]]{Spec: inventorySpec}}
 	r.Client = client
 	const account = "123456789012"
 	m := inventoryModel{Account: types.StringValue(account)}

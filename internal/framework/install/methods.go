@@ -55,66 +55,63 @@ func (r *Installed[M, I]) MoveState(context.Context) []resource.StateMover { ret
 
 func (r *Staged[M, I]) MoveState(context.Context) []resource.StateMover { return r.Spec.movers() }
 
-func (r *Installed[M, I]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	r.Spec.schema(ctx, resp)
+// specResource is what every kind of install resource is beside its
+// lifecycle: the provider's base, and its spec (S: Spec, InstalledSpec or
+// RootSpec), whose schema, identity schema, checks across attributes and
+// state upgraders it serves.
+type specResource[M framework.Identified, S interface{ base() Spec[M] }] struct {
+	framework.ResourceBase
+	Spec S
 }
 
-func (r *Installed[M, I]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	r.Spec.identitySchema(resp)
+// base is the spec every kind's spec holds.
+func (s Spec[M]) base() Spec[M] { return s }
+
+func (r *specResource[M, S]) summary(verb string) string {
+	return "Unable to " + verb + " " + r.Spec.base().Title
 }
 
-func (r *Installed[M, I]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	r.Spec.validate(ctx, req, resp)
+func (r *specResource[M, S]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	r.Spec.base().schema(ctx, resp)
 }
 
-func (r *Installed[M, I]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
-	return r.Spec.upgraders(ctx)
+func (r *specResource[M, S]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	r.Spec.base().identitySchema(resp)
 }
 
-func (r *Staged[M, I]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	r.Spec.schema(ctx, resp)
+func (r *specResource[M, S]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	r.Spec.base().validate(ctx, req, resp)
 }
 
-func (r *Staged[M, I]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	r.Spec.identitySchema(resp)
-}
-
-func (r *Staged[M, I]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	r.Spec.validate(ctx, req, resp)
-}
-
-func (r *Staged[M, I]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
-	return r.Spec.upgraders(ctx)
-}
-
-func (r *Root[M, I]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	r.Spec.schema(ctx, resp)
-}
-
-func (r *Root[M, I]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	r.Spec.identitySchema(resp)
-}
-
-func (r *Root[M, I]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	r.Spec.validate(ctx, req, resp)
-}
-
-func (r *Root[M, I]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
-	return r.Spec.upgraders(ctx)
+func (r *specResource[M, S]) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
+	return r.Spec.base().upgraders(ctx)
 }
 
 // NewInstalled, NewStaged and NewRoot are the resource of type typeName
 // (under the provider's: "gcp_iam_write") that spec describes.
 func NewInstalled[M framework.Identified, I framework.Identity](typeName string, spec InstalledSpec[M]) resource.Resource {
-	return &Installed[M, I]{ResourceBase: framework.ResourceNamed(typeName), Spec: spec}
+	r := InstalledEngine[M, I](typeName, spec)
+	return &r
 }
 
 func NewStaged[M framework.Identified, I framework.Identity](typeName string, spec Spec[M]) resource.Resource {
-	return &Staged[M, I]{ResourceBase: framework.ResourceNamed(typeName), Spec: spec}
+	r := StagedEngine[M, I](typeName, spec)
+	return &r
 }
 
 func NewRoot[M framework.Identified, I framework.Identity](typeName string, spec RootSpec[M]) resource.Resource {
-	return &Root[M, I]{ResourceBase: framework.ResourceNamed(typeName), Spec: spec}
+	return &Root[M, I]{specResource[M, RootSpec[M]]{framework.ResourceNamed(typeName), spec}}
+}
+
+// InstalledEngine and StagedEngine are the engines of NewInstalled and
+// NewStaged, for a resource that embeds one and serves its own schema or
+// checks beside it.
+func InstalledEngine[M framework.Identified, I framework.Identity](typeName string, spec InstalledSpec[M]) Installed[M, I] {
+	return Installed[M, I]{specResource[M, InstalledSpec[M]]{framework.ResourceNamed(typeName), spec}}
+}
+
+func StagedEngine[M framework.Identified, I framework.Identity](typeName string, spec Spec[M]) Staged[M, I] {
+	return Staged[M, I]{specResource[M, Spec[M]]{framework.ResourceNamed(typeName), spec}}
 }
 
 // The interfaces every kind implements.

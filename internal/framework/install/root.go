@@ -34,12 +34,7 @@ type RootSpec[M framework.Identified] struct {
 // its root item, reads it back, and uninstalls it. Every attribute that
 // the install sends forces replacement.
 type Root[M framework.Identified, I framework.Identity] struct {
-	framework.ResourceBase
-	Spec RootSpec[M]
-}
-
-func (r *Root[M, I]) summary(verb string) string {
-	return "Unable to " + verb + " " + r.Spec.Title
+	specResource[M, RootSpec[M]]
 }
 
 // Create installs the integration. An integration already installed (by

@@ -13,15 +13,11 @@ import (
 // two-resource install, which stages the item and exposes the metadata P0
 // generates for it (the role, permissions or keys the other side must
 // hold), so that the other side can be built from it before the installed
-// resource verifies it. A resource embeds it, with its spec, and adds its
-// schema, identity schema and cross-attribute checks.
+// resource verifies it. NewStaged makes one from its spec, which gives its
+// schema, identity schema and cross-attribute checks too (see
+// specResource).
 type Staged[M framework.Identified, I framework.Identity] struct {
-	framework.ResourceBase
-	Spec Spec[M]
-}
-
-func (r *Staged[M, I]) summary(verb string) string {
-	return "Unable to " + verb + " " + r.Spec.Title
+	specResource[M, Spec[M]]
 }
 
 // Create stages the item. An item that already exists is adopted as it is,

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
-	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -21,10 +20,7 @@ type awsComponentResource struct {
 
 // NewAWSComponentResource returns the p0_aws_component resource.
 func NewAWSComponentResource() resource.Resource {
-	return &awsComponentResource{install.Installed[awsComponentModel, awsItemIdentity]{
-		ResourceBase: framework.ResourceNamed("aws_component"),
-		Spec:         awsComponentSpec,
-	}}
+	return &awsComponentResource{install.InstalledEngine[awsComponentModel, awsItemIdentity]("aws_component", awsComponentSpec)}
 }
 
 var (

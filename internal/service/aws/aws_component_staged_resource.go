@@ -3,7 +3,6 @@ package aws
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
-	"github.com/p0-security/terraform-provider-p0/internal/framework"
 	"github.com/p0-security/terraform-provider-p0/internal/framework/install"
 	"github.com/p0-security/terraform-provider-p0/internal/p0"
 )
@@ -18,10 +17,7 @@ type awsComponentStagedResource struct {
 
 // NewAWSComponentStagedResource returns the p0_aws_component_staged resource.
 func NewAWSComponentStagedResource() resource.Resource {
-	return &awsComponentStagedResource{install.Staged[awsComponentStagedModel, awsItemIdentity]{
-		ResourceBase: framework.ResourceNamed("aws_component_staged"),
-		Spec:         awsComponentStagedSpec,
-	}}
+	return &awsComponentStagedResource{install.StagedEngine[awsComponentStagedModel, awsItemIdentity]("aws_component_staged", awsComponentStagedSpec)}
 }
 
 var (

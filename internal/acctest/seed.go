@@ -1,8 +1,11 @@
 package acctest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/terraform-exec/tfexec"
@@ -81,6 +84,31 @@ func SeedOrganization(env *TestEnv) map[string]string {
 		"p0_aws_component_staged.assessment": "iam-assessment/" + AssessmentAccount,
 		"p0_expiry_option.ninety_minutes":    "90m",
 		"p0_expiry_option.one_hour":          "1h",
+	}
+}
+
+// GenerateConfig plans the working directory's import blocks with
+// -generate-config-out, into generated.tf: it returns that file, its text,
+// and the plan's JSON log, whose diagnostics a test may read.
+func GenerateConfig(t *testing.T, cli *TerraformCLI) (file string, text, log []byte) {
+	t.Helper()
+	file = filepath.Join(cli.Tf.WorkingDir(), "generated.tf")
+	var out bytes.Buffer
+	if _, err := cli.Tf.PlanJSON(context.Background(), &out, tfexec.Reattach(cli.Reattach), tfexec.GenerateConfigOut(file)); err != nil {
+		t.Fatalf("terraform plan -generate-config-out: %v\n%s", err, out.String())
+	}
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return file, text, out.Bytes()
+}
+
+// WriteText replaces the text of file: a configuration a test edits.
+func WriteText(t testing.TB, file, text string) {
+	t.Helper()
+	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
 

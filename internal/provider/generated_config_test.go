@@ -37,16 +37,8 @@ func testGeneratedConfig(t *testing.T, env *acctest.TestEnv) {
 		config.WriteString("\nimport {\n  to = " + to + "\n  id = \"" + id + "\"\n}\n")
 	}
 
-	ctx := context.Background()
 	cli := acctest.NewTerraformCLI(t, config.String())
-	generated := filepath.Join(cli.Tf.WorkingDir(), "generated.tf")
-	if _, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach), tfexec.GenerateConfigOut(generated)); err != nil {
-		t.Fatalf("terraform plan -generate-config-out: %v", err)
-	}
-	text, err := os.ReadFile(generated)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, text, _ := acctest.GenerateConfig(t, cli)
 	for to := range imports {
 		if !strings.Contains(string(text), `resource "`+strings.Replace(to, ".", `" "`, 1)+`"`) {
 			t.Errorf("the generated configuration has no block for %s:\n%s", to, text)

@@ -1,10 +1,7 @@
 package routing
 
 import (
-	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -54,15 +51,7 @@ import {
   id = "`+tc.id+`"
 }
 `)
-			generated := filepath.Join(cli.Tf.WorkingDir(), "generated.tf")
-			var out bytes.Buffer
-			if _, err := cli.Tf.PlanJSON(ctx, &out, tfexec.Reattach(cli.Reattach), tfexec.GenerateConfigOut(generated)); err != nil {
-				t.Fatalf("terraform plan -generate-config-out: %v\n%s", err, out.String())
-			}
-			text, err := os.ReadFile(generated)
-			if err != nil {
-				t.Fatal(err)
-			}
+			generated, text, _ := acctest.GenerateConfig(t, cli)
 			acctest.ApplyAdoption(t, env, cli, text)
 			env.CheckKeptNow(t, "Early group", earlyGroupFields)
 
@@ -70,7 +59,7 @@ import {
 			if !disabled.Match(text) {
 				t.Fatalf("the generated configuration does not say disabled = false:\n%s", text)
 			}
-			writeConfig(t, generated, disabled.ReplaceAllString(string(text), "disabled = true"))
+			acctest.WriteText(t, generated, disabled.ReplaceAllString(string(text), "disabled = true"))
 			if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach)); err != nil {
 				t.Fatalf("applying the update: %v", err)
 			}
@@ -86,18 +75,11 @@ import {
 			if !named.Match(text) {
 				t.Fatalf("the generated configuration does not name the rule:\n%s", text)
 			}
-			writeConfig(t, generated, named.ReplaceAllString(string(text), `name = "Renamed group"`))
-			_, err = cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach))
+			acctest.WriteText(t, generated, named.ReplaceAllString(string(text), `name = "Renamed group"`))
+			_, err := cli.Tf.Plan(ctx, tfexec.Reattach(cli.Reattach))
 			if err == nil || !acctest.ExpectError(`A requestor of type "group" is named by requestor.uid or by requestor.groups`).MatchString(err.Error()) {
 				t.Fatalf("the plan renaming the rule: %v; want the error that its group is named by nothing", err)
 			}
 		})
-	}
-}
-
-func writeConfig(t *testing.T, file, text string) {
-	t.Helper()
-	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
 	}
 }

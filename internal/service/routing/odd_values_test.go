@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -43,27 +42,16 @@ import {
 
 data "p0_routing_workflow" "current" {}
 `)
-			generated := filepath.Join(cli.Tf.WorkingDir(), "generated.tf")
-			var out bytes.Buffer
-			if _, err := cli.Tf.PlanJSON(ctx, &out, tfexec.Reattach(cli.Reattach), tfexec.GenerateConfigOut(generated)); err != nil {
-				t.Fatalf("terraform plan -generate-config-out: %v\n%s", err, out.String())
-			}
+			generated, text, log := acctest.GenerateConfig(t, cli)
 			// One warning from the import's read, one from the data source.
-			checkUnreadableWarnings(t, acctest.WarningsIn(t, out.Bytes()), 2, unreadable)
-			text, err := os.ReadFile(generated)
-			if err != nil {
-				t.Fatal(err)
-			}
+			checkUnreadableWarnings(t, acctest.WarningsIn(t, log), 2, unreadable)
 			if !strings.Contains(string(text), "cooldown") || !strings.Contains(string(text), "= 60") {
 				t.Errorf("the generated configuration has no cooldown of 60, which P0 spells \"60\":\n%s", text)
 			}
 			acctest.ApplyAdoption(t, env, cli, text)
 			env.CheckKeptNow(t, "Odd values", unreadable)
 
-			changed := strings.Replace(string(text), "= 60", "= 120", 1)
-			if err := os.WriteFile(generated, []byte(changed), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			acctest.WriteText(t, generated, strings.Replace(string(text), "= 60", "= 120", 1))
 			if err := cli.Tf.Apply(ctx, tfexec.Reattach(cli.Reattach)); err != nil {
 				t.Fatalf("applying the change: %v", err)
 			}

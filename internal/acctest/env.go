@@ -363,19 +363,38 @@ func (e *TestEnv) CheckNoRequests(t *testing.T) {
 // what P0 holds, comes after the provider's configuration; and nothing else.
 func (e *TestEnv) CheckOnlyCredentialsChecks(t *testing.T, n int) {
 	t.Helper()
-	reqs := e.Mock.Requests()
-	var lines []string
-	for _, r := range reqs {
-		lines = append(lines, r.Method+" "+r.Path)
+	calls := make([]string, 0, len(e.Mock.Requests()))
+	for _, r := range e.Mock.Requests() {
+		calls = append(calls, r.Method+" "+r.Path)
 	}
+	checkOnlyCredentialsChecks(t, "the mock logged", calls, n)
+}
+
+// CheckOnlyCredentialsChecks is TestEnv's, for what crossed the recorder
+// too.
+func (e *ReliabilityEnv) CheckOnlyCredentialsChecks(t *testing.T, n int) {
+	t.Helper()
+	exchanges := e.Traffic.Exchanges()
+	calls := make([]string, 0, len(exchanges))
+	for _, ex := range exchanges {
+		calls = append(calls, ex.Method+" "+ex.Path)
+	}
+	checkOnlyCredentialsChecks(t, "the recorder saw", calls, n)
+	e.TestEnv.CheckOnlyCredentialsChecks(t, n)
+}
+
+// checkOnlyCredentialsChecks checks calls ("GET /o/org/routing"), which
+// seen names, for CheckOnlyCredentialsChecks.
+func checkOnlyCredentialsChecks(t *testing.T, seen string, calls []string, n int) {
+	t.Helper()
 	checks := 0
-	for _, r := range reqs {
-		if r.Method == http.MethodGet && r.Path == "/o/"+TestOrg+"/routing" {
+	for _, call := range calls {
+		if call == http.MethodGet+" /o/"+TestOrg+"/routing" {
 			checks++
 		}
 	}
-	if checks != len(reqs) || checks > n {
-		t.Errorf("invalid configurations reached P0 (at most %d credentials checks allowed): %s", n, strings.Join(lines, ", "))
+	if checks != len(calls) || checks > n {
+		t.Errorf("invalid configurations reached P0 (at most %d credentials checks allowed); %s: %s", n, seen, strings.Join(calls, ", "))
 	}
 }
 

@@ -3,8 +3,10 @@ package framework
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -42,6 +44,31 @@ func StateFromJSON(ctx context.Context, raw *tfprotov6.RawState, state *tfsdk.St
 		return
 	}
 	state.Raw = value
+}
+
+// MovedFrom is the state mover of a moved block from source, a type of
+// P0's own provider, which is published under the same address: edit
+// brings its state, of the schema version P0's provider wrote, to this
+// resource's shape, in place (see StateFromJSON). State of a version newer
+// than newest, which a later release of P0's provider may write, is
+// refused. A move from any other type is left to the resource's other
+// movers.
+func MovedFrom(source string, newest int64, edit func(state map[string]any, version int64)) resource.StateMover {
+	return resource.StateMover{
+		StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+			if req.SourceTypeName != source {
+				return
+			}
+			StateFromJSON(ctx, req.SourceRawState, &resp.TargetState, &resp.Diagnostics, func(state map[string]any) error {
+				if req.SourceSchemaVersion > newest {
+					return fmt.Errorf("%s state at schema version %d is newer than this provider reads (%d and earlier): "+
+						"use the provider that wrote it, or a newer release of this one", source, req.SourceSchemaVersion, newest)
+				}
+				edit(state, req.SourceSchemaVersion)
+				return nil
+			})
+		},
+	}
 }
 
 // JSONObject is v as a JSON object, or nil when it is not one.

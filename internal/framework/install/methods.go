@@ -33,27 +33,9 @@ func (s Spec[M]) upgraders(ctx context.Context) map[int64]resource.StateUpgrader
 	return s.Upgraders(ctx)
 }
 
-// movers take over the types of MovedFrom.
-func (s Spec[M]) movers() []resource.StateMover {
-	var movers []resource.StateMover
-	for source, edit := range s.MovedFrom {
-		movers = append(movers, resource.StateMover{
-			StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-				if req.SourceTypeName != source {
-					return
-				}
-				framework.StateFromJSON(ctx, req.SourceRawState, &resp.TargetState, &resp.Diagnostics, func(state map[string]any) error {
-					return edit(state, req.SourceSchemaVersion)
-				})
-			},
-		})
-	}
-	return movers
-}
+func (r *Installed[M, I]) MoveState(context.Context) []resource.StateMover { return r.Spec.MovedFrom }
 
-func (r *Installed[M, I]) MoveState(context.Context) []resource.StateMover { return r.Spec.movers() }
-
-func (r *Staged[M, I]) MoveState(context.Context) []resource.StateMover { return r.Spec.movers() }
+func (r *Staged[M, I]) MoveState(context.Context) []resource.StateMover { return r.Spec.MovedFrom }
 
 // specResource is what every kind of install resource is beside its
 // lifecycle: the provider's base, and its spec (S: Spec, InstalledSpec or

@@ -67,11 +67,10 @@ type Spec[M framework.Identified] struct {
 	// Secrets are the secrets m's bodies send (a token, a password), which
 	// errors that quote P0's answers never show; nil for none.
 	Secrets func(m M) []string
-	// MovedFrom are the types of P0's own provider that moved blocks take
-	// over into this one, each with how its state, of a schema version,
-	// becomes this resource's (edited in place, as Terraform stores state:
-	// attributes by name); nil for none.
-	MovedFrom map[string]func(state map[string]any, version int64) error
+	// MovedFrom are the movers of the types of P0's own provider that moved
+	// blocks take over into this one (see framework.MovedFrom); nil for
+	// none.
+	MovedFrom []resource.StateMover
 	// Singleton, for an item that exists once per organization (id "_"),
 	// is m with its id, the organization's: such a resource is imported by
 	// the organization id, and identified by it.

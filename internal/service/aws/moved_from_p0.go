@@ -3,6 +3,9 @@ package aws
 import (
 	"fmt"
 	"maps"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/p0-security/terraform-provider-p0/internal/framework"
 )
@@ -20,23 +23,19 @@ import (
 // by the component each installs.
 var p0ComponentTypes = map[string]string{"p0_aws_iam_write": "iam-write", "p0_aws_inventory": "inventory"}
 
-// movedFromP0 are the moved blocks an AWS resource takes: P0's types of the
-// components (staged: their _staged forms), each with how its state reads.
-func movedFromP0(staged bool, edit func(state map[string]any, component string)) map[string]func(map[string]any, int64) error {
-	moved := map[string]func(map[string]any, int64) error{}
-	for source, component := range p0ComponentTypes {
+// movedFromP0 are the movers of the moved blocks an AWS resource takes: from
+// P0's types of the components (staged: their _staged forms), each with
+// how its state reads.
+func movedFromP0(staged bool, edit func(state map[string]any, component string)) []resource.StateMover {
+	var movers []resource.StateMover
+	for _, source := range slices.Sorted(maps.Keys(p0ComponentTypes)) {
+		component := p0ComponentTypes[source]
 		if staged {
 			source += "_staged"
 		}
-		moved[source] = func(state map[string]any, version int64) error {
-			if version != 0 {
-				return fmt.Errorf("%s state at schema version %d is newer than this provider reads (0)", source, version)
-			}
-			edit(state, component)
-			return nil
-		}
+		movers = append(movers, framework.MovedFrom(source, 0, func(state map[string]any, _ int64) { edit(state, component) }))
 	}
-	return moved
+	return movers
 }
 
 // movedItem replaces state, of one of P0's component types, with the item

@@ -2,7 +2,6 @@ package routing
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -44,7 +43,8 @@ func (r *routingRuleResource) UpgradeState(context.Context) map[int64]resource.S
 		upgraders[version] = resource.StateUpgrader{
 			StateUpgrader: func(ctx context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
 				framework.StateFromJSON(ctx, req.RawState, &resp.State, &resp.Diagnostics, func(rule map[string]any) error {
-					return upgradeRule(rule, version)
+					upgradeRule(rule, version)
+					return nil
 				})
 			},
 		}
@@ -53,29 +53,16 @@ func (r *routingRuleResource) UpgradeState(context.Context) map[int64]resource.S
 }
 
 // MoveState takes over P0's provider's p0_access_policy, of any of its
-// schema versions, with a moved block.
+// schema versions (0 to 3), with a moved block.
 func (r *routingRuleResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{{
-		StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-			if req.SourceTypeName != p0AccessPolicy {
-				return
-			}
-			framework.StateFromJSON(ctx, req.SourceRawState, &resp.TargetState, &resp.Diagnostics, func(rule map[string]any) error {
-				return upgradeRule(rule, req.SourceSchemaVersion)
-			})
-		},
-	}}
+	return []resource.StateMover{framework.MovedFrom(p0AccessPolicy, routingRuleSchemaVersion-1, upgradeRule)}
 }
 
-// upgradeRule brings a rule's state, of schema version from, to this
-// provider's shape, in place.
-func upgradeRule(rule map[string]any, from int64) error {
-	if from > 3 {
-		return fmt.Errorf("a routing rule's state at schema version %d is newer than this provider reads (%d and earlier): "+
-			"use the provider that wrote it, or a newer release of this one", from, routingRuleSchemaVersion)
-	}
+// upgradeRule brings a rule's state, of schema version from (P0's 0 to 3,
+// or this provider's 0), to this provider's shape, in place.
+func upgradeRule(rule map[string]any, from int64) {
 	if _, own := rule["id"]; from == 0 && own {
-		return nil // this provider's version 0: the same attributes, fewer
+		return // this provider's version 0: the same attributes, fewer
 	}
 	if from == 0 {
 		namedGroupsListed(rule)
@@ -84,7 +71,6 @@ func upgradeRule(rule map[string]any, from int64) error {
 		groupEffectsKept(rule)
 	}
 	rule["id"] = rule["name"]
-	return nil
 }
 
 // namedGroupsListed is P0's version 0 to 1: a group named by directory, id

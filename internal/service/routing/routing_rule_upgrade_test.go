@@ -3,6 +3,7 @@ package routing
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -106,5 +107,14 @@ func TestRuleMovesFromAccessPolicy(t *testing.T) {
 	}
 	if moved := move("p0_aws_iam_write", earlierRuleStates["P0 v3"]); !moved.IsNull() {
 		t.Errorf("another type was taken over: %v", moved)
+	}
+
+	// State of a version no release of P0's provider has written yet is
+	// refused, saying which versions are read.
+	resp := resource.MoveStateResponse{TargetState: tfsdk.State{Schema: current.Schema, Raw: tftypes.NewValue(current.Schema.Type().TerraformType(ctx), nil)}}
+	req := resource.MoveStateRequest{SourceTypeName: p0AccessPolicy, SourceSchemaVersion: 4, SourceRawState: &tfprotov6.RawState{JSON: []byte(earlierRuleStates["P0 v3"].state)}}
+	r.MoveState(ctx)[0].StateMover(ctx, req, &resp)
+	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "p0_access_policy state at schema version 4 is newer than this provider reads (3 and earlier)") {
+		t.Errorf("p0_access_policy at version 4: %v; want it refused", resp.Diagnostics)
 	}
 }

@@ -2,7 +2,6 @@ package settings
 
 import (
 	"context"
-	"fmt"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -22,24 +21,13 @@ const p0AccessDurations = "p0_access_durations"
 var _ resource.ResourceWithMoveState = (*jitSettingsResource)(nil)
 
 func (r *jitSettingsResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{{
-		StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-			if req.SourceTypeName != p0AccessDurations {
-				return
-			}
-			framework.StateFromJSON(ctx, req.SourceRawState, &resp.TargetState, &resp.Diagnostics, func(state map[string]any) error {
-				if req.SourceSchemaVersion != 0 {
-					return fmt.Errorf("%s state at schema version %d is newer than this provider reads (0)", p0AccessDurations, req.SourceSchemaVersion)
-				}
-				moved := map[string]any{
-					"standing_access_duration": state["standing_access"],
-					"max_access_duration":      state["max_access"],
-					"approvable_duration":      state["approvable"],
-				}
-				clear(state)
-				maps.Copy(state, moved)
-				return nil
-			})
-		},
-	}}
+	return []resource.StateMover{framework.MovedFrom(p0AccessDurations, 0, func(state map[string]any, _ int64) {
+		moved := map[string]any{
+			"standing_access_duration": state["standing_access"],
+			"max_access_duration":      state["max_access"],
+			"approvable_duration":      state["approvable"],
+		}
+		clear(state)
+		maps.Copy(state, moved)
+	})}
 }

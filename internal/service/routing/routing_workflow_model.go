@@ -64,6 +64,18 @@ func heldIn(workflow p0.Workflow) heldWorkflow {
 	return held
 }
 
+// rule is what P0 held in the rule named name, or nil: for a name it did
+// not hold, an unknown name, or no workflow read yet (h nil).
+func (h *heldWorkflow) rule(name types.String) *p0.RoutingRule {
+	if h == nil || !framework.Known(name) {
+		return nil
+	}
+	if r, ok := h.Rules[name.ValueString()]; ok {
+		return &r
+	}
+	return nil
+}
+
 func (h heldWorkflow) HasUnmanaged() bool { return len(h.Fields) > 0 || len(h.Rules) > 0 }
 
 // workflow is the workflow to save with rules: each rule with what P0

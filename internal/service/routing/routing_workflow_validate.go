@@ -52,14 +52,7 @@ func requireGroupsNamed(ctx context.Context, config tfsdk.Config, held func() *h
 		rule := path.Root("rules").AtListIndex(i)
 		requireGroupNamed(ctx, config, rule.AtName("requestor"), func() *p0.RuleRequestor {
 			name := framework.StringAt(ctx, config, rule.AtName("name"))
-			workflow := held()
-			if workflow == nil || !framework.Known(name) {
-				return nil
-			}
-			if r, ok := workflow.Rules[name.ValueString()]; ok {
-				return &r.Requestor
-			}
-			return nil
+			return heldRequestor(held().rule(name), name)
 		}, diags)
 	}
 }
